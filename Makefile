@@ -1,0 +1,51 @@
+# Everything a new machine needs: `make run` to try the portal, `make test` to check it.
+PYTHON ?= python3.11
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+
+# Local development: debug on, a throwaway secret, mail printed on the console.
+DEV_ENV := DEBUG=1 PORTAAL_URL=http://127.0.0.1:$(PORT)
+
+.PHONY: run test install install-dev lint migrate clean
+
+$(PY):
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) ontbreekt; zet PYTHON=/pad/naar/python3.11"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e ".[dev]"
+	@touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+migrate: install
+	$(DEV_ENV) $(PY) manage.py migrate --noinput
+	$(DEV_ENV) $(PY) manage.py createcachetable
+
+# Serves on http://127.0.0.1:$(PORT)/ with a task worker beside it that delivers the mail
+# (printed on this console). Ctrl-C stops both.
+run: migrate
+	$(DEV_ENV) $(PY) manage.py laad_demodata
+	@trap 'kill 0' INT TERM EXIT; \
+	$(DEV_ENV) $(PY) manage.py db_worker --interval 1 --reload & \
+	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+# The suite runs with DEBUG off, like production; only the secret is a throwaway one.
+# One file or test: make test PYTEST_ARGS="tests/aanmeldingen/test_form.py -x"
+test: install-dev lint
+	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
+	SECRET_KEY=alleen-voor-tests $(PY) -m pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles .hypothesis

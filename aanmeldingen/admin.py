@@ -1,0 +1,119 @@
+from django.contrib import admin
+from django.db.models import Count
+
+from .models import Aanmelding, Coalitielid, Oproep, Statuswijziging
+
+
+@admin.register(Oproep)
+class OproepAdmin(admin.ModelAdmin):
+    list_display = ["titel", "deadline", "gepubliceerd", "aantal_aanmeldingen"]
+    list_filter = ["gepubliceerd"]
+    search_fields = ["titel"]
+    prepopulated_fields = {"slug": ["titel"]}
+    fieldsets = [
+        (None, {"fields": ["titel", "slug", "gepubliceerd", "deadline"]}),
+        ("Tekst op de pagina", {"fields": ["inleiding", "gevraagde_inzet"]}),
+        ("Selectie", {"fields": ["min_wijken", "max_wijken"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_aantal_aanmeldingen=Count("aanmeldingen"))
+
+    @admin.display(description="aanmeldingen", ordering="_aantal_aanmeldingen")
+    def aantal_aanmeldingen(self, oproep: Oproep) -> int:
+        return oproep._aantal_aanmeldingen
+
+
+class CoalitielidInline(admin.TabularInline):
+    model = Coalitielid
+    fields = [
+        "naam",
+        "organisatie",
+        "organisatietype",
+        "domein",
+        "functie",
+        "email",
+        "is_contactpersoon",
+    ]
+    extra = 0
+
+
+class StatuswijzigingInline(admin.TabularInline):
+    model = Statuswijziging
+    fields = ["tijdstip", "van", "naar", "door", "toelichting"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name_plural = "geschiedenis van de status"
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Aanmelding)
+class AanmeldingAdmin(admin.ModelAdmin):
+    list_display = [
+        "wijknaam",
+        "gemeente",
+        "provincie",
+        "aantal_leden",
+        "domeinen",
+        "status",
+        "ingediend_op",
+        "oproep",
+    ]
+    list_filter = ["status", "oproep", "provincie"]
+    list_select_related = ["oproep"]
+    search_fields = ["wijknaam", "gemeente", "cbs_wijkcode", "leden__naam", "leden__organisatie"]
+    date_hierarchy = "ingediend_op"
+    readonly_fields = [
+        "status",
+        "ingediend_op",
+        "privacy_akkoord_op",
+        "privacyverklaring_versie",
+        "aangemaakt",
+        "gewijzigd",
+    ]
+    fieldsets = [
+        (None, {"fields": ["oproep", "status", "ingediend_op"]}),
+        ("De casuswijk", {"fields": ["wijknaam", "gemeente", "provincie", "cbs_wijkcode"]}),
+        ("Wijk en aanpak", {"fields": ["wijkbeschrijving", "aanpak", "bestaande_interventies"]}),
+        (
+            "De vier leervragen",
+            {
+                "fields": [
+                    "leervraag_verwachtingen",
+                    "leervraag_opbrengsten",
+                    "leervraag_randvoorwaarden",
+                    "leervraag_interventies",
+                ]
+            },
+        ),
+        (
+            "Toestemming en registratie",
+            {
+                "fields": [
+                    "privacy_akkoord_op",
+                    "privacyverklaring_versie",
+                    "aangemaakt",
+                    "gewijzigd",
+                ]
+            },
+        ),
+    ]
+    inlines = [CoalitielidInline, StatuswijzigingInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).met_coalitie_samenvatting()
+
+    @admin.display(description="leden", ordering="aantal_leden")
+    def aantal_leden(self, aanmelding: Aanmelding) -> int:
+        return aanmelding.aantal_leden
+
+    @admin.display(description="domeinen")
+    def domeinen(self, aanmelding: Aanmelding) -> str:
+        if aanmelding.aantal_fysiek and aanmelding.aantal_sociaal:
+            return f"fysiek {aanmelding.aantal_fysiek}, sociaal {aanmelding.aantal_sociaal}"
+        if aanmelding.aantal_fysiek:
+            return f"alleen fysiek ({aanmelding.aantal_fysiek})"
+        return f"alleen sociaal ({aanmelding.aantal_sociaal})"

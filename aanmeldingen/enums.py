@@ -1,0 +1,79 @@
+from django.db import models
+
+
+class Status(models.TextChoices):
+    CONCEPT = "concept", "Concept"
+    INGEDIEND = "ingediend", "Ingediend"
+    IN_BEHANDELING = "in_behandeling", "In behandeling"
+    GESELECTEERD = "geselecteerd", "Geselecteerd"
+    RESERVE = "reserve", "Reserve"
+    AFGEWEZEN = "afgewezen", "Afgewezen"
+    INGETROKKEN = "ingetrokken", "Ingetrokken"
+
+
+# The only allowed transitions; services.wijzig_status refuses everything else.
+TOEGESTANE_OVERGANGEN: dict[Status, frozenset[Status]] = {
+    Status.CONCEPT: frozenset({Status.INGEDIEND, Status.INGETROKKEN}),
+    Status.INGEDIEND: frozenset({Status.IN_BEHANDELING, Status.INGETROKKEN}),
+    Status.IN_BEHANDELING: frozenset(
+        {Status.GESELECTEERD, Status.RESERVE, Status.AFGEWEZEN, Status.INGETROKKEN}
+    ),
+    Status.RESERVE: frozenset({Status.GESELECTEERD, Status.AFGEWEZEN}),
+    Status.GESELECTEERD: frozenset(),
+    Status.AFGEWEZEN: frozenset(),
+    Status.INGETROKKEN: frozenset(),
+}
+
+
+class Provincie(models.TextChoices):
+    DRENTHE = "drenthe", "Drenthe"
+    FLEVOLAND = "flevoland", "Flevoland"
+    FRIESLAND = "friesland", "Fryslân"
+    GELDERLAND = "gelderland", "Gelderland"
+    GRONINGEN = "groningen", "Groningen"
+    LIMBURG = "limburg", "Limburg"
+    NOORD_BRABANT = "noord_brabant", "Noord-Brabant"
+    NOORD_HOLLAND = "noord_holland", "Noord-Holland"
+    OVERIJSSEL = "overijssel", "Overijssel"
+    UTRECHT = "utrecht", "Utrecht"
+    ZEELAND = "zeeland", "Zeeland"
+    ZUID_HOLLAND = "zuid_holland", "Zuid-Holland"
+
+
+class Organisatietype(models.TextChoices):
+    GEMEENTE = "gemeente", "Gemeente"
+    WONINGCORPORATIE = "woningcorporatie", "Woningcorporatie"
+    WELZIJNSORGANISATIE = "welzijnsorganisatie", "Welzijnsorganisatie"
+    ZORG = "zorg", "Zorg"
+    ONDERWIJS = "onderwijs", "Onderwijs"
+    BEWONERSORGANISATIE = "bewonersorganisatie", "Bewonersorganisatie"
+    OVERIG = "overig", "Overig"
+
+
+class Domein(models.TextChoices):
+    FYSIEK = "fysiek", "Fysiek domein"
+    SOCIAAL = "sociaal", "Sociaal domein"
+
+
+class Leervraag(models.TextChoices):
+    """The four learning questions of the network, in their fixed order."""
+
+    VERWACHTINGEN = "verwachtingen", "Verwachtingen"
+    OPBRENGSTEN = "opbrengsten", "Opbrengsten"
+    RANDVOORWAARDEN = "randvoorwaarden", "Randvoorwaarden"
+    INTERVENTIES = "interventies", "Interventies"
+
+    @property
+    def vraag(self) -> str:
+        return LEERVRAAG_TEKST[self]
+
+
+LEERVRAAG_TEKST = {
+    Leervraag.VERWACHTINGEN: "Wat verwachten de betrokken partijen ervan als zij werken aan "
+    "een gemengde wijk?",
+    Leervraag.OPBRENGSTEN: "Wat moet een strategie voor menging de wijk en haar bewoners "
+    "opleveren?",
+    Leervraag.RANDVOORWAARDEN: "Wat is er nodig om daar te komen: in organisaties, "
+    "samenwerking, geld, regels en tijd?",
+    Leervraag.INTERVENTIES: "Welk pakket aan interventies werkt, en hoe weet je dat?",
+}

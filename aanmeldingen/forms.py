@@ -1,0 +1,201 @@
+import uuid
+
+from django import forms
+from django.forms.formsets import BaseFormSet, formset_factory
+from django.urls import reverse
+from django.utils.html import format_html
+
+from .models import Aanmelding, Coalitielid
+from .validators import MAX_LEDEN, MIN_LEDEN, valideer_coalitie
+
+# A field that people never see; bots that fill in every input do fill it in.
+HONINGPOT = "website"
+
+
+class AanmeldingForm(forms.ModelForm):
+    indieningssleutel = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+    privacy_akkoord = forms.BooleanField(
+        error_messages={"required": "Geef toestemming om de aanmelding te kunnen verwerken."},
+    )
+
+    korte_labels = {
+        "privacy_akkoord": "Privacyverklaring",
+        "leervraag_verwachtingen": "Leervraag verwachtingen",
+        "leervraag_opbrengsten": "Leervraag opbrengsten",
+        "leervraag_randvoorwaarden": "Leervraag randvoorwaarden",
+        "leervraag_interventies": "Leervraag interventies",
+    }
+
+    class Meta:
+        model = Aanmelding
+        fields = [
+            "wijknaam",
+            "gemeente",
+            "provincie",
+            "cbs_wijkcode",
+            "wijkbeschrijving",
+            "aanpak",
+            "leervraag_verwachtingen",
+            "leervraag_opbrengsten",
+            "leervraag_randvoorwaarden",
+            "leervraag_interventies",
+            "bestaande_interventies",
+        ]
+        help_texts = {
+            "cbs_wijkcode": "Niet verplicht. WK en zes cijfers, te vinden op de website van "
+            "het CBS (bijvoorbeeld WK036301).",
+        }
+        widgets = {
+            "wijkbeschrijving": forms.Textarea(attrs={"rows": 5}),
+            "aanpak": forms.Textarea(attrs={"rows": 5}),
+            "leervraag_verwachtingen": forms.Textarea(attrs={"rows": 4}),
+            "leervraag_opbrengsten": forms.Textarea(attrs={"rows": 4}),
+            "leervraag_randvoorwaarden": forms.Textarea(attrs={"rows": 4}),
+            "leervraag_interventies": forms.Textarea(attrs={"rows": 4}),
+            "bestaande_interventies": forms.Textarea(attrs={"rows": 5}),
+            "cbs_wijkcode": forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["privacy_akkoord"].label = format_html(
+            'Ik heb de <a href="{}" target="_blank" rel="noopener">privacyverklaring</a> '
+            "(opent in een nieuw venster) gelezen en ga akkoord met de verwerking van de "
+            "gegevens in deze aanmelding.",
+            reverse("privacy"),
+        )
+        self.fields["provincie"].choices = [("", "Kies een provincie")] + list(
+            self.fields["provincie"].choices
+        )[1:]
+        for naam in ("wijkbeschrijving", "aanpak") + tuple(
+            n for n in self.fields if n.startswith("leervraag_")
+        ):
+            limiet = self.fields[naam].max_length
+            bestaand = self.fields[naam].help_text
+            self.fields[naam].help_text = f"{bestaand} Hoogstens {limiet} tekens.".strip()
+        self.fields["bestaande_interventies"].help_text += " Niet verplicht, hoogstens 3000 tekens."
+
+    def clean_cbs_wijkcode(self) -> str:
+        return self.cleaned_data["cbs_wijkcode"].strip().upper()
+
+    def aanmeldgegevens(self) -> dict:
+        """The cleaned fields that belong on the Aanmelding record."""
+        return {naam: self.cleaned_data[naam] for naam in self.Meta.fields}
+
+
+class CoalitielidForm(forms.ModelForm):
+    class Meta:
+        model = Coalitielid
+        fields = ["naam", "organisatie", "organisatietype", "domein", "functie", "email"]
+        widgets = {
+            "domein": forms.RadioSelect,
+            "naam": forms.TextInput(attrs={"autocomplete": "off"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "off"}),
+        }
+        help_texts = {
+            "domein": "Fysiek: ruimte, wonen, vastgoed. Sociaal: welzijn, zorg, "
+            "participatie, onderwijs.",
+        }
+
+    is_contactpersoon = forms.BooleanField(
+        label="Dit lid is de contactpersoon voor deze aanmelding",
+        required=False,
+        help_text="De contactpersoon ontvangt de bevestiging en hoort als eerste van ons.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisatietype"].choices = [("", "Kies een type organisatie")] + list(
+            self.fields["organisatietype"].choices
+        )[1:]
+        self.fields["domein"].choices = list(self.fields["domein"].choices)[1:]
+
+    def clean_email(self) -> str:
+        return self.cleaned_data["email"].strip()
+
+    def lidgegevens(self) -> dict:
+        return {naam: self.cleaned_data[naam] for naam in [*self.Meta.fields, "is_contactpersoon"]}
+
+
+class BaseCoalitieFormSet(BaseFormSet):
+    default_error_messages = {
+        "missing_management_form": "Het formulier kwam onvolledig aan. Laad de pagina "
+        "opnieuw en probeer het nog eens.",
+        "too_many_forms": f"Een coalitie heeft hoogstens {MAX_LEDEN} leden.",
+        "too_few_forms": f"Een coalitie heeft minstens {MIN_LEDEN} leden.",
+    }
+
+    @classmethod
+    def get_default_prefix(cls) -> str:
+        return "leden"
+
+    def initial_form_count(self) -> int:
+        # Members are never existing records here: every row is new, and rows past the
+        # minimum may stay blank. Ignoring INITIAL_FORMS also keeps a tampered count out.
+        return 0
+
+    def total_form_count(self) -> int:
+        if self.is_bound:
+            return super().total_form_count()
+        return min(max(len(self.initial or []), self.min_num), self.max_num)
+
+    @property
+    def kan_toevoegen(self) -> bool:
+        return self.total_form_count() < self.max_num
+
+    @property
+    def kan_verwijderen(self) -> bool:
+        return self.total_form_count() > self.min_num
+
+    def get_form_kwargs(self, index):
+        kwargs = super().get_form_kwargs(index)
+        kwargs["label_suffix"] = ""
+        return kwargs
+
+    def clean(self) -> None:
+        if any(self.errors):
+            return
+        valideer_coalitie(self.ledengegevens())
+
+    def ledengegevens(self) -> list[dict]:
+        """The members that were filled in; blank optional rows are left out."""
+        return [form.lidgegevens() for form in self.forms if form.has_changed()]
+
+
+CoalitieFormSet = formset_factory(
+    CoalitielidForm,
+    formset=BaseCoalitieFormSet,
+    extra=0,
+    min_num=MIN_LEDEN,
+    max_num=MAX_LEDEN,
+    absolute_max=MAX_LEDEN,
+)
+
+
+def nieuw_formulier() -> tuple[AanmeldingForm, BaseCoalitieFormSet]:
+    """An empty application form; the first member is the contact person until changed."""
+    return AanmeldingForm(), CoalitieFormSet(initial=[{"is_contactpersoon": True}])
+
+
+def herschik_leden(data, *, toevoegen: bool = False, verwijder: int | None = None):
+    """Re-show what was typed with one member more or less, without judging it yet.
+
+    This is how "Lid toevoegen" and "Verwijderen" work without JavaScript: the typed values
+    come back as the initial values of unbound forms, so no error shows until the
+    applicant actually submits.
+    """
+    form = AanmeldingForm(data)
+    formset = CoalitieFormSet(data)
+    leden = [
+        {naam: lidform[naam].value() for naam in lidform.fields}
+        for lidform in formset.forms
+        if formset.is_bound
+    ]
+    if verwijder is not None and 0 <= verwijder < len(leden) and len(leden) > MIN_LEDEN:
+        del leden[verwijder]
+    if toevoegen and len(leden) < MAX_LEDEN:
+        leden.append({})
+    return (
+        AanmeldingForm(initial={naam: form[naam].value() for naam in form.fields}),
+        CoalitieFormSet(initial=leden),
+    )

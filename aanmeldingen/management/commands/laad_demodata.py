@@ -1,0 +1,176 @@
+"""Fill a development database with a realistic call, applications and a staff login.
+
+Safe to run again: what exists is left alone. Refuses to run without DEBUG, so that the
+demo password never reaches a production database.
+"""
+
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+
+from aanmeldingen.enums import Domein, Organisatietype, Provincie
+from aanmeldingen.models import Oproep
+from aanmeldingen.services import dien_aanmelding_in
+
+DEMO_GEBRUIKER = "beheer"
+DEMO_WACHTWOORD = "demo-leernetwerk"
+
+INLEIDING = """\
+Steeds meer gemeenten en corporaties willen wijken gemengder maken: andere woningtypen
+toevoegen, doorstroming op gang brengen, nieuwe bewoners trekken. Menging alleen maakt
+een wijk nog niet inclusief. Daarvoor is ook nodig dat oude en nieuwe bewoners elkaar
+ontmoeten, dat voorzieningen meegroeien en dat niemand tussen wal en schip raakt.
+
+In dit leernetwerk onderzoeken Platform31 en Movisie samen met drie tot vier wijken hoe
+fysieke en sociale partners dat samen aanpakken. We gaan per wijk in gesprek met de
+lokale partners, brengen in kaart welke interventies er al zijn en wat ze opleveren, en
+brengen de wijken bij elkaar in landelijke leerbijeenkomsten.
+
+We zoeken wijken **aan de vooravond van een aanpak**: de plannen liggen er of worden nu
+gemaakt, maar de uitvoering moet nog grotendeels beginnen.
+"""
+
+GEVRAAGDE_INZET = """\
+- Een vaste coalitie van drie tot vijf mensen uit het fysieke en het sociale domein, die
+  het hele traject meedoet.
+- Twee tot drie open gesprekken in uw wijk met lokale partners, die wij voorbereiden en
+  begeleiden.
+- Deelname aan twee landelijke leerbijeenkomsten met de andere casuswijken.
+- Bereidheid om ervaringen, ook wat niet werkte, te delen met de andere wijken en in een
+  openbare publicatie aan het eind.
+
+Deelname is kosteloos. Platform31 en Movisie verzorgen de begeleiding en de verslagen.
+"""
+
+
+def _over_zestig_dagen_om_twaalf_uur():
+    dag = timezone.localtime() + timedelta(days=60)
+    return dag.replace(hour=12, minute=0, second=0, microsecond=0)
+
+
+def _lid(naam, organisatie, soort, domein, functie, email, contact=False):
+    return {
+        "naam": naam,
+        "organisatie": organisatie,
+        "organisatietype": soort,
+        "domein": domein,
+        "functie": functie,
+        "email": email,
+        "is_contactpersoon": contact,
+    }
+
+
+DEMO_AANMELDINGEN = [
+    (
+        {
+            "wijknaam": "Kanaleneiland-Zuid",
+            "gemeente": "Utrecht",
+            "provincie": Provincie.UTRECHT,
+            "cbs_wijkcode": "WK034405",
+        },
+        [
+            _lid("Fatima el Idrissi", "Gemeente Utrecht", Organisatietype.GEMEENTE,
+                 Domein.FYSIEK, "Wijkprogrammamanager", "f.elidrissi@voorbeeld.nl", True),
+            _lid("Joost van Dam", "Woonstede", Organisatietype.WONINGCORPORATIE,
+                 Domein.FYSIEK, "Gebiedsontwikkelaar", "j.vandam@voorbeeld.nl"),
+            _lid("Anouk Verhoef", "Buurtteam Zuid", Organisatietype.WELZIJNSORGANISATIE,
+                 Domein.SOCIAAL, "Opbouwwerker", "a.verhoef@voorbeeld.nl"),
+        ],
+    ),
+    (
+        {
+            "wijknaam": "Malburgen-Oost",
+            "gemeente": "Arnhem",
+            "provincie": Provincie.GELDERLAND,
+            "cbs_wijkcode": "",
+        },
+        [
+            _lid("Peter Janssen", "Gemeente Arnhem", Organisatietype.GEMEENTE,
+                 Domein.FYSIEK, "Beleidsadviseur wonen", "p.janssen@voorbeeld.nl"),
+            _lid("Sanne de Boer", "Volkshuisvesting Oost", Organisatietype.WONINGCORPORATIE,
+                 Domein.FYSIEK, "Wijkconsulent", "s.deboer@voorbeeld.nl", True),
+            _lid("Mehmet Yilmaz", "Rijnstad", Organisatietype.WELZIJNSORGANISATIE,
+                 Domein.SOCIAAL, "Teamleider", "m.yilmaz@voorbeeld.nl"),
+            _lid("Els Kramer", "Bewonersraad Malburgen", Organisatietype.BEWONERSORGANISATIE,
+                 Domein.SOCIAAL, "Voorzitter", "e.kramer@voorbeeld.nl"),
+        ],
+    ),
+]  # fmt: skip
+
+DEMO_TEKSTEN = {
+    "wijkbeschrijving": "Naoorlogse wijk met ongeveer 9.000 inwoners, voor driekwart sociale "
+    "huur in portiekflats. Veel jonge gezinnen en een groeiende groep ouderen die alleen wonen. "
+    "Bewoners noemen eenzaamheid, geldzorgen en overlast als grootste zorgen.",
+    "aanpak": "In 2027 starten sloop-nieuwbouw van 400 woningen en de verkoop van 150 "
+    "huurwoningen. Tegelijk begint een wijkaanpak met een sociaal programma. De eerste "
+    "bewonersavonden zijn in het voorjaar, de eerste sloop in het najaar van 2027.",
+    "leervraag_verwachtingen": "De gemeente verwacht meer doorstroming; de corporatie een "
+    "betere balans in de buurt; de welzijnspartners vrezen dat kwetsbare bewoners verdwijnen.",
+    "leervraag_opbrengsten": "Meer ontmoeting tussen oude en nieuwe bewoners, en dat huidige "
+    "bewoners een wooncarrière in de wijk kunnen maken.",
+    "leervraag_randvoorwaarden": "Een gedeelde agenda tussen fysiek en sociaal, en geld voor "
+    "het sociale programma dat even lang loopt als de bouw.",
+    "leervraag_interventies": "Welke combinatie van voorrangsregels, ontmoetingsplekken en "
+    "begeleiding bij verhuizing werkt, en in welke volgorde?",
+    "bestaande_interventies": "Huiskamer van de wijk (buurthuis)\nMaatjesproject voor "
+    "nieuwkomers\nVoorrang voor wijkbewoners bij nieuwbouw (in voorbereiding)",
+}
+
+
+class Command(BaseCommand):
+    help = "Laadt een demo-oproep, demo-aanmeldingen en een beheeraccount (alleen met DEBUG)."
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError("Demodata laden kan alleen met DEBUG=1, nooit in productie.")
+        with transaction.atomic():
+            oproep = self._oproep()
+            self._aanmeldingen(oproep)
+            self._beheerder()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo-oproep: {settings.PORTAAL_URL}{oproep.get_absolute_url()}\n"
+                f"Beheer: {settings.PORTAAL_URL}/admin/ met gebruikersnaam "
+                f"'{DEMO_GEBRUIKER}' en wachtwoord '{DEMO_WACHTWOORD}'"
+            )
+        )
+
+    def _oproep(self) -> Oproep:
+        oproep, _ = Oproep.objects.get_or_create(
+            slug="gemengde-wijk-2027",
+            defaults={
+                "titel": "Casuswijken gezocht: van gemengde wijk naar inclusieve wijk",
+                "inleiding": INLEIDING,
+                "gevraagde_inzet": GEVRAAGDE_INZET,
+                "deadline": _over_zestig_dagen_om_twaalf_uur(),
+                "gepubliceerd": True,
+            },
+        )
+        if not oproep.is_open:
+            # An old demo database: keep the demo call open so the form can be tried.
+            oproep.deadline = _over_zestig_dagen_om_twaalf_uur()
+            oproep.save(update_fields=["deadline", "gewijzigd"])
+        return oproep
+
+    def _aanmeldingen(self, oproep: Oproep) -> None:
+        if oproep.aanmeldingen.exists():
+            return
+        for wijk, leden in DEMO_AANMELDINGEN:
+            dien_aanmelding_in(
+                oproep=oproep,
+                gegevens={**wijk, **DEMO_TEKSTEN},
+                leden=leden,
+                indieningssleutel=uuid.uuid4(),
+            )
+
+    def _beheerder(self) -> None:
+        gebruiker_model = get_user_model()
+        if not gebruiker_model.objects.filter(username=DEMO_GEBRUIKER).exists():
+            gebruiker_model.objects.create_superuser(
+                username=DEMO_GEBRUIKER, email="beheer@voorbeeld.nl", password=DEMO_WACHTWOORD
+            )

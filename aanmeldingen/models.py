@@ -1,0 +1,208 @@
+import uuid
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Count, Q
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+
+from .enums import Domein, Leervraag, Organisatietype, Provincie, Status
+
+cbs_wijkcode_validator = RegexValidator(
+    r"^WK\d{6}\Z",
+    message="Een CBS-wijkcode bestaat uit WK en zes cijfers, bijvoorbeeld WK036301.",
+)
+
+
+class OproepQuerySet(models.QuerySet):
+    def zichtbaar_voor(self, user) -> "OproepQuerySet":
+        """Published calls for everyone; staff also see calls that are not published yet."""
+        if user.is_authenticated and user.is_staff:
+            return self.all()
+        return self.filter(gepubliceerd=True)
+
+
+class Oproep(models.Model):
+    titel = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=80, unique=True, help_text="Deel van het webadres: /oproepen/<slug>/."
+    )
+    inleiding = models.TextField(help_text="Markdown. Wat het leernetwerk is en voor wie.")
+    gevraagde_inzet = models.TextField(
+        "wat we van deelnemers vragen",
+        blank=True,
+        help_text="Markdown. Wat deelnemende coalities toezeggen: tijd, bijeenkomsten, delen.",
+    )
+    deadline = models.DateTimeField(help_text="Tot dit moment kan men zich aanmelden.")
+    min_wijken = models.PositiveSmallIntegerField("minimum aantal casuswijken", default=3)
+    max_wijken = models.PositiveSmallIntegerField("maximum aantal casuswijken", default=4)
+    gepubliceerd = models.BooleanField(default=False)
+    aangemaakt = models.DateTimeField(auto_now_add=True)
+    gewijzigd = models.DateTimeField(auto_now=True)
+
+    objects = OproepQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "oproep"
+        verbose_name_plural = "oproepen"
+        ordering = ["deadline"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(min_wijken__gte=1) & Q(max_wijken__gte=models.F("min_wijken")),
+                name="oproep_wijken_min_max",
+                violation_error_message="Het maximum aantal wijken moet minstens het minimum "
+                "zijn, en het minimum minstens 1.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.titel
+
+    def get_absolute_url(self) -> str:
+        return reverse("aanmeldingen:oproep", kwargs={"slug": self.slug})
+
+    @property
+    def is_open(self) -> bool:
+        return timezone.now() < self.deadline
+
+
+class AanmeldingQuerySet(models.QuerySet):
+    def met_coalitie_samenvatting(self) -> "AanmeldingQuerySet":
+        """Annotate member count and domain coverage in the same query as the rows."""
+        return self.annotate(
+            aantal_leden=Count("leden"),
+            aantal_fysiek=Count("leden", filter=Q(leden__domein=Domein.FYSIEK)),
+            aantal_sociaal=Count("leden", filter=Q(leden__domein=Domein.SOCIAAL)),
+        )
+
+
+class Aanmelding(models.Model):
+    oproep = models.ForeignKey(Oproep, on_delete=models.PROTECT, related_name="aanmeldingen")
+
+    wijknaam = models.CharField(max_length=100)
+    gemeente = models.CharField(max_length=100)
+    provincie = models.CharField(max_length=20, choices=Provincie)
+    cbs_wijkcode = models.CharField(
+        "CBS-wijkcode", max_length=8, blank=True, validators=[cbs_wijkcode_validator]
+    )
+    wijkbeschrijving = models.TextField(
+        "beschrijving van de wijk",
+        max_length=3000,
+        help_text="Bewoners, woningvoorraad en de vraagstukken die nu spelen.",
+    )
+    aanpak = models.TextField(
+        "de aanpak waar u voor staat",
+        max_length=3000,
+        help_text="Welke aanpak voor menging en inclusie gaat binnenkort van start, "
+        "en volgens welke planning?",
+    )
+    leervraag_verwachtingen = models.TextField(Leervraag.VERWACHTINGEN.vraag, max_length=2000)
+    leervraag_opbrengsten = models.TextField(Leervraag.OPBRENGSTEN.vraag, max_length=2000)
+    leervraag_randvoorwaarden = models.TextField(Leervraag.RANDVOORWAARDEN.vraag, max_length=2000)
+    leervraag_interventies = models.TextField(Leervraag.INTERVENTIES.vraag, max_length=2000)
+    bestaande_interventies = models.TextField(
+        "bestaande interventies in de wijk",
+        max_length=3000,
+        blank=True,
+        help_text="Projecten, voorzieningen en afspraken voor menging en inclusie die al "
+        "lopen of gepland zijn. Eén per regel is het handigst.",
+    )
+
+    status = models.CharField(max_length=20, choices=Status, default=Status.CONCEPT)
+    # Sent along with the form, so that a double click or a resubmitted POST finds the
+    # application it already created instead of writing a second one.
+    indieningssleutel = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)
+    ingediend_op = models.DateTimeField(null=True, blank=True)
+    privacy_akkoord_op = models.DateTimeField("akkoord met privacyverklaring op", null=True)
+    privacyverklaring_versie = models.CharField(max_length=40, blank=True)
+    aangemaakt = models.DateTimeField(auto_now_add=True)
+    gewijzigd = models.DateTimeField(auto_now=True)
+
+    objects = AanmeldingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "aanmelding"
+        verbose_name_plural = "aanmeldingen"
+        ordering = ["-ingediend_op", "-aangemaakt"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=Status.values), name="aanmelding_status_geldig"
+            ),
+            models.CheckConstraint(
+                condition=Q(status=Status.CONCEPT) | Q(ingediend_op__isnull=False),
+                name="aanmelding_ingediend_heeft_tijdstip",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.wijknaam} ({self.gemeente})"
+
+    @property
+    def contactpersoon(self) -> "Coalitielid | None":
+        return next((lid for lid in self.leden.all() if lid.is_contactpersoon), None)
+
+    def leervragen(self) -> list[tuple[Leervraag, str]]:
+        """The four answers, paired with their question, in the network's fixed order."""
+        return [(vraag, getattr(self, f"leervraag_{vraag.value}")) for vraag in Leervraag]
+
+
+class Coalitielid(models.Model):
+    aanmelding = models.ForeignKey(Aanmelding, on_delete=models.CASCADE, related_name="leden")
+    naam = models.CharField(max_length=100)
+    organisatie = models.CharField(max_length=150)
+    organisatietype = models.CharField(max_length=30, choices=Organisatietype)
+    domein = models.CharField(max_length=10, choices=Domein)
+    functie = models.CharField(max_length=100)
+    email = models.EmailField("e-mailadres", max_length=254)
+    is_contactpersoon = models.BooleanField("contactpersoon", default=False)
+    volgorde = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "coalitielid"
+        verbose_name_plural = "coalitieleden"
+        ordering = ["volgorde", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                "aanmelding",
+                Lower("email"),
+                name="coalitielid_email_uniek_per_aanmelding",
+                violation_error_message="Dit e-mailadres staat al bij een ander lid.",
+            ),
+            models.UniqueConstraint(
+                fields=["aanmelding"],
+                condition=Q(is_contactpersoon=True),
+                name="coalitielid_een_contactpersoon",
+                violation_error_message="Een aanmelding heeft één contactpersoon.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.naam} ({self.organisatie})"
+
+
+class Statuswijziging(models.Model):
+    aanmelding = models.ForeignKey(
+        Aanmelding, on_delete=models.CASCADE, related_name="statuswijzigingen"
+    )
+    van = models.CharField(max_length=20, choices=Status)
+    naar = models.CharField(max_length=20, choices=Status)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Leeg als de aanvrager zelf de wijziging deed.",
+    )
+    toelichting = models.TextField(blank=True)
+    tijdstip = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "statuswijziging"
+        verbose_name_plural = "statuswijzigingen"
+        ordering = ["tijdstip", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_van_display()} → {self.get_naar_display()}"

@@ -1,0 +1,64 @@
+from collections.abc import Iterable, Mapping
+
+from django.core.exceptions import ValidationError
+
+from .enums import Domein
+
+MIN_LEDEN = 3
+MAX_LEDEN = 5
+
+
+def valideer_coalitie(leden: Iterable[Mapping]) -> None:
+    """Check the rules for a coalition as a whole; raise every broken one at once.
+
+    The form uses this for its messages and the service calls it again, so that no code
+    path can store a coalition that breaks them.
+    """
+    leden = list(leden)
+    fouten = []
+    if not MIN_LEDEN <= len(leden) <= MAX_LEDEN:
+        fouten.append(
+            ValidationError(
+                "Een coalitie bestaat uit %(min)s tot %(max)s leden; u vulde er %(aantal)s in.",
+                code="aantal_leden",
+                params={"min": MIN_LEDEN, "max": MAX_LEDEN, "aantal": len(leden)},
+            )
+        )
+    domeinen = {lid["domein"] for lid in leden}
+    if leden and not {Domein.FYSIEK, Domein.SOCIAAL} <= domeinen:
+        fouten.append(
+            ValidationError(
+                "De coalitie moet zowel het fysieke als het sociale domein vertegenwoordigen: "
+                "voeg iemand toe uit het %(ontbrekend)s.",
+                code="domeinen",
+                params={
+                    "ontbrekend": ", ".join(
+                        str(domein.label).lower()
+                        for domein in (Domein.FYSIEK, Domein.SOCIAAL)
+                        if domein not in domeinen
+                    )
+                },
+            )
+        )
+    contactpersonen = sum(1 for lid in leden if lid["is_contactpersoon"])
+    if leden and contactpersonen != 1:
+        fouten.append(
+            ValidationError(
+                "Kies precies één contactpersoon; nu zijn het er %(aantal)s.",
+                code="contactpersoon",
+                params={"aantal": contactpersonen},
+            )
+        )
+    emails = [lid["email"].lower() for lid in leden]
+    dubbel = sorted({email for email in emails if emails.count(email) > 1})
+    if dubbel:
+        fouten.append(
+            ValidationError(
+                "Ieder lid heeft een eigen e-mailadres; dit adres staat er meer dan eens: "
+                "%(adressen)s.",
+                code="dubbel_email",
+                params={"adressen": ", ".join(dubbel)},
+            )
+        )
+    if fouten:
+        raise ValidationError(fouten)

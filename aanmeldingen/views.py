@@ -1,0 +1,150 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+from django_ratelimit.core import is_ratelimited
+
+from netwerk.formulieren import foutoverzicht
+
+from .enums import Leervraag
+from .forms import (
+    HONINGPOT,
+    AanmeldingForm,
+    CoalitieFormSet,
+    herschik_leden,
+    nieuw_formulier,
+)
+from .models import Aanmelding, Oproep
+from .services import OproepGesloten, dien_aanmelding_in
+
+SESSIE_INGEDIEND = "aanmeldingen:ingediend"
+
+
+def _oproep_of_404(request: HttpRequest, slug: str) -> Oproep:
+    return get_object_or_404(Oproep.objects.zichtbaar_voor(request.user), slug=slug)
+
+
+def _te_vaak_ingediend(request: HttpRequest, *, tellen: bool) -> bool:
+    return is_ratelimited(
+        request,
+        group="aanmeldingen.indienen",
+        key="ip",
+        rate=f"{settings.AANMELDINGEN_PER_UUR}/h",
+        method="POST",
+        increment=tellen,
+    )
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    oproepen = list(Oproep.objects.zichtbaar_voor(request.user))
+    return render(
+        request,
+        "aanmeldingen/home.html",
+        {
+            "open_oproepen": [oproep for oproep in oproepen if oproep.is_open],
+            "gesloten_oproepen": [oproep for oproep in reversed(oproepen) if not oproep.is_open],
+        },
+    )
+
+
+@require_GET
+def oproep_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    oproep = _oproep_of_404(request, slug)
+    return render(
+        request, "aanmeldingen/oproep_detail.html", {"oproep": oproep, "leervragen": Leervraag}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def aanmelden(request: HttpRequest, slug: str) -> HttpResponse:
+    oproep = _oproep_of_404(request, slug)
+    if not oproep.is_open:
+        status = 410 if request.method == "POST" else 200
+        return render(
+            request, "aanmeldingen/aanmelden_gesloten.html", {"oproep": oproep}, status=status
+        )
+
+    if request.method == "GET":
+        form, formset = nieuw_formulier()
+        return _toon_formulier(request, oproep, form, formset)
+
+    if request.POST.get(HONINGPOT):
+        return render(
+            request, "aanmeldingen/aanmelden_geweigerd.html", {"oproep": oproep}, status=400
+        )
+    if "lid_toevoegen" in request.POST or "lid_verwijderen" in request.POST:
+        form, formset = herschik_leden(
+            request.POST,
+            toevoegen="lid_toevoegen" in request.POST,
+            verwijder=_rijnummer(request.POST.get("lid_verwijderen")),
+        )
+        return _toon_formulier(request, oproep, form, formset)
+    if _te_vaak_ingediend(request, tellen=False):
+        return render(
+            request, "aanmeldingen/aanmelden_te_vaak.html", {"oproep": oproep}, status=429
+        )
+
+    form = AanmeldingForm(request.POST)
+    formset = CoalitieFormSet(request.POST)
+    if not (form.is_valid() and formset.is_valid()):
+        return _toon_formulier(request, oproep, form, formset, status=422)
+    try:
+        aanmelding, nieuw = dien_aanmelding_in(
+            oproep=oproep,
+            gegevens=form.aanmeldgegevens(),
+            leden=formset.ledengegevens(),
+            indieningssleutel=form.cleaned_data["indieningssleutel"],
+        )
+    except OproepGesloten:
+        return render(
+            request, "aanmeldingen/aanmelden_gesloten.html", {"oproep": oproep}, status=410
+        )
+    except ValidationError as fout:
+        form.add_error(None, fout)
+        return _toon_formulier(request, oproep, form, formset, status=422)
+    if nieuw:
+        _te_vaak_ingediend(request, tellen=True)
+    request.session[SESSIE_INGEDIEND] = aanmelding.pk
+    return redirect("aanmeldingen:ontvangen", slug=oproep.slug)
+
+
+def _rijnummer(waarde: str | None) -> int | None:
+    try:
+        return int(waarde) if waarde is not None else None
+    except ValueError:
+        return None
+
+
+def _toon_formulier(request, oproep, form, formset, *, status: int = 200) -> HttpResponse:
+    return render(
+        request,
+        "aanmeldingen/aanmelding_form.html",
+        {
+            "oproep": oproep,
+            "form": form,
+            "formset": formset,
+            "fouten": foutoverzicht(form, formset),
+            "honingpot": HONINGPOT,
+        },
+        status=status,
+    )
+
+
+@require_GET
+def ontvangen(request: HttpRequest, slug: str) -> HttpResponse:
+    oproep = _oproep_of_404(request, slug)
+    pk = request.session.get(SESSIE_INGEDIEND)
+    aanmelding = (
+        Aanmelding.objects.filter(pk=pk, oproep=oproep).prefetch_related("leden").first()
+        if pk
+        else None
+    )
+    if aanmelding is None:
+        return redirect(oproep)
+    return render(
+        request,
+        "aanmeldingen/aanmelding_ontvangen.html",
+        {"oproep": oproep, "aanmelding": aanmelding},
+    )

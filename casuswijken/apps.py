@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CasuswijkenConfig(AppConfig):
+    name = "casuswijken"
+    verbose_name = "Casuswijken"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class NetwerkConfig(AppConfig):
+    name = "netwerk"
+    verbose_name = "Portaal"

@@ -1,0 +1,55 @@
+"""The error summary shown at the top of a form that failed (NL Design System guidance)."""
+
+from dataclasses import dataclass
+
+from django import forms
+from django.forms.formsets import BaseFormSet
+
+
+@dataclass(frozen=True)
+class Fout:
+    veld: str
+    tekst: str
+    anker: str
+
+
+def foutoverzicht(*formulieren: forms.BaseForm | BaseFormSet, rij_label: str = "Lid") -> list[Fout]:
+    """Every error of the given forms and formsets, in page order, each linking to its field.
+
+    Errors that belong to no single field link to the form's own error block, which the
+    template gives the id "<prefix>-fouten" (or "formulier-fouten" without a prefix).
+    """
+    fouten: list[Fout] = []
+    for formulier in formulieren:
+        if isinstance(formulier, BaseFormSet):
+            if not formulier.is_bound:
+                continue
+            for tekst in formulier.non_form_errors():
+                fouten.append(Fout("", tekst, f"#{formulier.prefix}-fouten"))
+            for nummer, rij in enumerate(formulier.forms, start=1):
+                fouten.extend(_velden(rij, voorvoegsel=f"{rij_label} {nummer}: "))
+        else:
+            fouten.extend(_velden(formulier))
+    return fouten
+
+
+def _velden(formulier: forms.BaseForm, *, voorvoegsel: str = "") -> list[Fout]:
+    if not formulier.is_bound:
+        return []
+    fouten = []
+    for tekst in formulier.non_field_errors():
+        anker = f"#{formulier.prefix}-fouten" if formulier.prefix else "#formulier-fouten"
+        fouten.append(Fout("", tekst, anker))
+    for naam in formulier.fields:
+        veld = formulier[naam]
+        label = getattr(formulier, "korte_labels", {}).get(naam, veld.label)
+        for tekst in veld.errors:
+            fouten.append(Fout(f"{voorvoegsel}{label}", tekst, f"#{_eerste_invoer(veld)}"))
+    return fouten
+
+
+def _eerste_invoer(veld: forms.BoundField) -> str:
+    """The id of the element to focus: for radio buttons and checkbox lists, the first."""
+    if isinstance(veld.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+        return f"{veld.auto_id}_0"
+    return veld.id_for_label or veld.auto_id

@@ -1,0 +1,37 @@
+"""Outgoing e-mail, always through the task queue.
+
+A mail is rendered when it is queued, so it shows the data as it was at that moment, and
+queued inside the caller's transaction: with the database backend the task row commits or
+rolls back together with the data the mail is about. A worker (manage.py db_worker)
+delivers it.
+"""
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django_tasks import task
+
+
+@task()
+def verstuur_email(*, aan: list[str], onderwerp: str, tekst: str, reply_to: list[str]) -> None:
+    EmailMessage(
+        subject=onderwerp,
+        body=tekst,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=aan,
+        reply_to=reply_to,
+    ).send()
+
+
+def zet_email_klaar(*, aan: str, sjabloon: str, context: dict) -> None:
+    """Render templates/emails/<sjabloon>_onderwerp.txt and <sjabloon>.txt and queue them."""
+    context = {
+        **context,
+        "contact_email": settings.CONTACT_EMAIL,
+        "portaal_url": settings.PORTAAL_URL,
+    }
+    onderwerp = " ".join(render_to_string(f"emails/{sjabloon}_onderwerp.txt", context).split())
+    tekst = render_to_string(f"emails/{sjabloon}.txt", context)
+    verstuur_email.enqueue(
+        aan=[aan], onderwerp=onderwerp, tekst=tekst, reply_to=[settings.CONTACT_EMAIL]
+    )

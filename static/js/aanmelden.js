@@ -1,0 +1,106 @@
+// Progressive enhancement of the application form. Without this file the same buttons
+// work through the server; with it, members are added and removed in place.
+(function () {
+  "use strict";
+
+  var formulier = document.querySelector("[data-aanmeldformulier]");
+  if (!formulier) {
+    return;
+  }
+
+  var overzicht = document.getElementById("foutoverzicht");
+  if (overzicht) {
+    overzicht.focus();
+  }
+
+  var lijst = formulier.querySelector("[data-leden]");
+  var sjabloon = document.getElementById("lid-sjabloon");
+  var totaal = formulier.querySelector("input[name='leden-TOTAL_FORMS']");
+  var minimum = parseInt(formulier.querySelector("input[name='leden-MIN_NUM_FORMS']").value, 10);
+  var maximum = parseInt(formulier.querySelector("input[name='leden-MAX_NUM_FORMS']").value, 10);
+  var toevoegBlok = formulier.querySelector("[data-toevoeg-blok]");
+
+  function leden() {
+    return Array.prototype.slice.call(lijst.querySelectorAll("[data-lid]"));
+  }
+
+  function hernummer() {
+    var rijen = leden();
+    rijen.forEach(function (rij, index) {
+      rij.querySelectorAll("[name], [id], [for], [aria-describedby]").forEach(function (el) {
+        ["name", "id", "for", "aria-describedby"].forEach(function (attr) {
+          var waarde = el.getAttribute(attr);
+          if (waarde) {
+            el.setAttribute(attr, waarde.replace(/leden-(\d+|__prefix__)-/g, "leden-" + index + "-"));
+          }
+        });
+      });
+      rij.querySelectorAll("[data-lid-nummer]").forEach(function (el) {
+        el.textContent = index + 1;
+      });
+      rij.querySelector("[data-verwijder-lid]").value = index;
+      rij.querySelector("[data-verwijder-blok]").hidden = rijen.length <= minimum;
+    });
+    totaal.value = rijen.length;
+    toevoegBlok.hidden = rijen.length >= maximum;
+  }
+
+  formulier.addEventListener("click", function (event) {
+    var knop = event.target.closest("button");
+    if (!knop) {
+      return;
+    }
+    if (knop.hasAttribute("data-voeg-lid-toe")) {
+      event.preventDefault();
+      if (leden().length >= maximum) {
+        return;
+      }
+      lijst.appendChild(sjabloon.content.cloneNode(true));
+      hernummer();
+      var nieuw = leden()[leden().length - 1];
+      nieuw.querySelector("input[type='text']").focus();
+    } else if (knop.hasAttribute("data-verwijder-lid")) {
+      event.preventDefault();
+      var rij = knop.closest("[data-lid]");
+      var index = leden().indexOf(rij);
+      rij.remove();
+      hernummer();
+      var rijen = leden();
+      var volgende = rijen[Math.min(index, rijen.length - 1)];
+      volgende.querySelector("legend").setAttribute("tabindex", "-1");
+      volgende.querySelector("legend").focus();
+    }
+  });
+
+  // Choosing a contact person unticks the others: there is exactly one.
+  formulier.addEventListener("change", function (event) {
+    var veld = event.target;
+    if (veld.name && /-is_contactpersoon$/.test(veld.name) && veld.checked) {
+      formulier.querySelectorAll("input[name$='-is_contactpersoon']").forEach(function (ander) {
+        if (ander !== veld) {
+          ander.checked = false;
+        }
+      });
+    }
+  });
+
+  // One click sends the application once.
+  formulier.addEventListener("submit", function (event) {
+    var verzender = event.submitter;
+    if (verzender && (verzender.name === "lid_toevoegen" || verzender.name === "lid_verwijderen")) {
+      return;
+    }
+    formulier.querySelectorAll("[data-verstuur]").forEach(function (knop) {
+      knop.disabled = true;
+      knop.textContent = "Bezig met versturen…";
+    });
+  });
+})();
+
+// Coming back with the Back button shows the page from the cache: make the button usable.
+window.addEventListener("pageshow", function () {
+  document.querySelectorAll("[data-verstuur]").forEach(function (knop) {
+    knop.disabled = false;
+    knop.textContent = "Aanmelding versturen";
+  });
+});
