@@ -106,6 +106,15 @@ class AanmeldingAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).met_coalitie_samenvatting()
 
+    def get_search_results(self, request, queryset, search_term):
+        # Searching on member names joins the members a second time, which would multiply
+        # the annotated counts (and Django's answer, DISTINCT, does not undo that). Search
+        # on the bare table and keep the annotated rows whose id matches.
+        if not search_term:
+            return queryset, False
+        gevonden, _ = super().get_search_results(request, Aanmelding.objects.all(), search_term)
+        return queryset.filter(pk__in=gevonden.values("pk")), False
+
     @admin.display(description="leden", ordering="aantal_leden")
     def aantal_leden(self, aanmelding: Aanmelding) -> int:
         return aanmelding.aantal_leden

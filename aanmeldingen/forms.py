@@ -5,7 +5,7 @@ from django.forms.formsets import BaseFormSet, formset_factory
 from django.urls import reverse
 from django.utils.html import format_html
 
-from .models import Aanmelding, Coalitielid
+from .models import Aanmelding, Coalitielid, cbs_wijkcode_validator
 from .validators import MAX_LEDEN, MIN_LEDEN, valideer_coalitie
 
 # A field that people never see; bots that fill in every input do fill it in.
@@ -41,6 +41,9 @@ class AanmeldingForm(forms.ModelForm):
             "leervraag_interventies",
             "bestaande_interventies",
         ]
+        error_messages = {
+            "cbs_wijkcode": {"max_length": cbs_wijkcode_validator.message},
+        }
         help_texts = {
             "cbs_wijkcode": "Niet verplicht. WK en zes cijfers, te vinden op de website van "
             "het CBS (bijvoorbeeld WK036301).",
@@ -153,7 +156,7 @@ class BaseCoalitieFormSet(BaseFormSet):
         return kwargs
 
     def clean(self) -> None:
-        if any(self.errors):
+        if any(self.errors) or not self.management_form.is_valid():
             return
         valideer_coalitie(self.ledengegevens())
 

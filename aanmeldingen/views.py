@@ -25,14 +25,15 @@ def _oproep_of_404(request: HttpRequest, slug: str) -> Oproep:
     return get_object_or_404(Oproep.objects.zichtbaar_voor(request.user), slug=slug)
 
 
-def _te_vaak_ingediend(request: HttpRequest, *, tellen: bool) -> bool:
+def _te_vaak_ingediend(request: HttpRequest) -> bool:
+    """Count this submission for the visitor's address; True when it is one too many."""
     return is_ratelimited(
         request,
         group="aanmeldingen.indienen",
         key="ip",
         rate=f"{settings.AANMELDINGEN_PER_UUR}/h",
         method="POST",
-        increment=tellen,
+        increment=True,
     )
 
 
@@ -81,17 +82,22 @@ def aanmelden(request: HttpRequest, slug: str) -> HttpResponse:
             verwijder=_rijnummer(request.POST.get("lid_verwijderen")),
         )
         return _toon_formulier(request, oproep, form, formset)
-    if _te_vaak_ingediend(request, tellen=False):
-        return render(
-            request, "aanmeldingen/aanmelden_te_vaak.html", {"oproep": oproep}, status=429
-        )
-
     form = AanmeldingForm(request.POST)
     formset = CoalitieFormSet(request.POST)
     if not (form.is_valid() and formset.is_valid()):
         return _toon_formulier(request, oproep, form, formset, status=422)
+    # Only complete submissions count, so that fixing mistakes never runs into the limit.
+    if _te_vaak_ingediend(request):
+        form.add_error(
+            None,
+            f"Vanaf uw internetadres zijn het afgelopen uur al {settings.AANMELDINGEN_PER_UUR} "
+            "aanmeldingen verstuurd. Om misbruik te voorkomen kan dat pas over een uur weer. "
+            "Uw antwoorden staan nog in het formulier; bewaar ze, of mail ons als het niet "
+            "kan wachten.",
+        )
+        return _toon_formulier(request, oproep, form, formset, status=429)
     try:
-        aanmelding, nieuw = dien_aanmelding_in(
+        aanmelding, _ = dien_aanmelding_in(
             oproep=oproep,
             gegevens=form.aanmeldgegevens(),
             leden=formset.ledengegevens(),
@@ -104,8 +110,6 @@ def aanmelden(request: HttpRequest, slug: str) -> HttpResponse:
     except ValidationError as fout:
         form.add_error(None, fout)
         return _toon_formulier(request, oproep, form, formset, status=422)
-    if nieuw:
-        _te_vaak_ingediend(request, tellen=True)
     request.session[SESSIE_INGEDIEND] = aanmelding.pk
     return redirect("aanmeldingen:ontvangen", slug=oproep.slug)
 

@@ -1,0 +1,399 @@
+import pytest
+from django.urls import reverse
+
+from aanmeldingen.enums import Domein, Status
+from aanmeldingen.models import Aanmelding, Coalitielid, Statuswijziging
+from tests.conftest import wachtende_mails
+from tests.factories import OproepFactory, aanmeld_data, lid_data
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def oproep():
+    return OproepFactory(slug="gemengde-wijk")
+
+
+@pytest.fixture
+def url(oproep):
+    return reverse("aanmeldingen:aanmelden", kwargs={"slug": oproep.slug})
+
+
+def assert_niets_opgeslagen():
+    assert Aanmelding.objects.count() == 0
+    assert Coalitielid.objects.count() == 0
+    assert Statuswijziging.objects.count() == 0
+    assert wachtende_mails() == []
+
+
+def fouten(response) -> list[str]:
+    """The texts in the error summary at the top of the page."""
+    return [fout.tekst for fout in response.context["fouten"]]
+
+
+def test_form_shows_three_members_with_first_as_contact(client, url):
+    response = client.get(url)
+
+    formset = response.context["formset"]
+    assert response.status_code == 200
+    assert len(formset.forms) == 3
+    assert [bool(form["is_contactpersoon"].value()) for form in formset.forms] == [
+        True,
+        False,
+        False,
+    ]
+    privacy_invoer = response.text.split('name="privacy_akkoord"')[1].split(">")[0]
+    assert "checked" not in privacy_invoer
+
+
+def test_valid_submission_writes_application_members_history_and_mails(client, url, oproep):
+    response = client.post(url, aanmeld_data())
+
+    assert response.status_code == 302
+    assert response.url == reverse("aanmeldingen:ontvangen", kwargs={"slug": oproep.slug})
+    aanmelding = Aanmelding.objects.get()
+    assert aanmelding.status == Status.INGEDIEND
+    assert aanmelding.ingediend_op is not None
+    assert aanmelding.privacy_akkoord_op is not None
+    assert aanmelding.privacyverklaring_versie == "2026-11-24"
+    assert aanmelding.cbs_wijkcode == "WK034405"
+    assert [(lid.naam, lid.is_contactpersoon) for lid in aanmelding.leden.all()] == [
+        ("Lid 1", True),
+        ("Lid 2", False),
+        ("Lid 3", False),
+    ]
+    assert list(aanmelding.statuswijzigingen.values_list("van", "naar")) == [
+        (Status.CONCEPT, Status.INGEDIEND)
+    ]
+    mails = wachtende_mails()
+    assert [mail["aan"] for mail in mails] == [
+        ["lid1@voorbeeld.nl"],
+        ["lid2@voorbeeld.nl"],
+        ["lid3@voorbeeld.nl"],
+    ]
+    assert mails[0]["onderwerp"] == "Aanmelding ontvangen: Kanaleneiland (Utrecht)"
+    assert "KOPIE VAN UW AANMELDING" in mails[0]["tekst"]
+    assert "Welke volgorde werkt?" in mails[0]["tekst"]
+    assert mails[1]["onderwerp"] == "U staat in een aanmelding voor het leernetwerk Gemengde Wijk"
+
+
+def test_confirmation_page_shows_what_was_sent(client, url, oproep):
+    response = client.post(url, aanmeld_data(), follow=True)
+
+    assert response.status_code == 200
+    assert response.templates[0].name == "aanmeldingen/aanmelding_ontvangen.html"
+    assert "Bedankt, we hebben uw aanmelding ontvangen" in response.text
+    assert "Kanaleneiland" in response.text
+    assert "lid1@voorbeeld.nl" in response.text
+
+
+def test_confirmation_page_without_submission_goes_to_the_call(client, oproep):
+    response = client.get(reverse("aanmeldingen:ontvangen", kwargs={"slug": oproep.slug}))
+
+    assert response.status_code == 302
+    assert response.url == oproep.get_absolute_url()
+
+
+def test_same_post_twice_gives_one_application_and_one_set_of_mails(client, url):
+    data = aanmeld_data()
+
+    eerste = client.post(url, data)
+    tweede = client.post(url, data)
+
+    assert eerste.status_code == tweede.status_code == 302
+    assert Aanmelding.objects.count() == 1
+    assert Coalitielid.objects.count() == 3
+    assert len(wachtende_mails()) == 3
+
+
+def test_five_members_with_mixed_case_email_are_stored(client, url):
+    leden = [lid_data(n) for n in range(1, 6)]
+    leden[4]["email"] = "Lid5@Voorbeeld.NL"
+
+    response = client.post(url, aanmeld_data(leden=leden))
+
+    assert response.status_code == 302
+    assert Coalitielid.objects.count() == 5
+
+
+def test_blank_optional_fourth_member_is_ignored(client, url):
+    leden = [lid_data(1), lid_data(2), lid_data(3), {}]
+
+    response = client.post(url, aanmeld_data(leden=leden))
+
+    assert response.status_code == 302
+    assert Coalitielid.objects.count() == 3
+
+
+@pytest.mark.parametrize(
+    ("leden", "melding"),
+    [
+        (
+            [lid_data(1), lid_data(2)],
+            "Een coalitie bestaat uit 3 tot 5 leden; u vulde er 2 in.",
+        ),
+        (
+            [lid_data(1, domein=Domein.SOCIAAL), lid_data(2), lid_data(3, domein=Domein.SOCIAAL)],
+            "De coalitie moet zowel het fysieke als het sociale domein vertegenwoordigen: "
+            "voeg iemand toe uit het fysiek domein.",
+        ),
+        (
+            [lid_data(1, is_contactpersoon=None), lid_data(2), lid_data(3)],
+            "Kies precies één contactpersoon; nu zijn het er 0.",
+        ),
+        (
+            [lid_data(1), lid_data(2, is_contactpersoon="on"), lid_data(3)],
+            "Kies precies één contactpersoon; nu zijn het er 2.",
+        ),
+        (
+            [lid_data(1), lid_data(2), lid_data(3, email="LID1@voorbeeld.nl")],
+            "Ieder lid heeft een eigen e-mailadres; dit adres staat er meer dan eens: "
+            "lid1@voorbeeld.nl.",
+        ),
+    ],
+    ids=["te-weinig-leden", "een-domein", "geen-contact", "twee-contacten", "dubbel-email"],
+)
+def test_coalition_rule_broken_is_refused_with_its_message(client, url, leden, melding):
+    response = client.post(url, aanmeld_data(leden=leden))
+
+    assert response.status_code == 422
+    assert fouten(response) == [melding]
+    assert melding in response.text.split('id="leden-fouten"')[1]
+    assert_niets_opgeslagen()
+
+
+def test_six_members_are_refused(client, url):
+    leden = [lid_data(n) for n in range(1, 7)]
+
+    response = client.post(url, aanmeld_data(leden=leden))
+
+    assert response.status_code == 422
+    assert fouten(response) == ["Een coalitie heeft hoogstens 5 leden."]
+    assert_niets_opgeslagen()
+
+
+@pytest.mark.parametrize(
+    ("veld", "waarde", "melding"),
+    [
+        (
+            "cbs_wijkcode",
+            "WK12345",
+            "Een CBS-wijkcode bestaat uit WK en zes cijfers, bijvoorbeeld WK036301.",
+        ),
+        (
+            "cbs_wijkcode",
+            "BU0344050",
+            "Een CBS-wijkcode bestaat uit WK en zes cijfers, bijvoorbeeld WK036301.",
+        ),
+        (
+            "wijknaam",
+            "x" * 101,
+            "Zorg dat deze waarde niet meer dan 100 tekens bevat (het zijn er nu 101).",
+        ),
+        (
+            "wijkbeschrijving",
+            "x" * 3001,
+            "Zorg dat deze waarde niet meer dan 3000 tekens bevat (het zijn er nu 3001).",
+        ),
+        (
+            "leervraag_opbrengsten",
+            "x" * 2001,
+            "Zorg dat deze waarde niet meer dan 2000 tekens bevat (het zijn er nu 2001).",
+        ),
+        ("wijknaam", "", "Dit veld is verplicht."),
+        (
+            "provincie",
+            "atlantis",
+            "Selecteer een geldige keuze. atlantis is geen beschikbare keuze.",
+        ),
+        ("privacy_akkoord", None, "Geef toestemming om de aanmelding te kunnen verwerken."),
+    ],
+)
+def test_bad_field_is_refused_with_message_at_the_field(client, url, veld, waarde, melding):
+    response = client.post(url, aanmeld_data(**{veld: waarde}))
+
+    assert response.status_code == 422
+    assert fouten(response) == [melding]
+    assert response.context["form"][veld].errors == [melding]
+    assert f'id="id_{veld}_error"' in response.text
+    assert_niets_opgeslagen()
+
+
+def test_lowercase_cbs_code_is_accepted_as_uppercase(client, url):
+    client.post(url, aanmeld_data(cbs_wijkcode="wk034405"))
+
+    assert Aanmelding.objects.get().cbs_wijkcode == "WK034405"
+
+
+@pytest.mark.parametrize(
+    ("veld", "waarde", "melding"),
+    [
+        ("email", "geen-adres", "Voer een geldig e-mailadres in."),
+        ("naam", "", "Dit veld is verplicht."),
+        (
+            "organisatie",
+            "o" * 151,
+            "Zorg dat deze waarde niet meer dan 150 tekens bevat (het zijn er nu 151).",
+        ),
+        ("domein", "", "Dit veld is verplicht."),
+    ],
+)
+def test_bad_member_field_is_refused_with_message_at_the_field(client, url, veld, waarde, melding):
+    leden = [lid_data(1), lid_data(2, **{veld: waarde}), lid_data(3)]
+
+    response = client.post(url, aanmeld_data(leden=leden))
+
+    assert response.status_code == 422
+    assert [(fout.veld.split(":")[0], fout.tekst) for fout in response.context["fouten"]] == [
+        ("Lid 2", melding)
+    ]
+    assert f'id="id_leden-1-{veld}_error"' in response.text
+    assert_niets_opgeslagen()
+
+
+def test_error_summary_links_to_the_fields(client, url):
+    leden = [lid_data(1), lid_data(2, email="fout"), lid_data(3)]
+
+    response = client.post(url, aanmeld_data(leden=leden, wijknaam=""))
+
+    assert [(fout.veld, fout.anker) for fout in response.context["fouten"]] == [
+        ("Wijknaam", "#id_wijknaam"),
+        ("Lid 2: E-mailadres", "#id_leden-1-email"),
+    ]
+    assert '<a href="#id_wijknaam">Wijknaam: Dit veld is verplicht.</a>' in response.text
+    assert 'aria-describedby="id_wijknaam_error"' in response.text
+
+
+def test_missing_management_form_is_refused_calmly(client, url):
+    data = aanmeld_data()
+    del data["leden-TOTAL_FORMS"]
+
+    response = client.post(url, data)
+
+    assert response.status_code == 422
+    assert fouten(response) == [
+        "Het formulier kwam onvolledig aan. Laad de pagina opnieuw en probeer het nog eens."
+    ]
+    assert_niets_opgeslagen()
+
+
+def test_add_member_without_javascript_keeps_typed_values_and_shows_no_errors(client, url):
+    data = aanmeld_data(wijknaam="Halfvol", leden=[lid_data(1), lid_data(2, naam="")])
+    data["lid_toevoegen"] = "1"
+
+    response = client.post(url, data)
+
+    formset = response.context["formset"]
+    assert response.status_code == 200
+    assert len(formset.forms) == 3
+    assert response.context["fouten"] == []
+    assert response.context["form"]["wijknaam"].value() == "Halfvol"
+    assert formset.forms[0]["naam"].value() == "Lid 1"
+    assert formset.forms[0]["is_contactpersoon"].value() is True
+    assert 'name="leden-TOTAL_FORMS" value="3"' in response.text
+    assert_niets_opgeslagen()
+
+
+def test_add_member_stops_at_five(client, url):
+    data = aanmeld_data(leden=[lid_data(n) for n in range(1, 6)])
+    data["lid_toevoegen"] = "1"
+
+    response = client.post(url, data)
+
+    assert len(response.context["formset"].forms) == 5
+    assert response.context["formset"].kan_toevoegen is False
+
+
+def test_remove_member_without_javascript_removes_that_member(client, url):
+    data = aanmeld_data(leden=[lid_data(n) for n in range(1, 5)])
+    data["lid_verwijderen"] = "1"
+
+    response = client.post(url, data)
+
+    namen = [form["naam"].value() for form in response.context["formset"].forms]
+    assert namen == ["Lid 1", "Lid 3", "Lid 4"]
+    assert_niets_opgeslagen()
+
+
+def test_remove_member_keeps_at_least_three(client, url):
+    data = aanmeld_data()
+    data["lid_verwijderen"] = "0"
+
+    response = client.post(url, data)
+
+    assert len(response.context["formset"].forms) == 3
+
+
+def test_honeypot_filled_in_is_refused_calmly(client, url):
+    response = client.post(url, aanmeld_data(website="http://spam.example"))
+
+    assert response.status_code == 400
+    assert "We konden uw aanmelding niet verwerken" in response.text
+    assert_niets_opgeslagen()
+
+
+def test_form_after_deadline_shows_closed_page(client):
+    oproep = OproepFactory(gesloten=True)
+
+    response = client.get(reverse("aanmeldingen:aanmelden", kwargs={"slug": oproep.slug}))
+
+    assert response.status_code == 200
+    assert "De aanmelding is gesloten" in response.text
+    assert "form" not in response.context
+
+
+def test_post_after_deadline_is_refused(client):
+    oproep = OproepFactory(gesloten=True)
+
+    response = client.post(
+        reverse("aanmeldingen:aanmelden", kwargs={"slug": oproep.slug}), aanmeld_data()
+    )
+
+    assert response.status_code == 410
+    assert "hebben uw formulier niet opgeslagen" in response.text
+    assert_niets_opgeslagen()
+
+
+def test_form_of_unpublished_call_answers_404(client):
+    oproep = OproepFactory(ongepubliceerd=True)
+
+    response = client.get(reverse("aanmeldingen:aanmelden", kwargs={"slug": oproep.slug}))
+
+    assert response.status_code == 404
+
+
+def test_submissions_are_rate_limited_per_address(client, url, settings):
+    settings.AANMELDINGEN_PER_UUR = 2
+    client.post(url, aanmeld_data(wijknaam="Een"))
+    client.post(url, aanmeld_data(wijknaam="Twee"))
+
+    response = client.post(url, aanmeld_data(wijknaam="Drie"))
+
+    assert response.status_code == 429
+    assert fouten(response) == [
+        "Vanaf uw internetadres zijn het afgelopen uur al 2 aanmeldingen verstuurd. Om "
+        "misbruik te voorkomen kan dat pas over een uur weer. Uw antwoorden staan nog in het "
+        "formulier; bewaar ze, of mail ons als het niet kan wachten."
+    ]
+    assert response.context["form"]["wijknaam"].value() == "Drie"
+    assert sorted(Aanmelding.objects.values_list("wijknaam", flat=True)) == ["Een", "Twee"]
+
+
+def test_rate_limit_counts_other_addresses_separately(client, url, settings):
+    settings.AANMELDINGEN_PER_UUR = 1
+    client.post(url, aanmeld_data(wijknaam="Een"), REMOTE_ADDR="10.0.0.1")
+
+    response = client.post(url, aanmeld_data(wijknaam="Twee"), REMOTE_ADDR="10.0.0.2")
+
+    assert response.status_code == 302
+    assert Aanmelding.objects.count() == 2
+
+
+def test_failed_attempts_do_not_use_up_the_rate_limit(client, url, settings):
+    settings.AANMELDINGEN_PER_UUR = 1
+    for _ in range(3):
+        client.post(url, aanmeld_data(wijknaam=""))
+
+    response = client.post(url, aanmeld_data())
+
+    assert response.status_code == 302

@@ -1,0 +1,27 @@
+import pytest
+from django.core.management import call_command
+from django_tasks_db.models import DBTaskResult
+
+
+@pytest.fixture(autouse=True)
+def _statische_bestanden_zonder_manifest(settings):
+    # Production serves hashed files after collectstatic; tests read them from the source.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+def wachtende_mails() -> list[dict]:
+    """The mails queued in the task table and not sent yet, as the task's arguments."""
+    return [
+        taak.args_kwargs["kwargs"]
+        for taak in DBTaskResult.objects.filter(
+            task_path="netwerk.mail.verstuur_email", status="READY"
+        ).order_by("enqueued_at")
+    ]
+
+
+def werk_wachtrij_af() -> None:
+    """Run the real worker until the queue is empty. Needs a transactional_db test."""
+    call_command("db_worker", batch=True, startup_delay=False, reload=False, interval=0)

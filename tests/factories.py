@@ -1,0 +1,138 @@
+import uuid
+from datetime import timedelta
+
+import factory
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from aanmeldingen.enums import Domein, Organisatietype, Provincie, Status
+from aanmeldingen.models import Aanmelding, Coalitielid, Oproep
+
+
+class OproepFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Oproep
+
+    titel = factory.Sequence(lambda n: f"Oproep leernetwerk {n}")
+    slug = factory.Sequence(lambda n: f"oproep-{n}")
+    inleiding = "Wij zoeken **wijken** die aan de vooravond van een aanpak staan."
+    gevraagde_inzet = "- Twee open gesprekken\n- Twee landelijke bijeenkomsten"
+    deadline = factory.LazyFunction(lambda: timezone.now() + timedelta(days=30))
+    gepubliceerd = True
+
+    class Params:
+        gesloten = factory.Trait(
+            deadline=factory.LazyFunction(lambda: timezone.now() - timedelta(minutes=1))
+        )
+        ongepubliceerd = factory.Trait(gepubliceerd=False)
+
+
+class CoalitielidFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Coalitielid
+
+    aanmelding = factory.SubFactory("tests.factories.AanmeldingFactory", leden=None)
+    naam = factory.Faker("name", locale="nl_NL")
+    organisatie = factory.Faker("company", locale="nl_NL")
+    organisatietype = Organisatietype.GEMEENTE
+    domein = Domein.FYSIEK
+    functie = "Beleidsadviseur"
+    email = factory.Sequence(lambda n: f"lid{n}@voorbeeld.nl")
+    is_contactpersoon = False
+    volgorde = factory.Sequence(lambda n: n)
+
+
+class AanmeldingFactory(factory.django.DjangoModelFactory):
+    """A submitted application of a coalition of three (fysiek contact, fysiek, sociaal)."""
+
+    class Meta:
+        model = Aanmelding
+        skip_postgeneration_save = True
+
+    oproep = factory.SubFactory(OproepFactory)
+    wijknaam = factory.Sequence(lambda n: f"Wijk {n}")
+    gemeente = "Utrecht"
+    provincie = Provincie.UTRECHT
+    wijkbeschrijving = "Naoorlogse wijk met veel sociale huur."
+    aanpak = "Herstructurering vanaf 2027."
+    leervraag_verwachtingen = "Meer doorstroming."
+    leervraag_opbrengsten = "Meer ontmoeting."
+    leervraag_randvoorwaarden = "Een gedeelde agenda."
+    leervraag_interventies = "Welke volgorde werkt?"
+    status = Status.INGEDIEND
+    ingediend_op = factory.LazyFunction(timezone.now)
+    indieningssleutel = factory.LazyFunction(uuid.uuid4)
+    privacy_akkoord_op = factory.LazyFunction(timezone.now)
+    privacyverklaring_versie = "test"
+
+    leden = factory.RelatedFactoryList(
+        CoalitielidFactory,
+        factory_related_name="aanmelding",
+        size=3,
+        domein=factory.Iterator([Domein.FYSIEK, Domein.FYSIEK, Domein.SOCIAAL]),
+        is_contactpersoon=factory.Iterator([True, False, False]),
+    )
+
+    class Params:
+        concept = factory.Trait(status=Status.CONCEPT, ingediend_op=None)
+        in_behandeling = factory.Trait(status=Status.IN_BEHANDELING)
+        geselecteerd = factory.Trait(status=Status.GESELECTEERD)
+        reserve = factory.Trait(status=Status.RESERVE)
+        afgewezen = factory.Trait(status=Status.AFGEWEZEN)
+        ingetrokken = factory.Trait(status=Status.INGETROKKEN)
+
+
+class StaffFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+
+    username = factory.Sequence(lambda n: f"medewerker{n}")
+    email = factory.Sequence(lambda n: f"medewerker{n}@platform31.nl")
+    is_staff = True
+    is_superuser = True
+    password = factory.django.Password("geheim-wachtwoord")
+
+
+def lid_data(nummer: int, **velden) -> dict:
+    """One coalition member as the form posts it (before the formset prefix)."""
+    data = {
+        "naam": f"Lid {nummer}",
+        "organisatie": f"Organisatie {nummer}",
+        "organisatietype": Organisatietype.GEMEENTE,
+        "domein": Domein.FYSIEK if nummer % 2 else Domein.SOCIAAL,
+        "functie": "Adviseur",
+        "email": f"lid{nummer}@voorbeeld.nl",
+    }
+    if nummer == 1:
+        data["is_contactpersoon"] = "on"
+    data.update(velden)
+    return {naam: waarde for naam, waarde in data.items() if waarde is not None}
+
+
+def aanmeld_data(*, leden: list[dict] | None = None, **velden) -> dict:
+    """A complete, valid POST of the application form; override what a test is about."""
+    if leden is None:
+        leden = [lid_data(1), lid_data(2), lid_data(3)]
+    data = {
+        "indieningssleutel": str(uuid.uuid4()),
+        "wijknaam": "Kanaleneiland",
+        "gemeente": "Utrecht",
+        "provincie": Provincie.UTRECHT,
+        "cbs_wijkcode": "WK034405",
+        "wijkbeschrijving": "Een wijk met veel sociale huur.",
+        "aanpak": "Sloop en nieuwbouw vanaf 2027, met een sociaal programma.",
+        "leervraag_verwachtingen": "Doorstroming.",
+        "leervraag_opbrengsten": "Ontmoeting.",
+        "leervraag_randvoorwaarden": "Tijd en geld.",
+        "leervraag_interventies": "Welke volgorde werkt?",
+        "bestaande_interventies": "Buurthuis",
+        "privacy_akkoord": "on",
+        "leden-TOTAL_FORMS": str(len(leden)),
+        "leden-INITIAL_FORMS": "0",
+        "leden-MIN_NUM_FORMS": "3",
+        "leden-MAX_NUM_FORMS": "5",
+    }
+    for index, lid in enumerate(leden):
+        data.update({f"leden-{index}-{naam}": waarde for naam, waarde in lid.items()})
+    data.update(velden)
+    return {naam: waarde for naam, waarde in data.items() if waarde is not None}

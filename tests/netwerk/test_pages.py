@@ -1,0 +1,89 @@
+import subprocess
+import sys
+
+import pytest
+from django.db import OperationalError
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_healthz_answers_without_touching_the_database(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/healthz")
+
+    assert response.status_code == 200
+    assert response.text == "ok\n"
+
+
+def test_readyz_answers_ok_when_the_database_answers(client):
+    response = client.get("/readyz")
+
+    assert response.status_code == 200
+
+
+def test_readyz_answers_503_when_the_database_is_unreachable(client, monkeypatch):
+    def onbereikbaar(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr("django.db.backends.utils.CursorWrapper.execute", onbereikbaar)
+
+    response = client.get("/readyz")
+
+    assert response.status_code == 503
+    assert response.text == "database onbereikbaar\n"
+
+
+def test_privacy_statement_names_what_why_how_long_rights_and_contact(client, settings):
+    response = client.get(reverse("privacy"))
+
+    assert response.status_code == 200
+    for kop in [
+        "Welke gegevens we verzamelen",
+        "Waarom we die gegevens gebruiken",
+        "Hoe lang we gegevens bewaren",
+        "Uw rechten",
+        "Contact",
+    ]:
+        assert f"<h2>{kop}</h2>" in response.text
+    assert f"Versie {settings.PRIVACYVERKLARING_VERSIE}." in response.text
+
+
+def test_accessibility_statement_is_there(client):
+    response = client.get(reverse("toegankelijkheid"))
+
+    assert response.status_code == 200
+    assert "WCAG 2.2 op niveau AA" in response.text
+
+
+def test_every_page_has_skip_link_landmarks_and_footer_links(client):
+    response = client.get(reverse("aanmeldingen:home"))
+
+    assert response.text.count("<h1") == 1
+    assert '<a class="visually-hidden-focusable skiplink" href="#inhoud">' in response.text
+    assert '<main id="inhoud"' in response.text
+    assert f'href="{reverse("privacy")}"' in response.text
+    assert f'href="{reverse("toegankelijkheid")}"' in response.text
+    assert '<html lang="nl">' in response.text
+
+
+def test_no_page_loads_anything_from_another_site(client):
+    response = client.get(reverse("aanmeldingen:home"))
+
+    assert "https://" not in response.text.split("<body")[0]
+    assert "/static/bootstrap/css/bootstrap.min.css" in response.text
+
+
+def test_production_refuses_to_start_without_secret_key():
+    omgeving = {"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "netwerk.settings"}
+
+    resultaat = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        env=omgeving,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert resultaat.returncode == 1
+    assert "SECRET_KEY is not set" in resultaat.stderr
