@@ -179,11 +179,15 @@ def test_queued_mails_are_delivered_by_the_worker(mailoutbox):
 def test_no_mail_is_queued_when_the_submission_rolls_back(mailoutbox):
     oproep = OproepFactory()
 
-    with pytest.raises(RuntimeError), transaction.atomic():
-        dien_aanmelding_in(
-            oproep=oproep, gegevens=GEGEVENS, leden=LEDEN, indieningssleutel=uuid.uuid4()
-        )
-        raise RuntimeError("afgebroken")
+    def indienen_en_dan_mislukken():
+        with transaction.atomic():
+            dien_aanmelding_in(
+                oproep=oproep, gegevens=GEGEVENS, leden=LEDEN, indieningssleutel=uuid.uuid4()
+            )
+            raise RuntimeError("afgebroken")
+
+    with pytest.raises(RuntimeError):
+        indienen_en_dan_mislukken()
     werk_wachtrij_af()
 
     assert Aanmelding.objects.count() == 0
