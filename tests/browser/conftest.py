@@ -1,0 +1,75 @@
+"""Browser tests: Playwright for Python driving Debian's chromium (/usr/bin/chromium).
+
+Where chromium is missing they skip, except in CI (CI=true), where they fail: .ci/run
+installs chromium, so a skip there would hide a broken set-up.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in this thread; Django's guard against ORM calls
+# from async code would otherwise refuse the test's own database work.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ERNSTIG = {"serious", "critical"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail("chromium ontbreekt in CI: .ci/run had het moeten installeren")
+        pytest.skip("chromium is niet geïnstalleerd (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def page_zonder_js(browser):
+    context = browser.new_context(locale="nl-NL", java_script_enabled=False)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+def ernstige_toegankelijkheidsfouten(page) -> list[str]:
+    """Run axe-core on the page; return the serious and critical violations, readably."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    resultaat = Axe().run(page)
+    return [
+        f"{fout['id']} ({fout['impact']}): {fout['help']} bij "
+        + ", ".join(str(node["target"]) for node in fout["nodes"][:3])
+        for fout in resultaat.response["violations"]
+        if fout["impact"] in ERNSTIG
+    ]
