@@ -123,3 +123,16 @@ def test_accessibility_check_does_report_a_serious_problem(page):
     fouten = ernstige_toegankelijkheidsfouten(page)
 
     assert [fout.split(" ")[0] for fout in fouten] == ["image-alt"]
+
+
+def test_pressing_enter_in_a_field_submits_instead_of_removing_a_member(live_server, page):
+    oproep = OproepFactory()
+    page.goto(live_server.url + oproep.get_absolute_url() + "aanmelden/")
+    page.get_by_role("button", name="Lid toevoegen").click()
+
+    page.get_by_label("Wijknaam").fill("Lombok")
+    page.get_by_label("Wijknaam").press("Enter")
+
+    assert page.locator("#foutoverzicht").is_visible()
+    assert page.locator("[data-leden] fieldset[data-lid]").count() == 4
+    assert page.get_by_label("Wijknaam").input_value() == "Lombok"
