@@ -1,7 +1,10 @@
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db.models import Count
+from django.forms.models import BaseInlineFormSet
 
 from .models import Aanmelding, Coalitielid, Oproep, Statuswijziging
+from .validators import valideer_coalitie
 
 
 @admin.register(Oproep)
@@ -24,8 +27,37 @@ class OproepAdmin(admin.ModelAdmin):
         return oproep._aantal_aanmeldingen
 
 
+class CoalitieInlineFormSet(BaseInlineFormSet):
+    """Staff may correct members, but the coalition rules hold here as on the public form."""
+
+    def clean(self) -> None:
+        super().clean()
+        if any(self.errors):
+            return
+        leden = [
+            form.cleaned_data
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        try:
+            valideer_coalitie(leden)
+        except ValidationError as fout:
+            raise ValidationError(fout.messages) from None
+
+    def save(self, commit: bool = True):
+        # Rows are saved one by one, and the database allows one contact person at any
+        # moment: clear the old one first when the contact person moves to another member.
+        if commit and any("is_contactpersoon" in form.changed_data for form in self.forms):
+            self.instance.leden.update(is_contactpersoon=False)
+            for form in self.forms:
+                if form.instance.pk and form.cleaned_data.get("is_contactpersoon"):
+                    form.changed_data.append("is_contactpersoon")
+        return super().save(commit)
+
+
 class CoalitielidInline(admin.TabularInline):
     model = Coalitielid
+    formset = CoalitieInlineFormSet
     fields = [
         "naam",
         "organisatie",

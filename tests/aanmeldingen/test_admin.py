@@ -80,3 +80,67 @@ def test_changelist_is_closed_to_anonymous_visitors(client):
 
     assert response.status_code == 302
     assert response.url.startswith(reverse("admin:login"))
+
+
+def _wijzigpagina(aanmelding) -> str:
+    return reverse("admin:aanmeldingen_aanmelding_change", args=[aanmelding.pk])
+
+
+def _formulierdata(response) -> dict:
+    """What the change page would post back unchanged: main form and every inline."""
+    data = {}
+    formulier = response.context["adminform"].form
+    for naam in formulier.fields:
+        if naam in formulier.initial and naam not in response.context["adminform"].readonly_fields:
+            data[naam] = formulier[naam].value()
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        for naam, veld in formset.management_form.initial.items():
+            data[f"{formset.prefix}-{naam}"] = veld
+        for rij in formset.forms:
+            for naam in rij.fields:
+                waarde = rij[naam].value()
+                if waarde not in (None, False):
+                    data[rij.add_prefix(naam)] = waarde
+    return {naam: waarde for naam, waarde in data.items() if waarde is not None}
+
+
+@pytest.mark.parametrize(("van", "naar"), [(0, 2), (2, 0)])
+def test_staff_can_move_the_contact_person_to_another_member(staff_client, van, naar):
+    aanmelding = AanmeldingFactory()
+    leden = list(aanmelding.leden.all())
+    aanmelding.leden.update(is_contactpersoon=False)
+    aanmelding.leden.filter(pk=leden[van].pk).update(is_contactpersoon=True)
+    data = _formulierdata(staff_client.get(_wijzigpagina(aanmelding)))
+    del data[f"leden-{van}-is_contactpersoon"]
+    data[f"leden-{naar}-is_contactpersoon"] = "on"
+
+    response = staff_client.post(_wijzigpagina(aanmelding), data)
+
+    assert response.status_code == 302
+    assert aanmelding.leden.get(is_contactpersoon=True) == leden[naar]
+
+
+@pytest.mark.parametrize(
+    ("wijziging", "melding"),
+    [
+        ({"leden-2-domein": Domein.FYSIEK}, "zowel het fysieke als het sociale domein"),
+        ({"leden-2-DELETE": "on"}, "3 tot 5 leden"),
+        ({"leden-1-is_contactpersoon": "on"}, "precies één contactpersoon"),
+        (
+            {"leden-1-email": "LID@voorbeeld.nl", "leden-2-email": "lid@voorbeeld.nl"},
+            "meer dan eens",
+        ),
+    ],
+)
+def test_admin_keeps_the_coalition_rules(staff_client, wijziging, melding):
+    aanmelding = AanmeldingFactory()
+    voor = list(aanmelding.leden.values_list("email", "domein", "is_contactpersoon"))
+    data = _formulierdata(staff_client.get(_wijzigpagina(aanmelding)))
+    data.update(wijziging)
+
+    response = staff_client.post(_wijzigpagina(aanmelding), data)
+
+    assert response.status_code == 200
+    assert melding in response.text
+    assert list(aanmelding.leden.values_list("email", "domein", "is_contactpersoon")) == voor
