@@ -75,5 +75,5 @@ LEERVRAAG_TEKST = {
     "opleveren?",
     Leervraag.RANDVOORWAARDEN: "Wat is er nodig om daar te komen: in organisaties, "
     "samenwerking, geld, regels en tijd?",
-    Leervraag.INTERVENTIES: "Welk pakket aan interventies werkt, en hoe weet je dat?",
+    Leervraag.INTERVENTIES: "Welk pakket aan interventies werkt, en hoe weet u dat?",
 }

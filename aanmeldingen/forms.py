@@ -5,8 +5,21 @@ from django.forms.formsets import BaseFormSet, formset_factory
 from django.urls import reverse
 from django.utils.html import format_html
 
+from netwerk.formulieren import Tekstvak
+
 from .models import Aanmelding, Coalitielid, cbs_wijkcode_validator
 from .validators import MAX_LEDEN, MIN_LEDEN, valideer_coalitie
+
+# The multi-line answers; their length is counted as the browser counts it.
+TEKSTVAKKEN = [
+    "wijkbeschrijving",
+    "aanpak",
+    "leervraag_verwachtingen",
+    "leervraag_opbrengsten",
+    "leervraag_randvoorwaarden",
+    "leervraag_interventies",
+    "bestaande_interventies",
+]
 
 # A field that people never see; bots that fill in every input do fill it in.
 HONINGPOT = "website"
@@ -48,6 +61,7 @@ class AanmeldingForm(forms.ModelForm):
             "cbs_wijkcode": "Niet verplicht. WK en zes cijfers, te vinden op de website van "
             "het CBS (bijvoorbeeld WK036301).",
         }
+        field_classes = dict.fromkeys(TEKSTVAKKEN, Tekstvak)
         widgets = {
             "wijkbeschrijving": forms.Textarea(attrs={"rows": 5}),
             "aanpak": forms.Textarea(attrs={"rows": 5}),

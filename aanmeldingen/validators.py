@@ -29,19 +29,21 @@ def valideer_coalitie(leden: Iterable[Mapping]) -> None:
         fouten.append(
             ValidationError(
                 "De coalitie moet zowel het fysieke als het sociale domein vertegenwoordigen: "
-                "voeg iemand toe uit het %(ontbrekend)s.",
+                "voeg iemand toe uit het %(ontbrekend)s domein.",
                 code="domeinen",
-                params={
-                    "ontbrekend": ", ".join(
-                        str(domein.label).lower()
-                        for domein in (Domein.FYSIEK, Domein.SOCIAAL)
-                        if domein not in domeinen
-                    )
-                },
+                params={"ontbrekend": "sociale" if Domein.FYSIEK in domeinen else "fysieke"},
             )
         )
     contactpersonen = sum(1 for lid in leden if lid["is_contactpersoon"])
-    if leden and contactpersonen != 1:
+    if leden and contactpersonen == 0:
+        fouten.append(
+            ValidationError(
+                "U hebt nog geen contactpersoon gekozen. Zet bij één lid het vinkje "
+                "‘Dit lid is de contactpersoon’.",
+                code="contactpersoon",
+            )
+        )
+    elif contactpersonen > 1:
         fouten.append(
             ValidationError(
                 "Kies precies één contactpersoon; nu zijn het er %(aantal)s.",

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.core import is_ratelimited
 
+from netwerk.bezoekers import bezoekersadres
 from netwerk.formulieren import foutoverzicht
 
 from .enums import Leervraag
@@ -19,6 +20,11 @@ from .models import Aanmelding, Oproep
 from .services import OproepGesloten, dien_aanmelding_in
 
 SESSIE_INGEDIEND = "aanmeldingen:ingediend"
+HONINGPOT_MELDING = (
+    "We hebben uw aanmelding nog niet opgeslagen: het formulier bevatte een veld dat alleen "
+    "automatische programma's invullen. Uw antwoorden staan hieronder nog. Kijk ze na en "
+    "verstuur het formulier opnieuw."
+)
 
 
 def _oproep_of_404(request: HttpRequest, slug: str) -> Oproep:
@@ -30,7 +36,7 @@ def _te_vaak_ingediend(request: HttpRequest) -> bool:
     return is_ratelimited(
         request,
         group="aanmeldingen.indienen",
-        key="ip",
+        key=bezoekersadres,
         rate=f"{settings.AANMELDINGEN_PER_UUR}/h",
         method="POST",
         increment=True,
@@ -72,8 +78,10 @@ def aanmelden(request: HttpRequest, slug: str) -> HttpResponse:
         return _toon_formulier(request, oproep, form, formset)
 
     if request.POST.get(HONINGPOT):
-        return render(
-            request, "aanmeldingen/aanmelden_geweigerd.html", {"oproep": oproep}, status=400
+        # Mostly bots, but a browser's autofill can do it too: keep what a person typed.
+        form, formset = herschik_leden(request.POST)
+        return _toon_formulier(
+            request, oproep, form, formset, status=400, melding=HONINGPOT_MELDING
         )
     if "lid_toevoegen" in request.POST or "lid_verwijderen" in request.POST:
         form, formset = herschik_leden(
@@ -86,8 +94,11 @@ def aanmelden(request: HttpRequest, slug: str) -> HttpResponse:
     formset = CoalitieFormSet(request.POST)
     if not (form.is_valid() and formset.is_valid()):
         return _toon_formulier(request, oproep, form, formset, status=422)
-    # Only complete submissions count, so that fixing mistakes never runs into the limit.
-    if _te_vaak_ingediend(request):
+    # Only complete submissions count, so that fixing mistakes never runs into the limit,
+    # and a repeated POST of one that was stored already is answered as before.
+    sleutel = form.cleaned_data["indieningssleutel"]
+    al_ontvangen = Aanmelding.objects.filter(indieningssleutel=sleutel).exists()
+    if not al_ontvangen and _te_vaak_ingediend(request):
         form.add_error(
             None,
             f"Vanaf uw internetadres zijn het afgelopen uur al {settings.AANMELDINGEN_PER_UUR} "
@@ -101,7 +112,7 @@ def aanmelden(request: HttpRequest, slug: str) -> HttpResponse:
             oproep=oproep,
             gegevens=form.aanmeldgegevens(),
             leden=formset.ledengegevens(),
-            indieningssleutel=form.cleaned_data["indieningssleutel"],
+            indieningssleutel=sleutel,
         )
     except OproepGesloten:
         return render(
@@ -121,7 +132,9 @@ def _rijnummer(waarde: str | None) -> int | None:
         return None
 
 
-def _toon_formulier(request, oproep, form, formset, *, status: int = 200) -> HttpResponse:
+def _toon_formulier(
+    request, oproep, form, formset, *, status: int = 200, melding: str = ""
+) -> HttpResponse:
     return render(
         request,
         "aanmeldingen/aanmelding_form.html",
@@ -131,6 +144,7 @@ def _toon_formulier(request, oproep, form, formset, *, status: int = 200) -> Htt
             "formset": formset,
             "fouten": foutoverzicht(form, formset),
             "honingpot": HONINGPOT,
+            "melding": melding,
         },
         status=status,
     )

@@ -6,6 +6,17 @@ from django import forms
 from django.forms.formsets import BaseFormSet
 
 
+class Tekstvak(forms.CharField):
+    """Multi-line text whose length is counted as the browser counts it.
+
+    Browsers send a line break in a textarea as CR LF but count it as one character
+    against maxlength; normalising to LF first keeps our limit the same as theirs.
+    """
+
+    def to_python(self, value):
+        return super().to_python(value).replace("\r\n", "\n")
+
+
 @dataclass(frozen=True)
 class Fout:
     veld: str

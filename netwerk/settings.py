@@ -91,9 +91,10 @@ CACHES = {
 }
 RATELIMIT_USE_CACHE = "ratelimit"
 RATELIMIT_ENABLE = env.bool("RATELIMIT_ENABLE", default=True)
-# Behind a reverse proxy, name the header that carries the visitor's address, for
-# example HTTP_X_FORWARDED_FOR; without it every visitor shares the proxy's address.
-RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default=None)
+# How many reverse proxies of our own stand before the application. Each adds the address
+# it saw to X-Forwarded-For; with 0 the connection's own address is the visitor's
+# (netwerk.bezoekers). Behind one nginx or load balancer: 1.
+VERTROUWDE_PROXIES = env.int("VERTROUWDE_PROXIES", default=0)
 # Submitted applications per visitor address per hour.
 AANMELDINGEN_PER_UUR = env.int("AANMELDINGEN_PER_UUR", default=5)
 

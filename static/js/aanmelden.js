@@ -63,9 +63,14 @@
       event.preventDefault();
       var rij = knop.closest("[data-lid]");
       var index = leden().indexOf(rij);
+      var wasContact = rij.querySelector("input[name$='-is_contactpersoon']").checked;
       rij.remove();
       hernummer();
       var rijen = leden();
+      // There is always one contact person: the first member takes over from a removed one.
+      if (wasContact) {
+        rijen[0].querySelector("input[name$='-is_contactpersoon']").checked = true;
+      }
       var volgende = rijen[Math.min(index, rijen.length - 1)];
       volgende.querySelector("legend").setAttribute("tabindex", "-1");
       volgende.querySelector("legend").focus();

@@ -135,11 +135,12 @@ def test_blank_optional_fourth_member_is_ignored(client, url):
         (
             [lid_data(1, domein=Domein.SOCIAAL), lid_data(2), lid_data(3, domein=Domein.SOCIAAL)],
             "De coalitie moet zowel het fysieke als het sociale domein vertegenwoordigen: "
-            "voeg iemand toe uit het fysiek domein.",
+            "voeg iemand toe uit het fysieke domein.",
         ),
         (
             [lid_data(1, is_contactpersoon=None), lid_data(2), lid_data(3)],
-            "Kies precies één contactpersoon; nu zijn het er 0.",
+            "U hebt nog geen contactpersoon gekozen. Zet bij één lid het vinkje "
+            "‘Dit lid is de contactpersoon’.",
         ),
         (
             [lid_data(1), lid_data(2, is_contactpersoon="on"), lid_data(3)],
@@ -217,6 +218,17 @@ def test_bad_field_is_refused_with_message_at_the_field(client, url, veld, waard
     assert response.context["form"][veld].errors == [melding]
     assert f'id="id_{veld}_error"' in response.text
     assert_niets_opgeslagen()
+
+
+def test_line_breaks_count_as_one_character_as_in_the_browser(client, url):
+    # 750 lines of three characters: 2999 characters in the textarea, 3748 once the
+    # browser has sent each line break as CR LF.
+    tekst = "\r\n".join(["abc"] * 750)
+
+    response = client.post(url, aanmeld_data(wijkbeschrijving=tekst))
+
+    assert response.status_code == 302
+    assert Aanmelding.objects.get().wijkbeschrijving == tekst.replace("\r\n", "\n")
 
 
 def test_lowercase_cbs_code_is_accepted_as_uppercase(client, url):
@@ -300,8 +312,10 @@ def test_add_member_stops_at_five(client, url):
 
     response = client.post(url, data)
 
-    assert len(response.context["formset"].forms) == 5
+    namen = [form["naam"].value() for form in response.context["formset"].forms]
+    assert namen == ["Lid 1", "Lid 2", "Lid 3", "Lid 4", "Lid 5"]
     assert response.context["formset"].kan_toevoegen is False
+    assert "data-toevoeg-blok hidden" in response.text
 
 
 def test_remove_member_without_javascript_removes_that_member(client, url):
@@ -321,14 +335,19 @@ def test_remove_member_keeps_at_least_three(client, url):
 
     response = client.post(url, data)
 
-    assert len(response.context["formset"].forms) == 3
+    namen = [form["naam"].value() for form in response.context["formset"].forms]
+    assert namen == ["Lid 1", "Lid 2", "Lid 3"]
+    assert response.context["formset"].kan_verwijderen is False
 
 
-def test_honeypot_filled_in_is_refused_calmly(client, url):
-    response = client.post(url, aanmeld_data(website="http://spam.example"))
+def test_honeypot_filled_in_is_refused_calmly_and_keeps_what_was_typed(client, url):
+    response = client.post(url, aanmeld_data(wijknaam="Lombok", website="http://spam.example"))
 
     assert response.status_code == 400
-    assert "We konden uw aanmelding niet verwerken" in response.text
+    assert "We hebben uw aanmelding nog niet opgeslagen" in response.text
+    assert response.context["form"]["wijknaam"].value() == "Lombok"
+    assert response.context["formset"].forms[2]["naam"].value() == "Lid 3"
+    assert 'value="http://spam.example"' not in response.text
     assert_niets_opgeslagen()
 
 
@@ -387,6 +406,20 @@ def test_rate_limit_counts_other_addresses_separately(client, url, settings):
 
     assert response.status_code == 302
     assert Aanmelding.objects.count() == 2
+
+
+def test_repeating_a_stored_submission_is_answered_as_before_even_at_the_limit(
+    client, url, settings
+):
+    settings.AANMELDINGEN_PER_UUR = 1
+    data = aanmeld_data()
+    client.post(url, data)
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302
+    assert response.url == reverse("aanmeldingen:ontvangen", kwargs={"slug": "gemengde-wijk"})
+    assert Aanmelding.objects.count() == 1
 
 
 def test_failed_attempts_do_not_use_up_the_rate_limit(client, url, settings):

@@ -100,6 +100,18 @@ def test_choosing_a_contact_person_unticks_the_other(live_server, page):
     assert [contact.nth(i).is_checked() for i in range(3)] == [False, False, True]
 
 
+def test_removing_the_contact_person_makes_the_first_member_contact(live_server, page):
+    oproep = OproepFactory()
+    page.goto(live_server.url + oproep.get_absolute_url() + "aanmelden/")
+    page.get_by_role("button", name="Lid toevoegen").click()
+    contact = page.get_by_label("Dit lid is de contactpersoon voor deze aanmelding")
+    contact.nth(3).check()
+
+    page.get_by_role("button", name="Lid 4 verwijderen").click()
+
+    assert [contact.nth(i).is_checked() for i in range(3)] == [True, False, False]
+
+
 def test_members_can_be_added_without_javascript(live_server, page_zonder_js):
     page = page_zonder_js
     oproep = OproepFactory()
@@ -109,6 +121,7 @@ def test_members_can_be_added_without_javascript(live_server, page_zonder_js):
     page.get_by_role("button", name="Lid toevoegen").click()
 
     assert page.locator("[data-leden] fieldset[data-lid]").count() == 4
+    assert page.url.endswith("/aanmelden/#coalitie")
     assert page.get_by_label("Wijknaam").input_value() == "Lombok"
     assert page.locator("#foutoverzicht").count() == 0
     assert Aanmelding.objects.count() == 0
