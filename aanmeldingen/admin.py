@@ -1,9 +1,12 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.forms.models import BaseInlineFormSet
+from django.utils.html import format_html_join
 
-from .models import Aanmelding, Coalitielid, Oproep, Statuswijziging
+from .enums import Status
+from .models import Aanmelding, Coalitielid, Oproep, Revisie, Statuswijziging
+from .services import stuur_nieuwe_link
 from .validators import valideer_coalitie
 
 
@@ -20,7 +23,16 @@ class OproepAdmin(admin.ModelAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(_aantal_aanmeldingen=Count("aanmeldingen"))
+        # Concepts are not applications: they are not counted.
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                _aantal_aanmeldingen=Count(
+                    "aanmeldingen", filter=~Q(aanmeldingen__status=Status.CONCEPT)
+                )
+            )
+        )
 
     @admin.display(description="aanmeldingen", ordering="_aantal_aanmeldingen")
     def aantal_aanmeldingen(self, oproep: Oproep) -> int:
@@ -82,6 +94,53 @@ class StatuswijzigingInline(admin.TabularInline):
         return False
 
 
+class RevisieInline(admin.TabularInline):
+    model = Revisie
+    fields = ["tijdstip", "overzicht"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.display(description="wat er veranderde")
+    def overzicht(self, revisie: Revisie) -> str:
+        return format_html_join(
+            "",
+            "<details><summary>{}</summary><p><strong>Was:</strong> {}</p>"
+            "<p><strong>Werd:</strong> {}</p></details>",
+            (
+                (wijziging["veld"], wijziging["oud"] or "(leeg)", wijziging["nieuw"] or "(leeg)")
+                for wijziging in revisie.wijzigingen
+            ),
+        )
+
+
+class StatusFilter(admin.SimpleListFilter):
+    """Concepts are not applications: they only show when staff ask for them."""
+
+    title = "status"
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return [
+            *[(status.value, status.label) for status in Status if status != Status.CONCEPT],
+            (Status.CONCEPT.value, "Concepten (nog niet ingediend)"),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() in Status.values:
+            return queryset.filter(status=self.value())
+        return queryset.aanmeldingen()
+
+    def choices(self, changelist):
+        for keuze in super().choices(changelist):
+            if keuze["display"] == "Alle":
+                keuze["display"] = "Alle ingediende"
+            yield keuze
+
+
 @admin.register(Aanmelding)
 class AanmeldingAdmin(admin.ModelAdmin):
     list_display = [
@@ -92,9 +151,12 @@ class AanmeldingAdmin(admin.ModelAdmin):
         "domeinen",
         "status",
         "ingediend_op",
+        "gewijzigd_na_indienen",
+        "mogelijk_dubbel",
         "oproep",
     ]
-    list_filter = ["status", "oproep", "provincie"]
+    list_filter = [StatusFilter, "oproep", "provincie"]
+    actions = ["stuur_link"]
     list_select_related = ["oproep"]
     search_fields = ["wijknaam", "gemeente", "cbs_wijkcode", "leden__naam", "leden__organisatie"]
     date_hierarchy = "ingediend_op"
@@ -133,10 +195,37 @@ class AanmeldingAdmin(admin.ModelAdmin):
             },
         ),
     ]
-    inlines = [CoalitielidInline, StatuswijzigingInline]
+    inlines = [CoalitielidInline, RevisieInline, StatuswijzigingInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).met_coalitie_samenvatting()
+        laatste_revisie = Revisie.objects.filter(aanmelding=OuterRef("pk")).order_by("-tijdstip")
+        return (
+            super()
+            .get_queryset(request)
+            .met_coalitie_samenvatting()
+            .met_dubbelmarkering()
+            .annotate(laatste_revisie=Subquery(laatste_revisie.values("tijdstip")[:1]))
+        )
+
+    @admin.action(description="Nieuwe link sturen naar de contactpersoon")
+    def stuur_link(self, request, queryset) -> None:
+        aanmeldingen = list(queryset.prefetch_related("leden"))
+        for aanmelding in aanmeldingen:
+            stuur_nieuwe_link(aanmelding=aanmelding)
+        self.message_user(
+            request,
+            f"Nieuwe link verstuurd voor {len(aanmeldingen)} aanmelding(en). "
+            "De vorige link van elk ervan werkt niet meer.",
+            messages.SUCCESS,
+        )
+
+    @admin.display(description="gewijzigd na indienen", ordering="laatste_revisie")
+    def gewijzigd_na_indienen(self, aanmelding: Aanmelding):
+        return aanmelding.laatste_revisie or "–"
+
+    @admin.display(description="mogelijk dubbel", boolean=True, ordering="mogelijk_dubbel")
+    def mogelijk_dubbel(self, aanmelding: Aanmelding) -> bool:
+        return aanmelding.mogelijk_dubbel
 
     def get_search_results(self, request, queryset, search_term):
         # Searching on member names joins the members a second time, which would multiply

@@ -25,6 +25,19 @@ TOEGESTANE_OVERGANGEN: dict[Status, frozenset[Status]] = {
 }
 
 
+# What the applicant reads behind the secret link. Decisions stay "in beoordeling" until
+# staff send them (the selection issue adds sending); staff's internal steps are not shown.
+STATUS_VOOR_AANVRAGER: dict[Status, str] = {
+    Status.CONCEPT: "Concept: nog niet ingediend",
+    Status.INGEDIEND: "Ingediend: wij hebben uw aanmelding ontvangen",
+    Status.IN_BEHANDELING: "In beoordeling",
+    Status.GESELECTEERD: "In beoordeling",
+    Status.RESERVE: "In beoordeling",
+    Status.AFGEWEZEN: "In beoordeling",
+    Status.INGETROKKEN: "Ingetrokken",
+}
+
+
 class Provincie(models.TextChoices):
     DRENTHE = "drenthe", "Drenthe"
     FLEVOLAND = "flevoland", "Flevoland"

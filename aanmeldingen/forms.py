@@ -26,7 +26,15 @@ HONINGPOT = "website"
 
 
 class AanmeldingForm(forms.ModelForm):
+    """The application itself. With concept=True every answer may still be empty.
+
+    What is filled in must be valid in a concept too, and consent is needed for a concept
+    as much as for a submission: both store the members' personal data.
+    """
+
     indieningssleutel = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+    # The version the applicant started from; a save from an older one is refused.
+    versie = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
     privacy_akkoord = forms.BooleanField(
         error_messages={"required": "Geef toestemming om de aanmelding te kunnen verwerken."},
     )
@@ -73,8 +81,11 @@ class AanmeldingForm(forms.ModelForm):
             "cbs_wijkcode": forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, concept: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        if concept:
+            for naam in self.Meta.fields:
+                self.fields[naam].required = False
         self.fields["privacy_akkoord"].label = format_html(
             'Ik heb de <a href="{}" target="_blank" rel="noopener">privacyverklaring</a> '
             "(opent in een nieuw venster) gelezen en ga akkoord met de verwerking van de "
@@ -101,6 +112,8 @@ class AanmeldingForm(forms.ModelForm):
 
 
 class CoalitielidForm(forms.ModelForm):
+    """One member. With concept=True the fields may stay empty, but not be wrong."""
+
     class Meta:
         model = Coalitielid
         fields = ["naam", "organisatie", "organisatietype", "domein", "functie", "email"]
@@ -120,8 +133,11 @@ class CoalitielidForm(forms.ModelForm):
         help_text="De contactpersoon ontvangt de bevestiging en hoort als eerste van ons.",
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, concept: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        if concept:
+            for naam in self.Meta.fields:
+                self.fields[naam].required = False
         self.fields["organisatietype"].choices = [("", "Kies een type organisatie")] + list(
             self.fields["organisatietype"].choices
         )[1:]
@@ -141,6 +157,12 @@ class BaseCoalitieFormSet(BaseFormSet):
         "too_many_forms": f"Een coalitie heeft hoogstens {MAX_LEDEN} leden.",
         "too_few_forms": f"Een coalitie heeft minstens {MIN_LEDEN} leden.",
     }
+
+    def __init__(self, *args, concept: bool = False, **kwargs):
+        kwargs.setdefault("form_kwargs", {})["concept"] = concept
+        super().__init__(*args, **kwargs)
+        # The member count is judged by valideer_coalitie, which lets a concept have fewer.
+        self.concept = concept
 
     @classmethod
     def get_default_prefix(cls) -> str:
@@ -172,7 +194,7 @@ class BaseCoalitieFormSet(BaseFormSet):
     def clean(self) -> None:
         if any(self.errors) or not self.management_form.is_valid():
             return
-        valideer_coalitie(self.ledengegevens())
+        valideer_coalitie(self.ledengegevens(), concept=self.concept)
 
     def ledengegevens(self) -> list[dict]:
         """The members that were filled in; blank optional rows are left out."""
@@ -192,6 +214,32 @@ CoalitieFormSet = formset_factory(
 def nieuw_formulier() -> tuple[AanmeldingForm, BaseCoalitieFormSet]:
     """An empty application form; the first member is the contact person until changed."""
     return AanmeldingForm(), CoalitieFormSet(initial=[{"is_contactpersoon": True}])
+
+
+def formulier_voor(aanmelding: Aanmelding) -> tuple[AanmeldingForm, BaseCoalitieFormSet]:
+    """The form filled in with a stored application, to continue or change it."""
+    form = AanmeldingForm(
+        instance=aanmelding,
+        initial={
+            "indieningssleutel": aanmelding.indieningssleutel,
+            "versie": aanmelding.versie,
+            "privacy_akkoord": aanmelding.privacy_akkoord_op is not None,
+        },
+    )
+    leden = [
+        {naam: getattr(lid, naam) for naam in [*CoalitielidForm.Meta.fields, "is_contactpersoon"]}
+        for lid in aanmelding.leden.all()
+    ]
+    return form, CoalitieFormSet(initial=leden or [{"is_contactpersoon": True}])
+
+
+class LinkAanvraagForm(forms.Form):
+    email = forms.EmailField(
+        label="E-mailadres van de contactpersoon",
+        max_length=254,
+        help_text="Het adres dat in de aanmelding staat bij de contactpersoon.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
 
 
 def herschik_leden(data, *, toevoegen: bool = False, verwijder: int | None = None):

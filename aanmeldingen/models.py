@@ -1,14 +1,24 @@
+import hmac
 import uuid
 
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q, Value
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
-from .enums import Domein, Leervraag, Organisatietype, Provincie, Status
+from .enums import (
+    STATUS_VOOR_AANVRAGER,
+    TOEGESTANE_OVERGANGEN,
+    Domein,
+    Leervraag,
+    Organisatietype,
+    Provincie,
+    Status,
+)
+from .toegang import hash_van
 
 cbs_wijkcode_validator = RegexValidator(
     r"^WK\d{6}\Z",
@@ -68,7 +78,58 @@ class Oproep(models.Model):
         return timezone.now() < self.deadline
 
 
+def _zelfde_wijk(gemeente, wijknaam, cbs_wijkcode) -> Q:
+    """Same gemeente and wijknaam in any case, or the same CBS code: expressions or values."""
+    return Q(_gemeente=Lower(gemeente), _wijknaam=Lower(wijknaam)) | (
+        Q(cbs_wijkcode=cbs_wijkcode) & ~Q(cbs_wijkcode="")
+    )
+
+
 class AanmeldingQuerySet(models.QuerySet):
+    def aanmeldingen(self) -> "AanmeldingQuerySet":
+        """What counts as an application: everything but concepts."""
+        return self.exclude(status=Status.CONCEPT)
+
+    def via_link(self, token: str) -> "Aanmelding | None":
+        """The application this secret link opens, or None: wrong, replaced or expired."""
+        aanmelding = self.filter(
+            toegang_hash=hash_van(token), toegang_verloopt_op__gt=timezone.now()
+        ).first()
+        if aanmelding is None or not hmac.compare_digest(aanmelding.toegang_hash, hash_van(token)):
+            return None
+        return aanmelding
+
+    def zelfde_wijk_als(self, *, oproep, gemeente, wijknaam, cbs_wijkcode="", behalve=None):
+        """Other live applications in the call for the same neighbourhood.
+
+        Concepts and withdrawn applications do not count: a warning about those would only
+        confuse. `behalve` is the application asking, which is never its own duplicate.
+        """
+        gevonden = (
+            self.aanmeldingen()
+            .exclude(status=Status.INGETROKKEN)
+            .annotate(_gemeente=Lower("gemeente"), _wijknaam=Lower("wijknaam"))
+            .filter(
+                _zelfde_wijk(Value(gemeente.strip()), Value(wijknaam.strip()), cbs_wijkcode),
+                oproep=oproep,
+            )
+        )
+        return gevonden.exclude(pk=behalve.pk) if behalve is not None else gevonden
+
+    def met_dubbelmarkering(self) -> "AanmeldingQuerySet":
+        """Annotate mogelijk_dubbel: another live application of the call for the same wijk."""
+        anderen = (
+            Aanmelding.objects.aanmeldingen()
+            .exclude(status=Status.INGETROKKEN)
+            .annotate(_gemeente=Lower("gemeente"), _wijknaam=Lower("wijknaam"))
+            .filter(
+                _zelfde_wijk(OuterRef("gemeente"), OuterRef("wijknaam"), OuterRef("cbs_wijkcode")),
+                oproep=OuterRef("oproep"),
+            )
+            .exclude(pk=OuterRef("pk"))
+        )
+        return self.annotate(mogelijk_dubbel=Exists(anderen))
+
     def met_coalitie_samenvatting(self) -> "AanmeldingQuerySet":
         """Annotate member count and domain coverage in the same query as the rows."""
         return self.annotate(
@@ -114,6 +175,15 @@ class Aanmelding(models.Model):
     # Sent along with the form, so that a double click or a resubmitted POST finds the
     # application it already created instead of writing a second one.
     indieningssleutel = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)
+    # The secret link (see toegang.py): only a hash of the token is stored. A new link
+    # overwrites it, which is how an old link is revoked. NULL (no link), not "", because
+    # the column is unique.
+    toegang_hash = models.CharField(  # noqa: DJ001
+        max_length=64, unique=True, null=True, editable=False
+    )
+    toegang_verloopt_op = models.DateTimeField("link geldig tot", null=True, editable=False)
+    # Raised by every save through the link; a form that carries an older number is stale.
+    versie = models.PositiveIntegerField(default=1, editable=False)
     ingediend_op = models.DateTimeField(null=True, blank=True)
     privacy_akkoord_op = models.DateTimeField("akkoord met privacyverklaring op", null=True)
     privacyverklaring_versie = models.CharField(max_length=40, blank=True)
@@ -138,6 +208,19 @@ class Aanmelding(models.Model):
 
     def __str__(self) -> str:
         return f"{self.wijknaam} ({self.gemeente})"
+
+    @property
+    def is_bewerkbaar(self) -> bool:
+        """The applicant may still change it: before the deadline and before any decision."""
+        return self.oproep.is_open and self.status in {Status.CONCEPT, Status.INGEDIEND}
+
+    @property
+    def is_intrekbaar(self) -> bool:
+        return Status.INGETROKKEN in TOEGESTANE_OVERGANGEN[Status(self.status)]
+
+    @property
+    def status_voor_aanvrager(self) -> str:
+        return STATUS_VOOR_AANVRAGER[Status(self.status)]
 
     @property
     def contactpersoon(self) -> "Coalitielid | None":
@@ -167,6 +250,7 @@ class Coalitielid(models.Model):
             models.UniqueConstraint(
                 "aanmelding",
                 Lower("email"),
+                condition=~Q(email=""),
                 name="coalitielid_email_uniek_per_aanmelding",
                 violation_error_message="Dit e-mailadres staat al bij een ander lid.",
             ),
@@ -206,3 +290,20 @@ class Statuswijziging(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_van_display()} → {self.get_naar_display()}"
+
+
+class Revisie(models.Model):
+    """What the applicant changed after submitting, so that staff notice it."""
+
+    aanmelding = models.ForeignKey(Aanmelding, on_delete=models.CASCADE, related_name="revisies")
+    tijdstip = models.DateTimeField(default=timezone.now)
+    # [{"veld": label, "oud": text, "nieuw": text}, ...]
+    wijzigingen = models.JSONField(default=list)
+
+    class Meta:
+        verbose_name = "wijziging door de aanvrager"
+        verbose_name_plural = "wijzigingen door de aanvrager na indienen"
+        ordering = ["tijdstip", "pk"]
+
+    def __str__(self) -> str:
+        return ", ".join(wijziging["veld"] for wijziging in self.wijzigingen)

@@ -5,13 +5,31 @@ from collections.abc import Mapping, Sequence
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 
 from netwerk.mail import zet_email_klaar
 
-from .enums import TOEGESTANE_OVERGANGEN, Status
-from .models import Aanmelding, Coalitielid, Oproep, Statuswijziging
+from . import toegang
+from .enums import TOEGESTANE_OVERGANGEN, Domein, Organisatietype, Status
+from .models import Aanmelding, Coalitielid, Oproep, Revisie, Statuswijziging
 from .validators import valideer_coalitie
+
+# The fields of an application that the applicant writes, in form order.
+AANVRAGERVELDEN = [
+    "wijknaam",
+    "gemeente",
+    "provincie",
+    "cbs_wijkcode",
+    "wijkbeschrijving",
+    "aanpak",
+    "leervraag_verwachtingen",
+    "leervraag_opbrengsten",
+    "leervraag_randvoorwaarden",
+    "leervraag_interventies",
+    "bestaande_interventies",
+]
 
 
 class OproepGesloten(Exception):
@@ -22,15 +40,25 @@ class OngeldigeOvergang(Exception):
     """The requested status change is not allowed from the current status."""
 
 
+class NietMeerBewerkbaar(Exception):
+    """The application can no longer be changed by the applicant (deadline or decision)."""
+
+
+class VerouderdFormulier(Exception):
+    """The form was started from an older version: someone saved in the meantime."""
+
+
 def wijzig_status(
-    *, aanmelding: Aanmelding, naar: Status, door=None, toelichting: str = ""
+    *, aanmelding: Aanmelding, naar: Status, door=None, toelichting: str = "", link: str = ""
 ) -> Statuswijziging:
     """Move an application to another status: the one place where a status changes.
 
     Checks the transition against TOEGESTANE_OVERGANGEN, saves, writes the history row and
     queues the side effects in the same transaction:
-    - to INGEDIEND: a confirmation with a copy of the application to the contact person,
-      and a note to every other member that they were named in it.
+    - to INGEDIEND: a confirmation with a copy of the application (and the secret `link`,
+      when given) to the contact person, and a note to every other member that they were
+      named in it.
+    - to INGETROKKEN: a confirmation to the contact person.
     """
     van = Status(aanmelding.status)
     if naar not in TOEGESTANE_OVERGANGEN[van]:
@@ -46,7 +74,9 @@ def wijzig_status(
             aanmelding=aanmelding, van=van, naar=naar, door=door, toelichting=toelichting
         )
         if naar == Status.INGEDIEND:
-            _mail_ontvangst(aanmelding)
+            _mail_ontvangst(aanmelding, link=link)
+        elif naar == Status.INGETROKKEN:
+            _mail_contactpersoon(aanmelding, "aanmelding_ingetrokken")
     return wijziging
 
 
@@ -60,17 +90,51 @@ def dien_aanmelding_in(
     """Store a complete application with its coalition and submit it, all or nothing.
 
     `gegevens` are the cleaned fields of the application, `leden` the cleaned members.
-    Returns (aanmelding, created). The same indieningssleutel twice (a double click, a
-    resubmitted POST) returns the application made the first time and queues nothing.
-    Raises OproepGesloten after the deadline and ValidationError for a coalition that
-    breaks the rules.
+    Returns (aanmelding, created). The contact person's confirmation carries a new secret
+    link. The same indieningssleutel twice (a double click, a resubmitted POST) returns
+    the application made the first time and queues nothing. Raises OproepGesloten after
+    the deadline and ValidationError for a coalition that breaks the rules.
     """
+    valideer_coalitie(leden)
+    return _maak_aanmelding(
+        oproep=oproep,
+        gegevens=gegevens,
+        leden=leden,
+        indieningssleutel=indieningssleutel,
+        indienen=True,
+    )
+
+
+def bewaar_concept(
+    *,
+    oproep: Oproep,
+    gegevens: Mapping,
+    leden: Sequence[Mapping],
+    indieningssleutel: uuid.UUID,
+) -> tuple[Aanmelding, bool]:
+    """Store an unfinished application as a concept and mail its secret link.
+
+    Empty answers are allowed; the coalition needs a contact person with an e-mail address
+    (the link goes there). Side effect: the mail with the link to the contact person.
+    Returns (aanmelding, created), idempotent on indieningssleutel like dien_aanmelding_in.
+    """
+    valideer_coalitie(leden, concept=True)
+    return _maak_aanmelding(
+        oproep=oproep,
+        gegevens=gegevens,
+        leden=leden,
+        indieningssleutel=indieningssleutel,
+        indienen=False,
+    )
+
+
+def _maak_aanmelding(*, oproep, gegevens, leden, indieningssleutel, indienen):
     bestaande = Aanmelding.objects.filter(indieningssleutel=indieningssleutel).first()
     if bestaande is not None:
         return bestaande, False
     if not oproep.is_open:
         raise OproepGesloten
-    valideer_coalitie(leden)
+    token = toegang.nieuw_token()
     try:
         with transaction.atomic():
             aanmelding = Aanmelding.objects.create(
@@ -78,13 +142,15 @@ def dien_aanmelding_in(
                 indieningssleutel=indieningssleutel,
                 privacy_akkoord_op=timezone.now(),
                 privacyverklaring_versie=settings.PRIVACYVERKLARING_VERSIE,
+                toegang_hash=toegang.hash_van(token),
+                toegang_verloopt_op=toegang.geldig_tot(),
                 **gegevens,
             )
-            Coalitielid.objects.bulk_create(
-                Coalitielid(aanmelding=aanmelding, volgorde=volgorde, **lid)
-                for volgorde, lid in enumerate(leden, start=1)
-            )
-            wijzig_status(aanmelding=aanmelding, naar=Status.INGEDIEND)
+            _schrijf_leden(aanmelding, leden)
+            if indienen:
+                wijzig_status(aanmelding=aanmelding, naar=Status.INGEDIEND, link=link_voor(token))
+            else:
+                _mail_contactpersoon(aanmelding, "aanmelding_concept", link=link_voor(token))
     except IntegrityError:
         # Two requests with the same key at the same moment: the other one won.
         bestaande = Aanmelding.objects.filter(indieningssleutel=indieningssleutel).first()
@@ -94,11 +160,150 @@ def dien_aanmelding_in(
     return aanmelding, True
 
 
-def _mail_ontvangst(aanmelding: Aanmelding) -> None:
+def werk_aanmelding_bij(
+    *,
+    aanmelding: Aanmelding,
+    versie: int,
+    gegevens: Mapping,
+    leden: Sequence[Mapping],
+    indienen: bool,
+    token: str,
+) -> list[dict]:
+    """Save the applicant's changes made through their secret link (`token`).
+
+    A concept stays a concept unless `indienen`, which first checks the full coalition
+    rules and then submits it (with wijzig_status's side effects). A submitted application
+    keeps its status; what changed is written as a Revisie, so that staff see that it
+    changed after they read it, and the contact person gets a mail listing the changes.
+    Returns the list of changes (empty when nothing changed).
+
+    Raises NietMeerBewerkbaar after the deadline or a decision, VerouderdFormulier when
+    `versie` is not the stored one (someone saved in the meantime), ValidationError for
+    a coalition that breaks the rules.
+    """
+    concept = aanmelding.status == Status.CONCEPT
+    valideer_coalitie(leden, concept=concept and not indienen)
+    with transaction.atomic():
+        # Lock the row: the version check and the write are then one step.
+        opgeslagen = (
+            Aanmelding.objects.select_for_update(of=("self",))
+            .select_related("oproep")
+            .get(pk=aanmelding.pk)
+        )
+        if not opgeslagen.is_bewerkbaar:
+            raise NietMeerBewerkbaar
+        if opgeslagen.versie != versie:
+            raise VerouderdFormulier
+        voor = _momentopname(opgeslagen, opgeslagen.leden.all())
+        for naam in AANVRAGERVELDEN:
+            setattr(opgeslagen, naam, gegevens[naam])
+        opgeslagen.versie = F("versie") + 1
+        opgeslagen.save(update_fields=[*AANVRAGERVELDEN, "versie", "gewijzigd"])
+        opgeslagen.refresh_from_db()
+        opgeslagen.leden.all().delete()
+        _schrijf_leden(opgeslagen, leden)
+        wijzigingen = _verschillen(voor, _momentopname(opgeslagen, opgeslagen.leden.all()))
+        link = link_voor(token)
+        if concept and indienen:
+            wijzig_status(aanmelding=opgeslagen, naar=Status.INGEDIEND, link=link)
+        elif not concept and wijzigingen:
+            Revisie.objects.create(aanmelding=opgeslagen, wijzigingen=wijzigingen)
+            _mail_contactpersoon(
+                opgeslagen, "aanmelding_gewijzigd", link=link, wijzigingen=wijzigingen
+            )
+    aanmelding.refresh_from_db()
+    return wijzigingen
+
+
+def trek_in(*, aanmelding: Aanmelding) -> Statuswijziging:
+    """The applicant withdraws the application (before a decision). Side effect: as
+    wijzig_status to INGETROKKEN, a confirmation to the contact person."""
+    return wijzig_status(
+        aanmelding=aanmelding, naar=Status.INGETROKKEN, toelichting="Ingetrokken door de aanvrager."
+    )
+
+
+def stuur_nieuwe_link(*, aanmelding: Aanmelding) -> None:
+    """Replace the secret link and mail the new one to the contact person.
+
+    The old link stops working at once. Used for "Link kwijt?" and by staff in the admin.
+    """
+    token = toegang.nieuw_token()
+    with transaction.atomic():
+        aanmelding.toegang_hash = toegang.hash_van(token)
+        aanmelding.toegang_verloopt_op = toegang.geldig_tot()
+        aanmelding.save(update_fields=["toegang_hash", "toegang_verloopt_op"])
+        _mail_contactpersoon(aanmelding, "aanmelding_link", link=link_voor(token))
+
+
+def vraag_link_aan(*, oproep: Oproep, email: str) -> int:
+    """Send a new link for every application in the call whose contact person has `email`.
+
+    Returns how many were sent; the caller must not tell the visitor, so that the answer
+    does not reveal whether an address is known.
+    """
+    aanmeldingen = Aanmelding.objects.filter(
+        oproep=oproep,
+        leden__is_contactpersoon=True,
+        leden__email__iexact=email.strip(),
+    ).prefetch_related("leden")
+    for aanmelding in aanmeldingen:
+        stuur_nieuwe_link(aanmelding=aanmelding)
+    return len(aanmeldingen)
+
+
+def link_voor(token: str) -> str:
+    return settings.PORTAAL_URL + reverse("aanmeldingen:aanmelding", kwargs={"token": token})
+
+
+def _schrijf_leden(aanmelding: Aanmelding, leden: Sequence[Mapping]) -> None:
+    Coalitielid.objects.bulk_create(
+        Coalitielid(aanmelding=aanmelding, volgorde=volgorde, **lid)
+        for volgorde, lid in enumerate(leden, start=1)
+    )
+
+
+def _momentopname(aanmelding: Aanmelding, leden) -> dict[str, str]:
+    """The application as text per field label, to compare before and after a change."""
+    opname = {
+        str(Aanmelding._meta.get_field(naam).verbose_name): str(getattr(aanmelding, naam))
+        for naam in AANVRAGERVELDEN
+    }
+    opname["provincie"] = aanmelding.get_provincie_display()
+    opname["coalitie"] = "\n".join(_lid_als_tekst(lid) for lid in leden)
+    return opname
+
+
+def _lid_als_tekst(lid: Coalitielid) -> str:
+    delen = [
+        lid.naam,
+        lid.functie,
+        lid.organisatie,
+        Organisatietype(lid.organisatietype).label if lid.organisatietype else "",
+        Domein(lid.domein).label if lid.domein else "",
+        lid.email,
+    ]
+    tekst = ", ".join(deel for deel in delen if deel)
+    return f"{tekst} (contactpersoon)" if lid.is_contactpersoon else tekst
+
+
+def _verschillen(voor: dict[str, str], na: dict[str, str]) -> list[dict]:
+    return [
+        {"veld": veld, "oud": voor[veld], "nieuw": na[veld]}
+        for veld in voor
+        if voor[veld] != na[veld]
+    ]
+
+
+def _mail_ontvangst(aanmelding: Aanmelding, *, link: str) -> None:
     leden = list(aanmelding.leden.all())
     contactpersoon = next(lid for lid in leden if lid.is_contactpersoon)
     context = {"aanmelding": aanmelding, "leden": leden, "contactpersoon": contactpersoon}
-    zet_email_klaar(aan=contactpersoon.email, sjabloon="aanmelding_ontvangen", context=context)
+    zet_email_klaar(
+        aan=contactpersoon.email,
+        sjabloon="aanmelding_ontvangen",
+        context={**context, "link": link},
+    )
     for lid in leden:
         if not lid.is_contactpersoon:
             zet_email_klaar(
@@ -106,3 +311,18 @@ def _mail_ontvangst(aanmelding: Aanmelding) -> None:
                 sjabloon="aanmelding_lid_genoemd",
                 context={**context, "lid": lid},
             )
+
+
+def _mail_contactpersoon(aanmelding: Aanmelding, sjabloon: str, **context) -> None:
+    leden = list(aanmelding.leden.all())
+    contactpersoon = next(lid for lid in leden if lid.is_contactpersoon)
+    zet_email_klaar(
+        aan=contactpersoon.email,
+        sjabloon=sjabloon,
+        context={
+            "aanmelding": aanmelding,
+            "leden": leden,
+            "contactpersoon": contactpersoon,
+            **context,
+        },
+    )

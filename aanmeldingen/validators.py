@@ -8,14 +8,39 @@ MIN_LEDEN = 3
 MAX_LEDEN = 5
 
 
-def valideer_coalitie(leden: Iterable[Mapping]) -> None:
+def valideer_coalitie(leden: Iterable[Mapping], *, concept: bool = False) -> None:
     """Check the rules for a coalition as a whole; raise every broken one at once.
 
     The form uses this for its messages and the service calls it again, so that no code
-    path can store a coalition that breaks them.
+    path can store a coalition that breaks them. A concept may be incomplete, but needs
+    a contact person with an e-mail address (the secret link goes there), at most five
+    members and no address twice.
     """
     leden = list(leden)
     fouten = []
+    if concept:
+        if len(leden) > MAX_LEDEN:
+            fouten.append(
+                ValidationError(
+                    "Een coalitie heeft hoogstens %(max)s leden.",
+                    code="aantal_leden",
+                    params={"max": MAX_LEDEN},
+                )
+            )
+        contactpersonen = [lid for lid in leden if lid["is_contactpersoon"]]
+        if len(contactpersonen) != 1 or not contactpersonen[0]["email"]:
+            fouten.append(
+                ValidationError(
+                    "Kies één contactpersoon en vul diens e-mailadres in: daar sturen we de "
+                    "link naar het concept heen.",
+                    code="contactpersoon",
+                )
+            )
+        fouten.extend(_dubbele_adressen(leden))
+        if fouten:
+            raise ValidationError(fouten)
+        return
+
     if not MIN_LEDEN <= len(leden) <= MAX_LEDEN:
         fouten.append(
             ValidationError(
@@ -51,16 +76,21 @@ def valideer_coalitie(leden: Iterable[Mapping]) -> None:
                 params={"aantal": contactpersonen},
             )
         )
-    emails = [lid["email"].lower() for lid in leden]
-    dubbel = sorted({email for email in emails if emails.count(email) > 1})
-    if dubbel:
-        fouten.append(
-            ValidationError(
-                "Ieder lid heeft een eigen e-mailadres; dit adres staat er meer dan eens: "
-                "%(adressen)s.",
-                code="dubbel_email",
-                params={"adressen": ", ".join(dubbel)},
-            )
-        )
+    fouten.extend(_dubbele_adressen(leden))
     if fouten:
         raise ValidationError(fouten)
+
+
+def _dubbele_adressen(leden: list[Mapping]) -> list[ValidationError]:
+    emails = [lid["email"].lower() for lid in leden if lid["email"]]
+    dubbel = sorted({email for email in emails if emails.count(email) > 1})
+    if not dubbel:
+        return []
+    return [
+        ValidationError(
+            "Ieder lid heeft een eigen e-mailadres; dit adres staat er meer dan eens: "
+            "%(adressen)s.",
+            code="dubbel_email",
+            params={"adressen": ", ".join(dubbel)},
+        )
+    ]

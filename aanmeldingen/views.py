@@ -1,29 +1,55 @@
+from functools import wraps
+
 from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.core import is_ratelimited
 
 from netwerk.bezoekers import bezoekersadres
 from netwerk.formulieren import foutoverzicht
 
-from .enums import Leervraag
+from .enums import Leervraag, Status
 from .forms import (
     HONINGPOT,
     AanmeldingForm,
     CoalitieFormSet,
+    LinkAanvraagForm,
+    formulier_voor,
     herschik_leden,
     nieuw_formulier,
 )
 from .models import Aanmelding, Oproep
-from .services import OproepGesloten, dien_aanmelding_in
+from .services import (
+    NietMeerBewerkbaar,
+    OngeldigeOvergang,
+    OproepGesloten,
+    VerouderdFormulier,
+    bewaar_concept,
+    dien_aanmelding_in,
+    trek_in,
+    vraag_link_aan,
+    werk_aanmelding_bij,
+)
 
-SESSIE_INGEDIEND = "aanmeldingen:ingediend"
+SESSIE_OPGESLAGEN = "aanmeldingen:opgeslagen"
 HONINGPOT_MELDING = (
     "We hebben uw aanmelding nog niet opgeslagen: het formulier bevatte een veld dat alleen "
     "automatische programma's invullen. Uw antwoorden staan hieronder nog. Kijk ze na en "
     "verstuur het formulier opnieuw."
+)
+VEROUDERD_MELDING = (
+    "Iemand heeft deze aanmelding gewijzigd nadat u dit formulier opende, bijvoorbeeld een "
+    "collega via dezelfde link. Uw wijzigingen zijn daarom niet opgeslagen. Ze staan "
+    "hieronder nog: kopieer wat u wilt bewaren, open de aanmelding opnieuw en breng uw "
+    "wijzigingen daar aan."
+)
+NIET_BEWERKBAAR_MELDING = (
+    "Deze aanmelding kan niet meer worden gewijzigd: de termijn is verstreken of er is al "
+    "een besluit genomen. Er is niets veranderd."
 )
 
 
@@ -31,13 +57,34 @@ def _oproep_of_404(request: HttpRequest, slug: str) -> Oproep:
     return get_object_or_404(Oproep.objects.zichtbaar_voor(request.user), slug=slug)
 
 
-def _te_vaak_ingediend(request: HttpRequest) -> bool:
-    """Count this submission for the visitor's address; True when it is one too many."""
+def _aanmelding_via_link_of_404(token: str) -> Aanmelding:
+    aanmelding = Aanmelding.objects.select_related("oproep").via_link(token)
+    if aanmelding is None:
+        raise Http404("Onbekende, vervangen of verlopen link.")
+    return aanmelding
+
+
+def geheime_pagina(view):
+    """For pages behind a secret link: never cached, never named in a Referer header."""
+
+    @wraps(view)
+    @never_cache
+    def omhulsel(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response["Referrer-Policy"] = "no-referrer"
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+    return omhulsel
+
+
+def _te_vaak(request: HttpRequest, *, groep: str, per_uur: int, sleutel=bezoekersadres) -> bool:
+    """Count this request against an hourly limit; True when it is one too many."""
     return is_ratelimited(
         request,
-        group="aanmeldingen.indienen",
-        key=bezoekersadres,
-        rate=f"{settings.AANMELDINGEN_PER_UUR}/h",
+        group=groep,
+        key=sleutel,
+        rate=f"{per_uur}/h",
         method="POST",
         increment=True,
     )
@@ -72,33 +119,24 @@ def aanmelden(request: HttpRequest, slug: str) -> HttpResponse:
         return render(
             request, "aanmeldingen/aanmelden_gesloten.html", {"oproep": oproep}, status=status
         )
-
     if request.method == "GET":
         form, formset = nieuw_formulier()
         return _toon_formulier(request, oproep, form, formset)
+    if antwoord := _herschik_of_honingpot(request, oproep):
+        return antwoord
 
-    if request.POST.get(HONINGPOT):
-        # Mostly bots, but a browser's autofill can do it too: keep what a person typed.
-        form, formset = herschik_leden(request.POST)
-        return _toon_formulier(
-            request, oproep, form, formset, status=400, melding=HONINGPOT_MELDING
-        )
-    if "lid_toevoegen" in request.POST or "lid_verwijderen" in request.POST:
-        form, formset = herschik_leden(
-            request.POST,
-            toevoegen="lid_toevoegen" in request.POST,
-            verwijder=_rijnummer(request.POST.get("lid_verwijderen")),
-        )
-        return _toon_formulier(request, oproep, form, formset)
-    form = AanmeldingForm(request.POST)
-    formset = CoalitieFormSet(request.POST)
+    concept = request.POST.get("actie") == "concept"
+    form = AanmeldingForm(request.POST, concept=concept)
+    formset = CoalitieFormSet(request.POST, concept=concept)
     if not (form.is_valid() and formset.is_valid()):
         return _toon_formulier(request, oproep, form, formset, status=422)
-    # Only complete submissions count, so that fixing mistakes never runs into the limit,
-    # and a repeated POST of one that was stored already is answered as before.
+    # Only complete saves count, so that fixing mistakes never runs into the limit, and a
+    # repeated POST of one that was stored already is answered as before.
     sleutel = form.cleaned_data["indieningssleutel"]
     al_ontvangen = Aanmelding.objects.filter(indieningssleutel=sleutel).exists()
-    if not al_ontvangen and _te_vaak_ingediend(request):
+    if not al_ontvangen and _te_vaak(
+        request, groep="aanmeldingen.indienen", per_uur=settings.AANMELDINGEN_PER_UUR
+    ):
         form.add_error(
             None,
             f"Vanaf uw internetadres zijn het afgelopen uur al {settings.AANMELDINGEN_PER_UUR} "
@@ -107,8 +145,9 @@ def aanmelden(request: HttpRequest, slug: str) -> HttpResponse:
             "kan wachten.",
         )
         return _toon_formulier(request, oproep, form, formset, status=429)
+    bewaar = bewaar_concept if concept else dien_aanmelding_in
     try:
-        aanmelding, _ = dien_aanmelding_in(
+        aanmelding, _ = bewaar(
             oproep=oproep,
             gegevens=form.aanmeldgegevens(),
             leden=formset.ledengegevens(),
@@ -121,8 +160,28 @@ def aanmelden(request: HttpRequest, slug: str) -> HttpResponse:
     except ValidationError as fout:
         form.add_error(None, fout)
         return _toon_formulier(request, oproep, form, formset, status=422)
-    request.session[SESSIE_INGEDIEND] = aanmelding.pk
+    request.session[SESSIE_OPGESLAGEN] = aanmelding.pk
+    if aanmelding.status == Status.CONCEPT:
+        return redirect("aanmeldingen:concept_opgeslagen", slug=oproep.slug)
     return redirect("aanmeldingen:ontvangen", slug=oproep.slug)
+
+
+def _herschik_of_honingpot(request, oproep, aanmelding=None) -> HttpResponse | None:
+    """Answer the POSTs that re-show the form instead of saving it, or None."""
+    if request.POST.get(HONINGPOT):
+        # Mostly bots, but a browser's autofill can do it too: keep what a person typed.
+        form, formset = herschik_leden(request.POST)
+        return _toon_formulier(
+            request, oproep, form, formset, aanmelding, status=400, melding=HONINGPOT_MELDING
+        )
+    if "lid_toevoegen" in request.POST or "lid_verwijderen" in request.POST:
+        form, formset = herschik_leden(
+            request.POST,
+            toevoegen="lid_toevoegen" in request.POST,
+            verwijder=_rijnummer(request.POST.get("lid_verwijderen")),
+        )
+        return _toon_formulier(request, oproep, form, formset, aanmelding)
+    return None
 
 
 def _rijnummer(waarde: str | None) -> int | None:
@@ -133,36 +192,223 @@ def _rijnummer(waarde: str | None) -> int | None:
 
 
 def _toon_formulier(
-    request, oproep, form, formset, *, status: int = 200, melding: str = ""
+    request, oproep, form, formset, aanmelding=None, *, status: int = 200, melding: str = ""
 ) -> HttpResponse:
     return render(
         request,
         "aanmeldingen/aanmelding_form.html",
         {
             "oproep": oproep,
+            "aanmelding": aanmelding,
             "form": form,
             "formset": formset,
             "fouten": foutoverzicht(form, formset),
             "honingpot": HONINGPOT,
             "melding": melding,
+            "dubbele_wijk": _dubbele_wijk(oproep, form, aanmelding),
+            "token": request.resolver_match.kwargs.get("token"),
         },
         status=status,
     )
 
 
+def _dubbele_wijk(oproep, form, aanmelding=None) -> bool:
+    """Whether another coalition applied for the neighbourhood typed in the form."""
+    gemeente, wijknaam = form["gemeente"].value() or "", form["wijknaam"].value() or ""
+    if not (gemeente.strip() and wijknaam.strip()):
+        return False
+    cbs_wijkcode = (form["cbs_wijkcode"].value() or "").strip().upper()
+    return Aanmelding.objects.zelfde_wijk_als(
+        oproep=oproep,
+        gemeente=gemeente,
+        wijknaam=wijknaam,
+        cbs_wijkcode=cbs_wijkcode,
+        behalve=aanmelding,
+    ).exists()
+
+
+def _opgeslagen_aanmelding(request, oproep) -> Aanmelding | None:
+    pk = request.session.get(SESSIE_OPGESLAGEN)
+    if not pk:
+        return None
+    return Aanmelding.objects.filter(pk=pk, oproep=oproep).prefetch_related("leden").first()
+
+
 @require_GET
 def ontvangen(request: HttpRequest, slug: str) -> HttpResponse:
     oproep = _oproep_of_404(request, slug)
-    pk = request.session.get(SESSIE_INGEDIEND)
-    aanmelding = (
-        Aanmelding.objects.filter(pk=pk, oproep=oproep).prefetch_related("leden").first()
-        if pk
-        else None
-    )
-    if aanmelding is None:
+    aanmelding = _opgeslagen_aanmelding(request, oproep)
+    if aanmelding is None or aanmelding.status == Status.CONCEPT:
         return redirect(oproep)
     return render(
         request,
         "aanmeldingen/aanmelding_ontvangen.html",
+        {
+            "oproep": oproep,
+            "aanmelding": aanmelding,
+            "dubbele_wijk": Aanmelding.objects.zelfde_wijk_als(
+                oproep=oproep,
+                gemeente=aanmelding.gemeente,
+                wijknaam=aanmelding.wijknaam,
+                cbs_wijkcode=aanmelding.cbs_wijkcode,
+                behalve=aanmelding,
+            ).exists(),
+        },
+    )
+
+
+@require_GET
+def concept_opgeslagen(request: HttpRequest, slug: str) -> HttpResponse:
+    oproep = _oproep_of_404(request, slug)
+    aanmelding = _opgeslagen_aanmelding(request, oproep)
+    if aanmelding is None or aanmelding.status != Status.CONCEPT:
+        return redirect(oproep)
+    return render(
+        request,
+        "aanmeldingen/concept_opgeslagen.html",
         {"oproep": oproep, "aanmelding": aanmelding},
+    )
+
+
+@geheime_pagina
+@require_GET
+def aanmelding(request: HttpRequest, token: str) -> HttpResponse:
+    aanmelding = _aanmelding_via_link_of_404(token)
+    return render(
+        request,
+        "aanmeldingen/aanmelding_overzicht.html",
+        {
+            "aanmelding": aanmelding,
+            "oproep": aanmelding.oproep,
+            "leden": aanmelding.leden.all(),
+            "token": token,
+            "dubbele_wijk": aanmelding.status != Status.CONCEPT
+            and Aanmelding.objects.zelfde_wijk_als(
+                oproep=aanmelding.oproep,
+                gemeente=aanmelding.gemeente,
+                wijknaam=aanmelding.wijknaam,
+                cbs_wijkcode=aanmelding.cbs_wijkcode,
+                behalve=aanmelding,
+            ).exists(),
+        },
+    )
+
+
+@geheime_pagina
+@require_http_methods(["GET", "POST"])
+def aanmelding_bewerken(request: HttpRequest, token: str) -> HttpResponse:
+    aanmelding = _aanmelding_via_link_of_404(token)
+    oproep = aanmelding.oproep
+    if not aanmelding.is_bewerkbaar:
+        messages.error(request, NIET_BEWERKBAAR_MELDING)
+        return redirect("aanmeldingen:aanmelding", token=token)
+    if request.method == "GET":
+        form, formset = formulier_voor(aanmelding)
+        return _toon_formulier(request, oproep, form, formset, aanmelding)
+    if antwoord := _herschik_of_honingpot(request, oproep, aanmelding):
+        return antwoord
+
+    was_concept = aanmelding.status == Status.CONCEPT
+    concept = was_concept and request.POST.get("actie") == "concept"
+    form = AanmeldingForm(request.POST, concept=concept)
+    formset = CoalitieFormSet(request.POST, concept=concept)
+    if not (form.is_valid() and formset.is_valid()):
+        return _toon_formulier(request, oproep, form, formset, aanmelding, status=422)
+    try:
+        wijzigingen = werk_aanmelding_bij(
+            aanmelding=aanmelding,
+            versie=form.cleaned_data["versie"] or 0,
+            gegevens=form.aanmeldgegevens(),
+            leden=formset.ledengegevens(),
+            indienen=was_concept and not concept,
+            token=token,
+        )
+    except VerouderdFormulier:
+        form.add_error(None, VEROUDERD_MELDING)
+        return _toon_formulier(request, oproep, form, formset, aanmelding, status=409)
+    except NietMeerBewerkbaar:
+        messages.error(request, NIET_BEWERKBAAR_MELDING)
+        return redirect("aanmeldingen:aanmelding", token=token)
+    except ValidationError as fout:
+        form.add_error(None, fout)
+        return _toon_formulier(request, oproep, form, formset, aanmelding, status=422)
+    messages.success(
+        request,
+        _bevestiging(
+            concept=concept, ingediend=was_concept and not concept, wijzigingen=wijzigingen
+        ),
+    )
+    return redirect("aanmeldingen:aanmelding", token=token)
+
+
+def _bevestiging(*, concept: bool, ingediend: bool, wijzigingen: list) -> str:
+    if concept:
+        return "Het concept is opgeslagen. U kunt later verder via dezelfde link."
+    if ingediend:
+        return "Uw aanmelding is ingediend. De contactpersoon krijgt een bevestiging per e-mail."
+    if not wijzigingen:
+        return "Er was niets veranderd; de aanmelding is gebleven zoals ze was."
+    velden = ", ".join(wijziging["veld"] for wijziging in wijzigingen)
+    return f"Uw wijzigingen zijn opgeslagen ({velden}). De contactpersoon krijgt een bericht."
+
+
+@geheime_pagina
+@require_http_methods(["GET", "POST"])
+def aanmelding_intrekken(request: HttpRequest, token: str) -> HttpResponse:
+    aanmelding = _aanmelding_via_link_of_404(token)
+    if not aanmelding.is_intrekbaar:
+        messages.error(request, "Deze aanmelding kan niet (meer) worden ingetrokken.")
+        return redirect("aanmeldingen:aanmelding", token=token)
+    if request.method == "POST":
+        try:
+            trek_in(aanmelding=aanmelding)
+        except OngeldigeOvergang:
+            messages.error(request, "Deze aanmelding kan niet (meer) worden ingetrokken.")
+        else:
+            messages.success(request, "Uw aanmelding is ingetrokken. U krijgt een bevestiging.")
+        return redirect("aanmeldingen:aanmelding", token=token)
+    return render(
+        request,
+        "aanmeldingen/aanmelding_intrekken.html",
+        {"aanmelding": aanmelding, "oproep": aanmelding.oproep, "token": token},
+    )
+
+
+def _adres_in_formulier(group: str, request: HttpRequest) -> str:
+    return request.POST.get("email", "").strip().lower()
+
+
+@require_http_methods(["GET", "POST"])
+def link_kwijt(request: HttpRequest, slug: str) -> HttpResponse:
+    oproep = _oproep_of_404(request, slug)
+    form = LinkAanvraagForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        per_uur = settings.LINKAANVRAGEN_PER_UUR
+        te_vaak = _te_vaak(request, groep="aanmeldingen.link", per_uur=per_uur)
+        te_vaak_voor_adres = _te_vaak(
+            request, groep="aanmeldingen.link.adres", per_uur=per_uur, sleutel=_adres_in_formulier
+        )
+        if te_vaak or te_vaak_voor_adres:
+            form.add_error(
+                None,
+                "Er is het afgelopen uur al vaak een link aangevraagd. Probeer het over een "
+                "uur opnieuw, of mail ons als het niet kan wachten.",
+            )
+            return _toon_link_kwijt(request, oproep, form, status=429)
+        vraag_link_aan(oproep=oproep, email=form.cleaned_data["email"])
+        # The same answer whether or not the address is known: it reveals nothing.
+        return render(
+            request,
+            "aanmeldingen/link_aangevraagd.html",
+            {"oproep": oproep, "email": form.cleaned_data["email"]},
+        )
+    return _toon_link_kwijt(request, oproep, form, status=422 if form.is_bound else 200)
+
+
+def _toon_link_kwijt(request, oproep, form, *, status: int) -> HttpResponse:
+    return render(
+        request,
+        "aanmeldingen/link_kwijt.html",
+        {"oproep": oproep, "form": form, "fouten": foutoverzicht(form)},
+        status=status,
     )

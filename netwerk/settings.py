@@ -97,6 +97,10 @@ RATELIMIT_ENABLE = env.bool("RATELIMIT_ENABLE", default=True)
 VERTROUWDE_PROXIES = env.int("VERTROUWDE_PROXIES", default=0)
 # Submitted applications per visitor address per hour.
 AANMELDINGEN_PER_UUR = env.int("AANMELDINGEN_PER_UUR", default=5)
+# Requests for a lost link: per visitor address, and per e-mail address asked for.
+LINKAANVRAGEN_PER_UUR = env.int("LINKAANVRAGEN_PER_UUR", default=5)
+# How long an applicant's secret link works; a new one can be requested at any time.
+AANMELDLINK_GELDIG_DAGEN = env.int("AANMELDLINK_GELDIG_DAGEN", default=180)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

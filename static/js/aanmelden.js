@@ -89,23 +89,38 @@
     }
   });
 
-  // One click sends the application once.
+  // One click sends the application once. A disabled button is not sent along, so the
+  // chosen action travels in a hidden field instead.
   formulier.addEventListener("submit", function (event) {
     var verzender = event.submitter;
     if (verzender && (verzender.name === "lid_toevoegen" || verzender.name === "lid_verwijderen")) {
       return;
     }
+    if (verzender && verzender.name === "actie") {
+      var actie = document.createElement("input");
+      actie.type = "hidden";
+      actie.name = "actie";
+      actie.value = verzender.value;
+      actie.setAttribute("data-gekozen-actie", "");
+      formulier.appendChild(actie);
+    }
     formulier.querySelectorAll("[data-verstuur]").forEach(function (knop) {
+      knop.setAttribute("data-tekst", knop.textContent);
       knop.disabled = true;
-      knop.textContent = "Bezig met versturen…";
+      if (knop === verzender) {
+        knop.textContent = "Bezig met opslaan…";
+      }
     });
   });
 })();
 
-// Coming back with the Back button shows the page from the cache: make the button usable.
+// Coming back with the Back button shows the page from the cache: make the buttons usable.
 window.addEventListener("pageshow", function () {
-  document.querySelectorAll("[data-verstuur]").forEach(function (knop) {
+  document.querySelectorAll("[data-gekozen-actie]").forEach(function (veld) {
+    veld.remove();
+  });
+  document.querySelectorAll("[data-verstuur][data-tekst]").forEach(function (knop) {
     knop.disabled = false;
-    knop.textContent = "Aanmelding versturen";
+    knop.textContent = knop.getAttribute("data-tekst");
   });
 });

@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from aanmeldingen.enums import Domein
 from tests.factories import AanmeldingFactory, CoalitielidFactory, OproepFactory, StaffFactory
@@ -71,7 +72,7 @@ def test_change_page_shows_members_and_history(staff_client):
     )
 
     assert response.status_code == 200
-    assert aanmelding.leden.first().naam in response.text
+    assert escape(aanmelding.leden.first().naam) in response.text
     assert "geschiedenis van de status" in response.text.lower()
 
 
