@@ -223,17 +223,23 @@ def trek_in(*, aanmelding: Aanmelding) -> Statuswijziging:
     )
 
 
+def vervang_link(*, aanmelding: Aanmelding) -> str:
+    """Give the application a new secret link and return it; the old one stops working."""
+    token = toegang.nieuw_token()
+    aanmelding.toegang_hash = toegang.hash_van(token)
+    aanmelding.toegang_verloopt_op = toegang.geldig_tot()
+    aanmelding.save(update_fields=["toegang_hash", "toegang_verloopt_op"])
+    return link_voor(token)
+
+
 def stuur_nieuwe_link(*, aanmelding: Aanmelding) -> None:
     """Replace the secret link and mail the new one to the contact person.
 
     The old link stops working at once. Used for "Link kwijt?" and by staff in the admin.
     """
-    token = toegang.nieuw_token()
     with transaction.atomic():
-        aanmelding.toegang_hash = toegang.hash_van(token)
-        aanmelding.toegang_verloopt_op = toegang.geldig_tot()
-        aanmelding.save(update_fields=["toegang_hash", "toegang_verloopt_op"])
-        _mail_contactpersoon(aanmelding, "aanmelding_link", link=link_voor(token))
+        link = vervang_link(aanmelding=aanmelding)
+        _mail_contactpersoon(aanmelding, "aanmelding_link", link=link)
 
 
 def vraag_link_aan(*, oproep: Oproep, email: str) -> int:

@@ -65,13 +65,17 @@ def _aanmelding_via_link_of_404(token: str) -> Aanmelding:
 
 
 def geheime_pagina(view):
-    """For pages behind a secret link: never cached, never named in a Referer header."""
+    """For pages behind a secret link: never cached, never sent to other sites as Referer.
+
+    "same-origin" rather than "no-referrer": with no-referrer the browser sends
+    "Origin: null" on our own form posts, which Django's CSRF check rightly refuses.
+    """
 
     @wraps(view)
     @never_cache
     def omhulsel(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
-        response["Referrer-Policy"] = "no-referrer"
+        response["Referrer-Policy"] = "same-origin"
         response["X-Robots-Tag"] = "noindex, nofollow"
         return response
 

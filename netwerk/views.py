@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -34,3 +35,9 @@ def privacy(request: HttpRequest) -> HttpResponse:
 @require_GET
 def toegankelijkheid(request: HttpRequest) -> HttpResponse:
     return render(request, "netwerk/toegankelijkheid.html")
+
+
+@require_GET
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers and feed readers ask for /favicon.ico whatever the page says."""
+    return redirect(static("favicon.svg"), permanent=True)

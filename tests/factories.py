@@ -1,10 +1,13 @@
+import re
 import uuid
 from datetime import timedelta
 
 import factory
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 from django.utils import timezone
 
+from aanmeldingen import toegang
 from aanmeldingen.enums import Domein, Organisatietype, Provincie, Status
 from aanmeldingen.models import Aanmelding, Coalitielid, Oproep
 
@@ -136,3 +139,19 @@ def aanmeld_data(*, leden: list[dict] | None = None, **velden) -> dict:
         data.update({f"leden-{index}-{naam}": waarde for naam, waarde in lid.items()})
     data.update(velden)
     return {naam: waarde for naam, waarde in data.items() if waarde is not None}
+
+
+def geef_link(aanmelding: Aanmelding) -> str:
+    """Give the application a working secret link, as the services do; returns the path."""
+    token = toegang.nieuw_token()
+    aanmelding.toegang_hash = toegang.hash_van(token)
+    aanmelding.toegang_verloopt_op = toegang.geldig_tot()
+    aanmelding.save(update_fields=["toegang_hash", "toegang_verloopt_op"])
+    return reverse("aanmeldingen:aanmelding", kwargs={"token": token})
+
+
+def link_uit_mail(mail: dict) -> str:
+    """The path of the secret link in a queued mail's text."""
+    gevonden = re.search(r"https?://[^/\s]+(/aanmelding/[A-Za-z0-9_-]+/)", mail["tekst"])
+    assert gevonden, mail["tekst"]
+    return gevonden.group(1)

@@ -3,7 +3,16 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from aanmeldingen.enums import Domein
-from tests.factories import AanmeldingFactory, CoalitielidFactory, OproepFactory, StaffFactory
+from aanmeldingen.models import Revisie
+from tests.conftest import wachtende_mails
+from tests.factories import (
+    AanmeldingFactory,
+    CoalitielidFactory,
+    OproepFactory,
+    StaffFactory,
+    geef_link,
+    link_uit_mail,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -145,3 +154,58 @@ def test_admin_keeps_the_coalition_rules(staff_client, wijziging, melding):
     assert response.status_code == 200
     assert melding in response.text
     assert list(aanmelding.leden.values_list("email", "domein", "is_contactpersoon")) == voor
+
+
+def test_concepts_are_hidden_unless_staff_choose_them(staff_client):
+    ingediend = AanmeldingFactory(wijknaam="Ingediend")
+    AanmeldingFactory(wijknaam="Concept", concept=True)
+
+    standaard = staff_client.get(CHANGELIST)
+    concepten = staff_client.get(CHANGELIST, {"status": "concept"})
+
+    assert [rij.wijknaam for rij in standaard.context["cl"].result_list] == [ingediend.wijknaam]
+    assert [rij.wijknaam for rij in concepten.context["cl"].result_list] == ["Concept"]
+    assert "Concepten (nog niet ingediend)" in standaard.text
+
+
+def test_call_counts_applications_without_concepts(staff_client):
+    oproep = OproepFactory()
+    AanmeldingFactory.create_batch(2, oproep=oproep)
+    AanmeldingFactory(oproep=oproep, concept=True)
+
+    response = staff_client.get(reverse("admin:aanmeldingen_oproep_changelist"))
+
+    assert [rij._aantal_aanmeldingen for rij in response.context["cl"].result_list] == [2]
+
+
+def test_staff_resend_the_link_and_the_old_one_stops_working(staff_client, client):
+    aanmelding = AanmeldingFactory()
+    oude_link = geef_link(aanmelding)
+
+    response = staff_client.post(
+        CHANGELIST, {"action": "stuur_link", "_selected_action": [aanmelding.pk]}, follow=True
+    )
+
+    assert "Nieuwe link verstuurd voor 1 aanmelding(en)." in response.text
+    mails = wachtende_mails()
+    assert [mail["aan"] for mail in mails] == [[aanmelding.contactpersoon.email]]
+    assert staff_client.get(link_uit_mail(mails[0])).status_code == 200
+    assert staff_client.get(oude_link).status_code == 404
+
+
+def test_change_after_submission_shows_in_list_and_on_the_change_page(staff_client):
+    aanmelding = AanmeldingFactory()
+    Revisie.objects.create(
+        aanmelding=aanmelding,
+        wijzigingen=[{"veld": "wijknaam", "oud": "Oud-West", "nieuw": "Nieuw-West"}],
+    )
+    AanmeldingFactory()
+
+    lijst = staff_client.get(CHANGELIST)
+    pagina = staff_client.get(_wijzigpagina(aanmelding))
+
+    gewijzigd = {rij.pk: rij.laatste_revisie is not None for rij in lijst.context["cl"].result_list}
+    assert list(gewijzigd.values()).count(True) == 1
+    assert gewijzigd[aanmelding.pk] is True
+    assert "<summary>wijknaam</summary>" in pagina.text
+    assert "Nieuw-West" in pagina.text

@@ -6,11 +6,11 @@ import uuid
 import pytest
 from django.db import connection
 
-from aanmeldingen.models import Aanmelding, Coalitielid
-from aanmeldingen.services import dien_aanmelding_in
+from aanmeldingen.models import Aanmelding, Coalitielid, Revisie
+from aanmeldingen.services import VerouderdFormulier, dien_aanmelding_in, werk_aanmelding_bij
 from tests.aanmeldingen.test_services import GEGEVENS, LEDEN
 from tests.conftest import wachtende_mails
-from tests.factories import OproepFactory
+from tests.factories import AanmeldingFactory, OproepFactory
 
 pytestmark = [
     pytest.mark.postgres,
@@ -51,3 +51,42 @@ def test_the_same_submission_at_the_same_moment_gives_one_application():
     assert len(wachtende_mails()) == 3
     assert {pk for pk, _ in uitkomsten} == {Aanmelding.objects.get().pk}
     assert sorted(nieuw for _, nieuw in uitkomsten) == [False, False, False, True]
+
+
+def test_two_saves_from_the_same_version_at_the_same_moment_let_one_win():
+    aanmelding = AanmeldingFactory()
+    start = threading.Barrier(4)
+    gelukt, verouderd, fouten = [], [], []
+
+    def sla_op(nummer):
+        try:
+            start.wait()
+            werk_aanmelding_bij(
+                aanmelding=Aanmelding.objects.get(pk=aanmelding.pk),
+                versie=1,
+                gegevens={**GEGEVENS, "wijknaam": f"Versie {nummer}"},
+                leden=LEDEN,
+                indienen=False,
+                token="token",
+            )
+            gelukt.append(nummer)
+        except VerouderdFormulier:
+            verouderd.append(nummer)
+        except Exception as fout:  # noqa: BLE001 - reported by the assertion below
+            fouten.append(fout)
+        finally:
+            connection.close()
+
+    draden = [threading.Thread(target=sla_op, args=(nummer,)) for nummer in range(4)]
+    for draad in draden:
+        draad.start()
+    for draad in draden:
+        draad.join()
+
+    assert fouten == []
+    assert len(gelukt) == 1
+    assert len(verouderd) == 3
+    aanmelding.refresh_from_db()
+    assert (aanmelding.wijknaam, aanmelding.versie) == (f"Versie {gelukt[0]}", 2)
+    assert aanmelding.leden.count() == 3
+    assert Revisie.objects.filter(aanmelding=aanmelding).count() == 1

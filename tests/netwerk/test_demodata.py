@@ -1,3 +1,6 @@
+import io
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
@@ -17,8 +20,23 @@ def test_demo_data_loads_an_open_call_applications_and_a_login_and_is_idempotent
     oproep = Oproep.objects.get()
     assert oproep.is_open
     assert oproep.gepubliceerd
-    assert list(Aanmelding.objects.values_list("status", flat=True)) == [Status.INGEDIEND] * 2
+    assert sorted(Aanmelding.objects.values_list("status", flat=True)) == [
+        Status.CONCEPT,
+        Status.INGEDIEND,
+        Status.INGEDIEND,
+    ]
     assert get_user_model().objects.get(username="beheer").check_password("demo-leernetwerk")
+
+
+def test_demo_data_prints_working_applicant_links(settings, client):
+    settings.DEBUG = True
+    uitvoer = io.StringIO()
+
+    call_command("laad_demodata", stdout=uitvoer)
+
+    links = re.findall(r"(/aanmelding/[A-Za-z0-9_-]+/)", uitvoer.getvalue())
+    wijken = [client.get(link).context["aanmelding"].wijknaam for link in links]
+    assert wijken == ["Kanaleneiland-Zuid", "Presikhaaf-West"]
 
 
 def test_demo_data_refuses_to_run_without_debug(settings):

@@ -87,3 +87,10 @@ def test_production_refuses_to_start_without_secret_key():
 
     assert resultaat.returncode == 1
     assert "SECRET_KEY is not set" in resultaat.stderr
+
+
+def test_favicon_ico_points_to_our_icon(client):
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 301
+    assert response.url == "/static/favicon.svg"

@@ -14,10 +14,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from aanmeldingen.enums import Domein, Organisatietype, Provincie
-from aanmeldingen.models import Oproep
-from aanmeldingen.services import dien_aanmelding_in
+from aanmeldingen.models import Aanmelding, Oproep
+from aanmeldingen.services import bewaar_concept, dien_aanmelding_in, vervang_link
 
 DEMO_GEBRUIKER = "beheer"
+INGEDIENDE_DEMO = "Kanaleneiland-Zuid"
+CONCEPT_DEMO = "Presikhaaf-West"
 DEMO_WACHTWOORD = "demo-leernetwerk"
 
 INLEIDING = """\
@@ -132,11 +134,28 @@ class Command(BaseCommand):
             oproep = self._oproep()
             self._aanmeldingen(oproep)
             self._beheerder()
+            # Fresh links on every run: only their hashes are stored, so old ones can't be
+            # shown again.
+            ingediend = Aanmelding.objects.filter(oproep=oproep, wijknaam=INGEDIENDE_DEMO).first()
+            concept = Aanmelding.objects.filter(oproep=oproep, wijknaam=CONCEPT_DEMO).first()
+            links = [
+                f"{omschrijving}: {vervang_link(aanmelding=aanmelding)}"
+                for omschrijving, aanmelding in [
+                    (f"Aanvragerslink van {INGEDIENDE_DEMO} (ingediend)", ingediend),
+                    (f"Aanvragerslink van {CONCEPT_DEMO} (concept)", concept),
+                ]
+                if aanmelding is not None
+            ]
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo-oproep: {settings.PORTAAL_URL}{oproep.get_absolute_url()}\n"
-                f"Beheer: {settings.PORTAAL_URL}/admin/ met gebruikersnaam "
-                f"'{DEMO_GEBRUIKER}' en wachtwoord '{DEMO_WACHTWOORD}'"
+                "\n".join(
+                    [
+                        f"Demo-oproep: {settings.PORTAAL_URL}{oproep.get_absolute_url()}",
+                        f"Beheer: {settings.PORTAAL_URL}/admin/ met gebruikersnaam "
+                        f"'{DEMO_GEBRUIKER}' en wachtwoord '{DEMO_WACHTWOORD}'",
+                        *links,
+                    ]
+                )
             )
         )
 
@@ -167,6 +186,25 @@ class Command(BaseCommand):
                 leden=leden,
                 indieningssleutel=uuid.uuid4(),
             )
+        bewaar_concept(
+            oproep=oproep,
+            gegevens={
+                **dict.fromkeys(DEMO_TEKSTEN, ""),
+                "wijknaam": CONCEPT_DEMO,
+                "gemeente": "Arnhem",
+                "provincie": Provincie.GELDERLAND,
+                "cbs_wijkcode": "",
+                "wijkbeschrijving": "Vooroorlogse wijk met veel kleine huurwoningen. "
+                "(Nog aanvullen met de cijfers van de corporatie.)",
+            },
+            leden=[
+                _lid("Sanne de Boer", "Gemeente Arnhem", Organisatietype.GEMEENTE,
+                     Domein.FYSIEK, "Wijkmanager", "s.deboer@voorbeeld.nl", True),
+                _lid("Ahmed Yilmaz", "Rijnstad", Organisatietype.WELZIJNSORGANISATIE,
+                     Domein.SOCIAAL, "Opbouwwerker", "a.yilmaz@voorbeeld.nl"),
+            ],
+            indieningssleutel=uuid.uuid4(),
+        )  # fmt: skip
 
     def _beheerder(self) -> None:
         gebruiker_model = get_user_model()

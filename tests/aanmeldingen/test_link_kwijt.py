@@ -1,0 +1,102 @@
+import pytest
+from django.urls import reverse
+
+from tests.conftest import wachtende_mails
+from tests.factories import AanmeldingFactory, OproepFactory, geef_link, link_uit_mail
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def aanmelding():
+    return AanmeldingFactory(oproep=OproepFactory(slug="gemengde-wijk"))
+
+
+@pytest.fixture
+def url(aanmelding):
+    return reverse("aanmeldingen:link_kwijt", kwargs={"slug": "gemengde-wijk"})
+
+
+def test_known_contact_address_gets_a_new_link_and_the_old_one_stops(client, url, aanmelding):
+    oude_link = geef_link(aanmelding)
+    contact = aanmelding.contactpersoon.email
+
+    response = client.post(url, {"email": contact.upper()})
+
+    assert response.status_code == 200
+    mails = wachtende_mails()
+    assert [mail["aan"] for mail in mails] == [[contact]]
+    nieuwe_link = link_uit_mail(mails[0])
+    assert client.get(nieuwe_link).status_code == 200
+    assert client.get(oude_link).status_code == 404
+
+
+def test_known_and_unknown_addresses_get_the_same_answer(client, url, aanmelding):
+    lid = aanmelding.leden.filter(is_contactpersoon=False).first()
+    lid.email = "bekend@voorbeeld.nl"
+    lid.save()
+    aanmelding.leden.filter(is_contactpersoon=True).update(email="contact@voorbeeld.nl")
+
+    bekend = client.post(url, {"email": "contact@voorbeeld.nl"})
+    onbekend = client.post(url, {"email": "onbekend@voorbeeld.nl"})
+    geen_contact = client.post(url, {"email": "bekend@voorbeeld.nl"})
+
+    def zonder_adres(response, adres):
+        return response.content.decode().replace(adres, "ADRES")
+
+    assert bekend.status_code == onbekend.status_code == geen_contact.status_code == 200
+    assert zonder_adres(bekend, "contact@voorbeeld.nl") == zonder_adres(
+        onbekend, "onbekend@voorbeeld.nl"
+    )
+    assert zonder_adres(bekend, "contact@voorbeeld.nl") == zonder_adres(
+        geen_contact, "bekend@voorbeeld.nl"
+    )
+    assert [mail["aan"] for mail in wachtende_mails()] == [["contact@voorbeeld.nl"]]
+
+
+def test_address_of_an_application_in_another_call_gets_nothing(client, url):
+    elders = AanmeldingFactory()
+
+    client.post(url, {"email": elders.contactpersoon.email})
+
+    assert wachtende_mails() == []
+
+
+def test_bad_address_is_refused_at_the_field(client, url):
+    response = client.post(url, {"email": "geen adres"})
+
+    assert response.status_code == 422
+    assert response.context["form"]["email"].errors == ["Voer een geldig e-mailadres in."]
+    assert wachtende_mails() == []
+
+
+def test_link_requests_are_rate_limited_per_visitor(client, url, settings, aanmelding):
+    settings.LINKAANVRAGEN_PER_UUR = 2
+    for nummer in range(2):
+        client.post(url, {"email": f"iemand{nummer}@voorbeeld.nl"})
+
+    response = client.post(url, {"email": aanmelding.contactpersoon.email})
+
+    assert response.status_code == 429
+    assert "Er is het afgelopen uur al vaak een link aangevraagd." in response.text
+    assert wachtende_mails() == []
+
+
+def test_link_requests_are_rate_limited_per_address_from_any_visitor(
+    client, url, settings, aanmelding
+):
+    settings.LINKAANVRAGEN_PER_UUR = 2
+    contact = aanmelding.contactpersoon.email
+    for nummer in range(2):
+        client.post(url, {"email": contact}, REMOTE_ADDR=f"10.0.0.{nummer}")
+
+    response = client.post(url, {"email": contact}, REMOTE_ADDR="10.0.0.9")
+
+    assert response.status_code == 429
+    assert len(wachtende_mails()) == 2
+
+
+def test_call_page_links_to_the_link_request(client, aanmelding):
+    response = client.get(aanmelding.oproep.get_absolute_url())
+
+    assert 'href="/oproepen/gemengde-wijk/link-kwijt/"' in response.text
