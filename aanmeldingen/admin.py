@@ -1,6 +1,6 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html_join
 
@@ -52,7 +52,7 @@ class CoalitieInlineFormSet(BaseInlineFormSet):
             if form.cleaned_data and not form.cleaned_data.get("DELETE")
         ]
         try:
-            valideer_coalitie(leden)
+            valideer_coalitie(leden, concept=self.instance.status == Status.CONCEPT)
         except ValidationError as fout:
             raise ValidationError(fout.messages) from None
 
@@ -207,7 +207,14 @@ class AanmeldingAdmin(admin.ModelAdmin):
             .annotate(laatste_revisie=Subquery(laatste_revisie.values("tijdstip")[:1]))
         )
 
-    @admin.action(description="Nieuwe link sturen naar de contactpersoon")
+    def save_related(self, request, form, formsets, change) -> None:
+        super().save_related(request, form, formsets, change)
+        if change:
+            # Staff changed the application: a form the applicant opened before is stale now
+            # and must not silently undo the correction.
+            Aanmelding.objects.filter(pk=form.instance.pk).update(versie=F("versie") + 1)
+
+    @admin.action(description="Nieuwe link sturen naar de contactpersoon", permissions=["change"])
     def stuur_link(self, request, queryset) -> None:
         aanmeldingen = list(queryset.prefetch_related("leden"))
         for aanmelding in aanmeldingen:

@@ -1,4 +1,3 @@
-import hmac
 import uuid
 
 from django.conf import settings
@@ -9,6 +8,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
+from . import toegang
 from .enums import (
     STATUS_VOOR_AANVRAGER,
     TOEGESTANE_OVERGANGEN,
@@ -18,7 +18,6 @@ from .enums import (
     Provincie,
     Status,
 )
-from .toegang import hash_van
 
 cbs_wijkcode_validator = RegexValidator(
     r"^WK\d{6}\Z",
@@ -92,10 +91,14 @@ class AanmeldingQuerySet(models.QuerySet):
 
     def via_link(self, token: str) -> "Aanmelding | None":
         """The application this secret link opens, or None: wrong, replaced or expired."""
+        delen = toegang.ontleed(token)
+        if delen is None:
+            return None
+        selector, verifier = delen
         aanmelding = self.filter(
-            toegang_hash=hash_van(token), toegang_verloopt_op__gt=timezone.now()
+            toegang_selector=selector, toegang_verloopt_op__gt=timezone.now()
         ).first()
-        if aanmelding is None or not hmac.compare_digest(aanmelding.toegang_hash, hash_van(token)):
+        if aanmelding is None or not toegang.klopt(verifier, aanmelding.toegang_hash):
             return None
         return aanmelding
 
@@ -175,12 +178,13 @@ class Aanmelding(models.Model):
     # Sent along with the form, so that a double click or a resubmitted POST finds the
     # application it already created instead of writing a second one.
     indieningssleutel = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)
-    # The secret link (see toegang.py): only a hash of the token is stored. A new link
-    # overwrites it, which is how an old link is revoked. NULL (no link), not "", because
-    # the column is unique.
-    toegang_hash = models.CharField(  # noqa: DJ001
-        max_length=64, unique=True, null=True, editable=False
+    # The secret link (see toegang.py): the selector finds the row, and only a hash of the
+    # verifier is stored. A new link overwrites both, which is how an old link is revoked.
+    # NULL (no link), not "", because the selector is unique.
+    toegang_selector = models.CharField(  # noqa: DJ001
+        max_length=toegang.SELECTOR_LENGTE, unique=True, null=True, editable=False
     )
+    toegang_hash = models.CharField(max_length=64, blank=True, editable=False)
     toegang_verloopt_op = models.DateTimeField("link geldig tot", null=True, editable=False)
     # Raised by every save through the link; a form that carries an older number is stale.
     versie = models.PositiveIntegerField(default=1, editable=False)

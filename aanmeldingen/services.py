@@ -60,10 +60,16 @@ def wijzig_status(
       named in it.
     - to INGETROKKEN: a confirmation to the contact person.
     """
-    van = Status(aanmelding.status)
-    if naar not in TOEGESTANE_OVERGANGEN[van]:
-        raise OngeldigeOvergang(f"{van.label} → {Status(naar).label} is niet toegestaan.")
     with transaction.atomic():
+        # Judge the status in the database, under a row lock, not the caller's copy: two
+        # requests at once (a double click, an applicant and staff) must not both pass.
+        van = Status(
+            Aanmelding.objects.select_for_update()
+            .values_list("status", flat=True)
+            .get(pk=aanmelding.pk)
+        )
+        if naar not in TOEGESTANE_OVERGANGEN[van]:
+            raise OngeldigeOvergang(f"{van.label} → {Status(naar).label} is niet toegestaan.")
         aanmelding.status = naar
         velden = ["status", "gewijzigd"]
         if naar == Status.INGEDIEND and aanmelding.ingediend_op is None:
@@ -134,7 +140,7 @@ def _maak_aanmelding(*, oproep, gegevens, leden, indieningssleutel, indienen):
         return bestaande, False
     if not oproep.is_open:
         raise OproepGesloten
-    token = toegang.nieuw_token()
+    token, opslag = toegang.nieuw_token()
     try:
         with transaction.atomic():
             aanmelding = Aanmelding.objects.create(
@@ -142,7 +148,8 @@ def _maak_aanmelding(*, oproep, gegevens, leden, indieningssleutel, indienen):
                 indieningssleutel=indieningssleutel,
                 privacy_akkoord_op=timezone.now(),
                 privacyverklaring_versie=settings.PRIVACYVERKLARING_VERSIE,
-                toegang_hash=toegang.hash_van(token),
+                toegang_selector=opslag.selector,
+                toegang_hash=opslag.verifier_hash,
                 toegang_verloopt_op=toegang.geldig_tot(),
                 **gegevens,
             )
@@ -167,19 +174,27 @@ def werk_aanmelding_bij(
     gegevens: Mapping,
     leden: Sequence[Mapping],
     indienen: bool,
-    token: str,
+    token: str | None,
 ) -> list[dict]:
-    """Save the applicant's changes made through their secret link (`token`).
+    """Save the applicant's changes to a stored application, all or nothing.
+
+    `token` is the secret link the change came through. None means the browser that
+    created a concept sent the public form again (after going back, for instance to
+    correct the contact's address): then a new link replaces the old one and goes to the
+    contact person as it is now, unless nothing changed (a double click).
 
     A concept stays a concept unless `indienen`, which first checks the full coalition
     rules and then submits it (with wijzig_status's side effects). A submitted application
     keeps its status; what changed is written as a Revisie, so that staff see that it
-    changed after they read it, and the contact person gets a mail listing the changes.
+    changed after they read it, and mailed:
+    - to the contact person, with the link and the list of changes;
+    - to the previous contact person too, without the link, when that changed;
+    - to members who are new in the coalition, the note that they were named.
     Returns the list of changes (empty when nothing changed).
 
-    Raises NietMeerBewerkbaar after the deadline or a decision, VerouderdFormulier when
-    `versie` is not the stored one (someone saved in the meantime), ValidationError for
-    a coalition that breaks the rules.
+    Raises NietMeerBewerkbaar after the deadline or once review has begun,
+    VerouderdFormulier when `versie` is not the stored one (someone saved in the
+    meantime), ValidationError for a coalition that breaks the rules.
     """
     concept = aanmelding.status == Status.CONCEPT
     valideer_coalitie(leden, concept=concept and not indienen)
@@ -194,7 +209,9 @@ def werk_aanmelding_bij(
             raise NietMeerBewerkbaar
         if opgeslagen.versie != versie:
             raise VerouderdFormulier
-        voor = _momentopname(opgeslagen, opgeslagen.leden.all())
+        concept = opgeslagen.status == Status.CONCEPT
+        leden_voor = list(opgeslagen.leden.all())
+        voor = _momentopname(opgeslagen, leden_voor)
         for naam in AANVRAGERVELDEN:
             setattr(opgeslagen, naam, gegevens[naam])
         opgeslagen.versie = F("versie") + 1
@@ -202,15 +219,19 @@ def werk_aanmelding_bij(
         opgeslagen.refresh_from_db()
         opgeslagen.leden.all().delete()
         _schrijf_leden(opgeslagen, leden)
-        wijzigingen = _verschillen(voor, _momentopname(opgeslagen, opgeslagen.leden.all()))
-        link = link_voor(token)
-        if concept and indienen:
+        leden_na = list(opgeslagen.leden.all())
+        wijzigingen = _verschillen(voor, _momentopname(opgeslagen, leden_na))
+        if concept and not indienen:
+            if token is None and wijzigingen:
+                link = vervang_link(aanmelding=opgeslagen)
+                _mail_contactpersoon(opgeslagen, "aanmelding_concept", link=link)
+        elif concept:
+            link = link_voor(token) if token else vervang_link(aanmelding=opgeslagen)
             wijzig_status(aanmelding=opgeslagen, naar=Status.INGEDIEND, link=link)
-        elif not concept and wijzigingen:
+        elif wijzigingen:
             Revisie.objects.create(aanmelding=opgeslagen, wijzigingen=wijzigingen)
-            _mail_contactpersoon(
-                opgeslagen, "aanmelding_gewijzigd", link=link, wijzigingen=wijzigingen
-            )
+            link = link_voor(token) if token else vervang_link(aanmelding=opgeslagen)
+            _mail_wijziging(opgeslagen, leden_voor, leden_na, link=link, wijzigingen=wijzigingen)
     aanmelding.refresh_from_db()
     return wijzigingen
 
@@ -225,10 +246,11 @@ def trek_in(*, aanmelding: Aanmelding) -> Statuswijziging:
 
 def vervang_link(*, aanmelding: Aanmelding) -> str:
     """Give the application a new secret link and return it; the old one stops working."""
-    token = toegang.nieuw_token()
-    aanmelding.toegang_hash = toegang.hash_van(token)
+    token, opslag = toegang.nieuw_token()
+    aanmelding.toegang_selector = opslag.selector
+    aanmelding.toegang_hash = opslag.verifier_hash
     aanmelding.toegang_verloopt_op = toegang.geldig_tot()
-    aanmelding.save(update_fields=["toegang_hash", "toegang_verloopt_op"])
+    aanmelding.save(update_fields=["toegang_selector", "toegang_hash", "toegang_verloopt_op"])
     return link_voor(token)
 
 
@@ -316,6 +338,25 @@ def _mail_ontvangst(aanmelding: Aanmelding, *, link: str) -> None:
                 aan=lid.email,
                 sjabloon="aanmelding_lid_genoemd",
                 context={**context, "lid": lid},
+            )
+
+
+def _mail_wijziging(aanmelding, leden_voor, leden_na, *, link, wijzigingen) -> None:
+    _mail_contactpersoon(aanmelding, "aanmelding_gewijzigd", link=link, wijzigingen=wijzigingen)
+    vorige = next((lid for lid in leden_voor if lid.is_contactpersoon), None)
+    nieuwe = next(lid for lid in leden_na if lid.is_contactpersoon)
+    context = {"aanmelding": aanmelding, "leden": leden_na, "contactpersoon": nieuwe}
+    if vorige is not None and vorige.email.lower() != nieuwe.email.lower():
+        zet_email_klaar(
+            aan=vorige.email,
+            sjabloon="aanmelding_contact_gewijzigd",
+            context={**context, "vorige": vorige, "wijzigingen": wijzigingen},
+        )
+    bekend = {lid.email.lower() for lid in leden_voor}
+    for lid in leden_na:
+        if not lid.is_contactpersoon and lid.email.lower() not in bekend:
+            zet_email_klaar(
+                aan=lid.email, sjabloon="aanmelding_lid_genoemd", context={**context, "lid": lid}
             )
 
 

@@ -42,14 +42,14 @@ HONINGPOT_MELDING = (
     "verstuur het formulier opnieuw."
 )
 VEROUDERD_MELDING = (
-    "Iemand heeft deze aanmelding gewijzigd nadat u dit formulier opende, bijvoorbeeld een "
-    "collega via dezelfde link. Uw wijzigingen zijn daarom niet opgeslagen. Ze staan "
-    "hieronder nog: kopieer wat u wilt bewaren, open de aanmelding opnieuw en breng uw "
-    "wijzigingen daar aan."
+    "Iemand heeft deze aanmelding opgeslagen nadat u dit formulier opende, bijvoorbeeld een "
+    "collega via dezelfde link. Uw wijzigingen zijn daarom nog niet opgeslagen; ze staan "
+    "hieronder. Bekijk eerst de huidige versie. Slaat u dit formulier daarna opnieuw op, "
+    "dan vervangt uw versie de huidige."
 )
 NIET_BEWERKBAAR_MELDING = (
-    "Deze aanmelding kan niet meer worden gewijzigd: de termijn is verstreken of er is al "
-    "een besluit genomen. Er is niets veranderd."
+    "Deze aanmelding kan niet meer worden gewijzigd: de termijn is verstreken of de "
+    "beoordeling is begonnen. Er is niets veranderd."
 )
 
 
@@ -134,11 +134,18 @@ def aanmelden(request: HttpRequest, slug: str) -> HttpResponse:
     formset = CoalitieFormSet(request.POST, concept=concept)
     if not (form.is_valid() and formset.is_valid()):
         return _toon_formulier(request, oproep, form, formset, status=422)
+    sleutel = form.cleaned_data["indieningssleutel"]
+    bestaande = Aanmelding.objects.filter(indieningssleutel=sleutel).first()
+    if (
+        bestaande is not None
+        and bestaande.status == Status.CONCEPT
+        and request.session.get(SESSIE_OPGESLAGEN) == bestaande.pk
+    ):
+        # This browser saved the concept and came back to the form: save it again.
+        return _werk_concept_bij(request, bestaande, form, formset, concept=concept)
     # Only complete saves count, so that fixing mistakes never runs into the limit, and a
     # repeated POST of one that was stored already is answered as before.
-    sleutel = form.cleaned_data["indieningssleutel"]
-    al_ontvangen = Aanmelding.objects.filter(indieningssleutel=sleutel).exists()
-    if not al_ontvangen and _te_vaak(
+    if bestaande is None and _te_vaak(
         request, groep="aanmeldingen.indienen", per_uur=settings.AANMELDINGEN_PER_UUR
     ):
         form.add_error(
@@ -170,6 +177,29 @@ def aanmelden(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect("aanmeldingen:ontvangen", slug=oproep.slug)
 
 
+def _werk_concept_bij(request, aanmelding, form, formset, *, concept: bool) -> HttpResponse:
+    oproep = aanmelding.oproep
+    try:
+        werk_aanmelding_bij(
+            aanmelding=aanmelding,
+            versie=aanmelding.versie,
+            gegevens=form.aanmeldgegevens(),
+            leden=formset.ledengegevens(),
+            indienen=not concept,
+            token=None,
+        )
+    except NietMeerBewerkbaar:
+        return render(
+            request, "aanmeldingen/aanmelden_gesloten.html", {"oproep": oproep}, status=410
+        )
+    except ValidationError as fout:
+        form.add_error(None, fout)
+        return _toon_formulier(request, oproep, form, formset, status=422)
+    if concept:
+        return redirect("aanmeldingen:concept_opgeslagen", slug=oproep.slug)
+    return redirect("aanmeldingen:ontvangen", slug=oproep.slug)
+
+
 def _herschik_of_honingpot(request, oproep, aanmelding=None) -> HttpResponse | None:
     """Answer the POSTs that re-show the form instead of saving it, or None."""
     if request.POST.get(HONINGPOT):
@@ -196,7 +226,15 @@ def _rijnummer(waarde: str | None) -> int | None:
 
 
 def _toon_formulier(
-    request, oproep, form, formset, aanmelding=None, *, status: int = 200, melding: str = ""
+    request,
+    oproep,
+    form,
+    formset,
+    aanmelding=None,
+    *,
+    status: int = 200,
+    melding: str = "",
+    verouderd: bool = False,
 ) -> HttpResponse:
     return render(
         request,
@@ -209,7 +247,10 @@ def _toon_formulier(
             "fouten": foutoverzicht(form, formset),
             "honingpot": HONINGPOT,
             "melding": melding,
-            "dubbele_wijk": _dubbele_wijk(oproep, form, aanmelding),
+            "verouderd": verouderd,
+            # Only for a stored application: the empty form must not become a way to ask
+            # which neighbourhoods have applied.
+            "dubbele_wijk": aanmelding is not None and _dubbele_wijk(oproep, form, aanmelding),
             "token": request.resolver_match.kwargs.get("token"),
         },
         status=status,
@@ -313,7 +354,7 @@ def aanmelding_bewerken(request: HttpRequest, token: str) -> HttpResponse:
         return antwoord
 
     was_concept = aanmelding.status == Status.CONCEPT
-    concept = was_concept and request.POST.get("actie") == "concept"
+    concept = was_concept and request.POST.get("actie", "concept") == "concept"
     form = AanmeldingForm(request.POST, concept=concept)
     formset = CoalitieFormSet(request.POST, concept=concept)
     if not (form.is_valid() and formset.is_valid()):
@@ -328,8 +369,18 @@ def aanmelding_bewerken(request: HttpRequest, token: str) -> HttpResponse:
             token=token,
         )
     except VerouderdFormulier:
+        # Show their text against the current version: saving again is then a choice.
+        aanmelding.refresh_from_db()
+        data = request.POST.copy()
+        data["versie"] = str(aanmelding.versie)
+        form = AanmeldingForm(data, concept=concept)
+        formset = CoalitieFormSet(data, concept=concept)
+        form.is_valid()
+        formset.is_valid()
         form.add_error(None, VEROUDERD_MELDING)
-        return _toon_formulier(request, oproep, form, formset, aanmelding, status=409)
+        return _toon_formulier(
+            request, oproep, form, formset, aanmelding, status=409, verouderd=True
+        )
     except NietMeerBewerkbaar:
         messages.error(request, NIET_BEWERKBAAR_MELDING)
         return redirect("aanmeldingen:aanmelding", token=token)
@@ -351,7 +402,7 @@ def _bevestiging(*, concept: bool, ingediend: bool, wijzigingen: list) -> str:
     if ingediend:
         return "Uw aanmelding is ingediend. De contactpersoon krijgt een bevestiging per e-mail."
     if not wijzigingen:
-        return "Er was niets veranderd; de aanmelding is gebleven zoals ze was."
+        return "U hebt niets gewijzigd; de aanmelding blijft zoals ze was."
     velden = ", ".join(wijziging["veld"] for wijziging in wijzigingen)
     return f"Uw wijzigingen zijn opgeslagen ({velden}). De contactpersoon krijgt een bericht."
 

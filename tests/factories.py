@@ -1,15 +1,15 @@
 import re
 import uuid
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 import factory
 from django.contrib.auth import get_user_model
-from django.urls import reverse
 from django.utils import timezone
 
-from aanmeldingen import toegang
 from aanmeldingen.enums import Domein, Organisatietype, Provincie, Status
 from aanmeldingen.models import Aanmelding, Coalitielid, Oproep
+from aanmeldingen.services import vervang_link
 
 
 class OproepFactory(factory.django.DjangoModelFactory):
@@ -142,12 +142,8 @@ def aanmeld_data(*, leden: list[dict] | None = None, **velden) -> dict:
 
 
 def geef_link(aanmelding: Aanmelding) -> str:
-    """Give the application a working secret link, as the services do; returns the path."""
-    token = toegang.nieuw_token()
-    aanmelding.toegang_hash = toegang.hash_van(token)
-    aanmelding.toegang_verloopt_op = toegang.geldig_tot()
-    aanmelding.save(update_fields=["toegang_hash", "toegang_verloopt_op"])
-    return reverse("aanmeldingen:aanmelding", kwargs={"token": token})
+    """Give the application a working secret link through the service; returns the path."""
+    return urlsplit(vervang_link(aanmelding=aanmelding)).path
 
 
 def link_uit_mail(mail: dict) -> str:

@@ -1,5 +1,6 @@
 """The applicant's own pages behind the secret link: concept, overview, edit, withdraw."""
 
+import hashlib
 from datetime import timedelta
 
 import pytest
@@ -10,7 +11,7 @@ from django.utils import timezone
 
 from aanmeldingen.enums import Status
 from aanmeldingen.models import Aanmelding, Revisie, Statuswijziging
-from aanmeldingen.services import stuur_nieuwe_link
+from aanmeldingen.services import AANVRAGERVELDEN, stuur_nieuwe_link
 from tests.conftest import wachtende_mails
 from tests.factories import (
     AanmeldingFactory,
@@ -59,12 +60,29 @@ def wijzig(link: str) -> str:
     return link + "wijzigen/"
 
 
-def bewerk_data(aanmelding: Aanmelding, **velden) -> dict:
-    """A complete edit POST starting from the stored version of the application."""
+def leden_van(aanmelding: Aanmelding) -> list[dict]:
+    """The stored members as the form posts them."""
+    return [
+        {
+            "naam": lid.naam,
+            "organisatie": lid.organisatie,
+            "organisatietype": lid.organisatietype,
+            "domein": lid.domein,
+            "functie": lid.functie,
+            "email": lid.email,
+            **({"is_contactpersoon": "on"} if lid.is_contactpersoon else {}),
+        }
+        for lid in aanmelding.leden.all()
+    ]
+
+
+def bewerk_data(aanmelding: Aanmelding, *, leden: list[dict] | None = None, **velden) -> dict:
+    """An edit POST of the stored version as it is, with what a test changes."""
     return aanmeld_data(
+        leden=leden if leden is not None else leden_van(aanmelding),
         indieningssleutel=str(aanmelding.indieningssleutel),
         versie=str(aanmelding.versie),
-        **velden,
+        **{**{naam: getattr(aanmelding, naam) for naam in AANVRAGERVELDEN}, **velden},
     )
 
 
@@ -101,14 +119,26 @@ def test_concept_saved_page_says_the_link_is_the_key_and_until_when(client, url,
     assert "lid1@voorbeeld.nl" in response.text
 
 
-def test_link_is_stored_only_as_a_hash(client, url):
+def test_link_is_stored_as_selector_and_hash_of_the_verifier_only(client, url):
     client.post(url, concept_data())
 
     token = link_uit_mail(wachtende_mails()[0]).split("/")[2]
+    selector, verifier = token[:12], token[12:]
     aanmelding = Aanmelding.objects.get()
-    assert len(token) >= 43
-    assert token not in aanmelding.toegang_hash
-    assert len(aanmelding.toegang_hash) == 64
+    assert len(verifier) == 43
+    assert aanmelding.toegang_selector == selector
+    assert aanmelding.toegang_hash == hashlib.sha256(verifier.encode()).hexdigest()
+    opgeslagen = Aanmelding.objects.filter(pk=aanmelding.pk).values().get()
+    assert [veld for veld, waarde in opgeslagen.items() if verifier in str(waarde)] == []
+
+
+def test_right_selector_with_a_wrong_verifier_answers_404(client):
+    link = geef_link(AanmeldingFactory())
+    token = link.split("/")[2]
+
+    response = client.get(f"/aanmelding/{token[:12]}{'A' * 43}/")
+
+    assert response.status_code == 404
 
 
 @pytest.mark.parametrize(
@@ -149,7 +179,15 @@ def test_concept_is_continued_through_the_link_and_submitted(client, url, oproep
     assert formulier.context["form"]["wijknaam"].value() == "Kanaleneiland"
     assert formulier.context["formset"].forms[0]["email"].value() == "lid1@voorbeeld.nl"
 
-    response = client.post(wijzig(link), bewerk_data(aanmelding, actie="indienen"))
+    response = client.post(
+        wijzig(link),
+        bewerk_data(
+            aanmelding,
+            leden=[lid_data(1), lid_data(2), lid_data(3)],
+            actie="indienen",
+            **{naam: waarde for naam, waarde in aanmeld_data().items() if naam in AANVRAGERVELDEN},
+        ),
+    )
 
     assert response.status_code == 302
     assert response.url == link
@@ -240,7 +278,9 @@ def test_overview_does_not_reveal_a_decision_before_it_is_sent(client, status):
 def test_submitted_application_is_changed_with_a_revision_and_a_mail(client):
     aanmelding = AanmeldingFactory(wijknaam="Oud-Zuid")
     link = geef_link(aanmelding)
-    data = bewerk_data(aanmelding, wijknaam="Nieuw-Zuid", actie="opslaan")
+    leden = leden_van(aanmelding)
+    leden[1]["functie"] = "Directeur"
+    data = bewerk_data(aanmelding, leden=leden, wijknaam="Nieuw-Zuid", actie="opslaan")
 
     response = client.post(wijzig(link), data)
 
@@ -257,22 +297,53 @@ def test_submitted_application_is_changed_with_a_revision_and_a_mail(client):
     assert "coalitie" in wijzigingen
     mails = wachtende_mails()
     assert [(mail["aan"], mail["onderwerp"]) for mail in mails] == [
-        (["lid1@voorbeeld.nl"], "Aanmelding gewijzigd: Nieuw-Zuid (Utrecht)")
+        ([aanmelding.contactpersoon.email], "Aanmelding gewijzigd: Nieuw-Zuid (Utrecht)")
     ]
-    assert "- Wijknaam" in mails[0]["tekst"]
+    assert "- Wijknaam\n- Coalitie" in mails[0]["tekst"]
     assert link_uit_mail(mails[0]) == link
 
 
-def test_saving_without_changes_records_no_revision(client):
+def test_new_contact_person_gets_the_link_and_the_previous_one_is_told(client):
+    aanmelding = AanmeldingFactory(wijknaam="Lombok")
+    vorige = aanmelding.contactpersoon.email
+    link = geef_link(aanmelding)
+    leden = leden_van(aanmelding)
+    del leden[0]["is_contactpersoon"]
+    leden[1]["is_contactpersoon"] = "on"
+
+    client.post(wijzig(link), bewerk_data(aanmelding, leden=leden, actie="opslaan"))
+
+    mails = wachtende_mails()
+    assert [(mail["aan"], mail["onderwerp"]) for mail in mails] == [
+        ([leden[1]["email"]], "Aanmelding gewijzigd: Lombok (Utrecht)"),
+        ([vorige], "U bent niet langer de contactpersoon: Lombok (Utrecht)"),
+    ]
+    assert link_uit_mail(mails[0]) == link
+    assert "/aanmelding/" not in mails[1]["tekst"]
+
+
+def test_member_added_after_submission_is_told_they_were_named(client):
+    aanmelding = AanmeldingFactory(wijknaam="Lombok")
+    link = geef_link(aanmelding)
+    leden = [*leden_van(aanmelding), lid_data(9, email="nieuw@voorbeeld.nl")]
+
+    client.post(wijzig(link), bewerk_data(aanmelding, leden=leden, actie="opslaan"))
+
+    assert [(mail["aan"], mail["onderwerp"]) for mail in wachtende_mails()] == [
+        ([aanmelding.contactpersoon.email], "Aanmelding gewijzigd: Lombok (Utrecht)"),
+        (["nieuw@voorbeeld.nl"], "U staat in een aanmelding voor het leernetwerk Gemengde Wijk"),
+    ]
+
+
+def test_saving_without_changes_records_no_revision_and_sends_nothing(client):
     aanmelding = AanmeldingFactory()
     link = geef_link(aanmelding)
-    client.post(wijzig(link), bewerk_data(aanmelding, actie="opslaan"))
-    aanmelding.refresh_from_db()
 
     response = client.post(wijzig(link), bewerk_data(aanmelding, actie="opslaan"), follow=True)
 
-    assert "Er was niets veranderd" in response.text
-    assert Revisie.objects.count() == 1
+    assert "U hebt niets gewijzigd" in response.text
+    assert Revisie.objects.count() == 0
+    assert wachtende_mails() == []
 
 
 def test_stale_form_is_refused_and_keeps_what_was_typed(client):
@@ -284,7 +355,7 @@ def test_stale_form_is_refused_and_keeps_what_was_typed(client):
     response = client.post(wijzig(link), oud_formulier)
 
     assert response.status_code == 409
-    assert "Iemand heeft deze aanmelding gewijzigd nadat u dit formulier opende" in response.text
+    assert "Iemand heeft deze aanmelding opgeslagen nadat u dit formulier opende" in response.text
     assert response.context["form"]["wijknaam"].value() == "Mijn versie"
     aanmelding.refresh_from_db()
     assert (aanmelding.wijknaam, aanmelding.versie) == ("Collega's versie", 2)
@@ -441,3 +512,55 @@ def test_posts_behind_the_link_need_the_csrf_token(achtervoegsel):
     assert response.status_code == 403
     aanmelding.refresh_from_db()
     assert (aanmelding.status, aanmelding.versie) == (Status.INGEDIEND, 1)
+
+
+def test_after_a_stale_refusal_saving_again_replaces_the_current_version(client):
+    aanmelding = AanmeldingFactory()
+    link = geef_link(aanmelding)
+    oud_formulier = bewerk_data(aanmelding, wijknaam="Mijn versie", actie="opslaan")
+    client.post(wijzig(link), bewerk_data(aanmelding, wijknaam="Collega's versie", actie="opslaan"))
+    geweigerd = client.post(wijzig(link), oud_formulier)
+    assert geweigerd.context["form"]["versie"].value() == "2"
+    assert 'href="' + link + '" target="_blank"' in geweigerd.text
+
+    response = client.post(wijzig(link), {**oud_formulier, "versie": "2"})
+
+    assert response.status_code == 302
+    aanmelding.refresh_from_db()
+    assert (aanmelding.wijknaam, aanmelding.versie) == ("Mijn versie", 3)
+
+
+def test_same_browser_saving_the_form_again_updates_its_concept_and_mails_a_new_link(client, url):
+    data = concept_data()
+    client.post(url, data)
+    eerste_link = link_uit_mail(wachtende_mails()[0])
+
+    response = client.post(url, {**data, "leden-0-email": "juist@voorbeeld.nl"})
+
+    assert response.status_code == 302
+    aanmelding = Aanmelding.objects.get()
+    assert aanmelding.contactpersoon.email == "juist@voorbeeld.nl"
+    mails = wachtende_mails()
+    assert [mail["aan"] for mail in mails] == [["lid1@voorbeeld.nl"], ["juist@voorbeeld.nl"]]
+    assert client.get(link_uit_mail(mails[1])).status_code == 200
+    assert client.get(eerste_link).status_code == 404
+
+
+def test_double_click_on_concept_saves_once_and_mails_once(client, url):
+    data = concept_data()
+
+    client.post(url, data)
+    client.post(url, data)
+
+    assert Aanmelding.objects.count() == 1
+    assert len(wachtende_mails()) == 1
+
+
+def test_same_key_from_another_browser_does_not_change_the_concept(client, url):
+    data = concept_data()
+    client.post(url, data)
+
+    Client().post(url, {**data, "leden-0-email": "kaper@voorbeeld.nl"})
+
+    assert Aanmelding.objects.get().contactpersoon.email == "lid1@voorbeeld.nl"
+    assert len(wachtende_mails()) == 1

@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils.html import escape
 
@@ -10,6 +11,7 @@ from tests.factories import (
     CoalitielidFactory,
     OproepFactory,
     StaffFactory,
+    aanmeld_data,
     geef_link,
     link_uit_mail,
 )
@@ -209,3 +211,35 @@ def test_change_after_submission_shows_in_list_and_on_the_change_page(staff_clie
     assert gewijzigd[aanmelding.pk] is True
     assert "<summary>wijknaam</summary>" in pagina.text
     assert "Nieuw-West" in pagina.text
+
+
+def test_staff_correction_makes_an_open_applicant_form_stale(staff_client, client):
+    aanmelding = AanmeldingFactory(gemeente="Utrech")
+    link = geef_link(aanmelding)
+    applicant_form = aanmeld_data(
+        indieningssleutel=str(aanmelding.indieningssleutel), versie="1", actie="opslaan"
+    )
+    data = _formulierdata(staff_client.get(_wijzigpagina(aanmelding)))
+    data["gemeente"] = "Utrecht"
+    staff_client.post(_wijzigpagina(aanmelding), data)
+
+    response = client.post(link + "wijzigen/", {**applicant_form, "gemeente": "Utrech"})
+
+    assert response.status_code == 409
+    aanmelding.refresh_from_db()
+    assert aanmelding.gemeente == "Utrecht"
+
+
+def test_only_staff_who_may_change_applications_can_resend_links(client):
+    kijker = StaffFactory(is_superuser=False)
+    kijker.user_permissions.add(Permission.objects.get(codename="view_aanmelding"))
+    client.force_login(kijker)
+    aanmelding = AanmeldingFactory()
+    oude_link = geef_link(aanmelding)
+
+    lijst = client.get(CHANGELIST)
+    client.post(CHANGELIST, {"action": "stuur_link", "_selected_action": [aanmelding.pk]})
+
+    assert "stuur_link" not in lijst.text
+    assert wachtende_mails() == []
+    assert client.get(oude_link).status_code == 200

@@ -131,6 +131,19 @@ def test_status_change_that_is_not_allowed_raises_and_changes_nothing(van, naar)
     assert aanmelding.statuswijzigingen.count() == 0
 
 
+def test_status_change_judges_the_stored_status_not_a_stale_copy():
+    aanmelding = AanmeldingFactory()
+    eerste_kopie = Aanmelding.objects.get(pk=aanmelding.pk)
+    tweede_kopie = Aanmelding.objects.get(pk=aanmelding.pk)
+    wijzig_status(aanmelding=eerste_kopie, naar=Status.INGETROKKEN)
+
+    with pytest.raises(OngeldigeOvergang):
+        wijzig_status(aanmelding=tweede_kopie, naar=Status.INGETROKKEN)
+
+    assert list(aanmelding.statuswijzigingen.values_list("naar", flat=True)) == [Status.INGETROKKEN]
+    assert len(wachtende_mails()) == 1
+
+
 def test_database_refuses_two_contact_persons():
     aanmelding = AanmeldingFactory()
 
