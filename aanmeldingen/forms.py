@@ -1,4 +1,5 @@
 import uuid
+from contextlib import contextmanager
 
 from django import forms
 from django.forms.formsets import BaseFormSet, formset_factory
@@ -23,6 +24,19 @@ TEKSTVAKKEN = [
 
 # A field that people never see; bots that fill in every input do fill it in.
 HONINGPOT = "website"
+
+
+@contextmanager
+def _leeg_toegestaan(form: forms.BaseForm, namen):
+    """In a concept, empty fields pass validation; they stay marked as required on the page."""
+    verplicht = [form.fields[naam] for naam in namen if form.concept and form.fields[naam].required]
+    for veld in verplicht:
+        veld.required = False
+    try:
+        yield
+    finally:
+        for veld in verplicht:
+            veld.required = True
 
 
 class AanmeldingForm(forms.ModelForm):
@@ -83,9 +97,7 @@ class AanmeldingForm(forms.ModelForm):
 
     def __init__(self, *args, concept: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        if concept:
-            for naam in self.Meta.fields:
-                self.fields[naam].required = False
+        self.concept = concept
         self.fields["privacy_akkoord"].label = format_html(
             'Ik heb de <a href="{}" target="_blank" rel="noopener">privacyverklaring</a> '
             "(opent in een nieuw venster) gelezen en ga akkoord met de verwerking van de "
@@ -102,6 +114,10 @@ class AanmeldingForm(forms.ModelForm):
             bestaand = self.fields[naam].help_text
             self.fields[naam].help_text = f"{bestaand} Hoogstens {limiet} tekens.".strip()
         self.fields["bestaande_interventies"].help_text += " Niet verplicht, hoogstens 3000 tekens."
+
+    def full_clean(self) -> None:
+        with _leeg_toegestaan(self, self.Meta.fields):
+            super().full_clean()
 
     def clean_cbs_wijkcode(self) -> str:
         return self.cleaned_data["cbs_wijkcode"].strip().upper()
@@ -135,13 +151,15 @@ class CoalitielidForm(forms.ModelForm):
 
     def __init__(self, *args, concept: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        if concept:
-            for naam in self.Meta.fields:
-                self.fields[naam].required = False
+        self.concept = concept
         self.fields["organisatietype"].choices = [("", "Kies een type organisatie")] + list(
             self.fields["organisatietype"].choices
         )[1:]
         self.fields["domein"].choices = list(self.fields["domein"].choices)[1:]
+
+    def full_clean(self) -> None:
+        with _leeg_toegestaan(self, self.Meta.fields):
+            super().full_clean()
 
     def clean_email(self) -> str:
         return self.cleaned_data["email"].strip()
@@ -231,6 +249,14 @@ def formulier_voor(aanmelding: Aanmelding) -> tuple[AanmeldingForm, BaseCoalitie
         for lid in aanmelding.leden.all()
     ]
     return form, CoalitieFormSet(initial=leden or [{"is_contactpersoon": True}])
+
+
+class ContactadresForm(forms.Form):
+    email = forms.EmailField(
+        label="Juiste e-mailadres van de contactpersoon",
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
 
 
 class LinkAanvraagForm(forms.Form):

@@ -213,14 +213,43 @@ class Aanmelding(models.Model):
     def __str__(self) -> str:
         return f"{self.wijknaam} ({self.gemeente})"
 
+    # For templates, which should not compare status strings.
+    @property
+    def is_concept(self) -> bool:
+        return self.status == Status.CONCEPT
+
+    @property
+    def is_ingediend(self) -> bool:
+        return self.status == Status.INGEDIEND
+
+    @property
+    def is_ingetrokken(self) -> bool:
+        return self.status == Status.INGETROKKEN
+
     @property
     def is_bewerkbaar(self) -> bool:
-        """The applicant may still change it: before the deadline and before any decision."""
+        """The applicant may still change it: before the deadline and before review begins."""
         return self.oproep.is_open and self.status in {Status.CONCEPT, Status.INGEDIEND}
 
     @property
     def is_intrekbaar(self) -> bool:
+        """Withdrawing is possible before a decision; a concept only while the call is open
+        (after that it is simply not taken into account)."""
+        if self.is_concept and not self.oproep.is_open:
+            return False
         return Status.INGETROKKEN in TOEGESTANE_OVERGANGEN[Status(self.status)]
+
+    @property
+    def waarom_niet_bewerkbaar(self) -> str:
+        """The reason, in the applicant's words, that the application cannot be changed."""
+        if self.is_ingetrokken:
+            return "U hebt deze aanmelding ingetrokken; ze kan niet meer worden gewijzigd."
+        if not self.oproep.is_open:
+            return (
+                "De termijn van de oproep is verstreken; de aanmelding kan niet meer worden "
+                "gewijzigd."
+            )
+        return "De beoordeling is begonnen; de aanmelding kan niet meer worden gewijzigd."
 
     @property
     def status_voor_aanvrager(self) -> str:

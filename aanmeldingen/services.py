@@ -4,6 +4,7 @@ import uuid
 from collections.abc import Mapping, Sequence
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
@@ -262,6 +263,36 @@ def stuur_nieuwe_link(*, aanmelding: Aanmelding) -> None:
     with transaction.atomic():
         link = vervang_link(aanmelding=aanmelding)
         _mail_contactpersoon(aanmelding, "aanmelding_link", link=link)
+
+
+def corrigeer_contactadres(*, aanmelding: Aanmelding, email: str) -> None:
+    """Give a concept's contact person another e-mail address and send the link there.
+
+    For the applicant who sees right after saving that the address was mistyped. The
+    link that went to the wrong address stops working. Only for concepts; raises
+    NietMeerBewerkbaar otherwise, and ValidationError when another member has the address.
+    """
+    with transaction.atomic():
+        opgeslagen = (
+            Aanmelding.objects.select_for_update(of=("self",))
+            .select_related("oproep")
+            .get(pk=aanmelding.pk)
+        )
+        if opgeslagen.status != Status.CONCEPT or not opgeslagen.is_bewerkbaar:
+            raise NietMeerBewerkbaar
+        leden = list(opgeslagen.leden.all())
+        contactpersoon = next(lid for lid in leden if lid.is_contactpersoon)
+        if any(lid.email.lower() == email.lower() for lid in leden if lid.pk != contactpersoon.pk):
+            raise ValidationError(
+                "Dit e-mailadres staat al bij een ander lid van de coalitie.", code="dubbel_email"
+            )
+        contactpersoon.email = email
+        contactpersoon.save(update_fields=["email"])
+        opgeslagen.versie = F("versie") + 1
+        opgeslagen.save(update_fields=["versie", "gewijzigd"])
+        opgeslagen.refresh_from_db()
+        link = vervang_link(aanmelding=opgeslagen)
+        _mail_contactpersoon(opgeslagen, "aanmelding_concept", link=link)
 
 
 def vraag_link_aan(*, oproep: Oproep, email: str) -> int:

@@ -17,6 +17,7 @@ from .forms import (
     HONINGPOT,
     AanmeldingForm,
     CoalitieFormSet,
+    ContactadresForm,
     LinkAanvraagForm,
     formulier_voor,
     herschik_leden,
@@ -29,6 +30,7 @@ from .services import (
     OproepGesloten,
     VerouderdFormulier,
     bewaar_concept,
+    corrigeer_contactadres,
     dien_aanmelding_in,
     trek_in,
     vraag_link_aan,
@@ -47,9 +49,9 @@ VEROUDERD_MELDING = (
     "hieronder. Bekijk eerst de huidige versie. Slaat u dit formulier daarna opnieuw op, "
     "dan vervangt uw versie de huidige."
 )
-NIET_BEWERKBAAR_MELDING = (
-    "Deze aanmelding kan niet meer worden gewijzigd: de termijn is verstreken of de "
-    "beoordeling is begonnen. Er is niets veranderd."
+TE_VAAK_LINK_MELDING = (
+    "Er is het afgelopen uur al vaak een link aangevraagd. Probeer het over een uur "
+    "opnieuw, of mail ons als het niet kan wachten."
 )
 
 
@@ -143,17 +145,21 @@ def aanmelden(request: HttpRequest, slug: str) -> HttpResponse:
     ):
         # This browser saved the concept and came back to the form: save it again.
         return _werk_concept_bij(request, bestaande, form, formset, concept=concept)
-    # Only complete saves count, so that fixing mistakes never runs into the limit, and a
-    # repeated POST of one that was stored already is answered as before.
+    # Only stored applications count, so that fixing mistakes never runs into the limit,
+    # and a repeated POST of one that was stored already is answered as before. Concepts
+    # have a limit of their own: saving drafts must not use up the submissions of an office
+    # that shares one internet address.
     if bestaande is None and _te_vaak(
-        request, groep="aanmeldingen.indienen", per_uur=settings.AANMELDINGEN_PER_UUR
+        request,
+        groep="aanmeldingen.concept" if concept else "aanmeldingen.indienen",
+        per_uur=settings.AANMELDINGEN_PER_UUR,
     ):
+        wat = "concepten opgeslagen" if concept else "aanmeldingen verstuurd"
         form.add_error(
             None,
             f"Vanaf uw internetadres zijn het afgelopen uur al {settings.AANMELDINGEN_PER_UUR} "
-            "aanmeldingen verstuurd. Om misbruik te voorkomen kan dat pas over een uur weer. "
-            "Uw antwoorden staan nog in het formulier; bewaar ze, of mail ons als het niet "
-            "kan wachten.",
+            f"{wat}. Om misbruik te voorkomen kan dat pas over een uur weer. Uw antwoorden "
+            "staan nog in het formulier; bewaar ze, of mail ons als het niet kan wachten.",
         )
         return _toon_formulier(request, oproep, form, formset, status=429)
     bewaar = bewaar_concept if concept else dien_aanmelding_in
@@ -302,16 +308,40 @@ def ontvangen(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 def concept_opgeslagen(request: HttpRequest, slug: str) -> HttpResponse:
+    """Where the link went; this browser may correct a mistyped contact address here."""
     oproep = _oproep_of_404(request, slug)
     aanmelding = _opgeslagen_aanmelding(request, oproep)
     if aanmelding is None or aanmelding.status != Status.CONCEPT:
         return redirect(oproep)
+    form = ContactadresForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        status = 422
+        if form.is_valid():
+            if _te_vaak(request, groep="aanmeldingen.link", per_uur=settings.LINKAANVRAGEN_PER_UUR):
+                form.add_error(None, TE_VAAK_LINK_MELDING)
+                status = 429
+            else:
+                try:
+                    corrigeer_contactadres(aanmelding=aanmelding, email=form.cleaned_data["email"])
+                except NietMeerBewerkbaar:
+                    return redirect(oproep)
+                except ValidationError as fout:
+                    form.add_error("email", fout)
+                else:
+                    messages.success(
+                        request,
+                        "Het e-mailadres is verbeterd. We hebben een nieuwe link gestuurd; "
+                        "de eerdere link werkt niet meer.",
+                    )
+                    return redirect("aanmeldingen:concept_opgeslagen", slug=oproep.slug)
     return render(
         request,
         "aanmeldingen/concept_opgeslagen.html",
-        {"oproep": oproep, "aanmelding": aanmelding},
+        {"oproep": oproep, "aanmelding": aanmelding, "form": form, "fouten": foutoverzicht(form)},
+        status=status,
     )
 
 
@@ -345,7 +375,7 @@ def aanmelding_bewerken(request: HttpRequest, token: str) -> HttpResponse:
     aanmelding = _aanmelding_via_link_of_404(token)
     oproep = aanmelding.oproep
     if not aanmelding.is_bewerkbaar:
-        messages.error(request, NIET_BEWERKBAAR_MELDING)
+        messages.error(request, aanmelding.waarom_niet_bewerkbaar)
         return redirect("aanmeldingen:aanmelding", token=token)
     if request.method == "GET":
         form, formset = formulier_voor(aanmelding)
@@ -382,7 +412,7 @@ def aanmelding_bewerken(request: HttpRequest, token: str) -> HttpResponse:
             request, oproep, form, formset, aanmelding, status=409, verouderd=True
         )
     except NietMeerBewerkbaar:
-        messages.error(request, NIET_BEWERKBAAR_MELDING)
+        messages.error(request, aanmelding.waarom_niet_bewerkbaar)
         return redirect("aanmeldingen:aanmelding", token=token)
     except ValidationError as fout:
         form.add_error(None, fout)
@@ -411,6 +441,10 @@ def _bevestiging(*, concept: bool, ingediend: bool, wijzigingen: list) -> str:
 @require_http_methods(["GET", "POST"])
 def aanmelding_intrekken(request: HttpRequest, token: str) -> HttpResponse:
     aanmelding = _aanmelding_via_link_of_404(token)
+    if aanmelding.is_ingetrokken:
+        # A second click on the button, or the confirmation page opened again.
+        messages.info(request, "Deze aanmelding is ingetrokken.")
+        return redirect("aanmeldingen:aanmelding", token=token)
     if not aanmelding.is_intrekbaar:
         messages.error(request, "Deze aanmelding kan niet (meer) worden ingetrokken.")
         return redirect("aanmeldingen:aanmelding", token=token)
@@ -444,11 +478,7 @@ def link_kwijt(request: HttpRequest, slug: str) -> HttpResponse:
             request, groep="aanmeldingen.link.adres", per_uur=per_uur, sleutel=_adres_in_formulier
         )
         if te_vaak or te_vaak_voor_adres:
-            form.add_error(
-                None,
-                "Er is het afgelopen uur al vaak een link aangevraagd. Probeer het over een "
-                "uur opnieuw, of mail ons als het niet kan wachten.",
-            )
+            form.add_error(None, TE_VAAK_LINK_MELDING)
             return _toon_link_kwijt(request, oproep, form, status=429)
         vraag_link_aan(oproep=oproep, email=form.cleaned_data["email"])
         # The same answer whether or not the address is known: it reveals nothing.

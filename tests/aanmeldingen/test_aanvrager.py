@@ -394,11 +394,14 @@ def test_editing_works_until_the_deadline_and_is_refused_after_it(client):
         overzicht = client.get(link)
 
     assert formulier.status_code == 302
-    assert "Deze aanmelding kan niet meer worden gewijzigd" in response.text
+    verstreken = (
+        "De termijn van de oproep is verstreken; de aanmelding kan niet meer worden gewijzigd."
+    )
+    assert [str(bericht) for bericht in response.context["messages"]][-1] == verstreken
     aanmelding.refresh_from_db()
     assert aanmelding.wijknaam == "Op tijd"
     assert "Aanmelding wijzigen" not in overzicht.text
-    assert "de aanmelding kan niet meer worden gewijzigd" in overzicht.text
+    assert verstreken in overzicht.text
 
 
 def test_withdraw_asks_for_confirmation_first(client):
@@ -564,3 +567,92 @@ def test_same_key_from_another_browser_does_not_change_the_concept(client, url):
 
     assert Aanmelding.objects.get().contactpersoon.email == "lid1@voorbeeld.nl"
     assert len(wachtende_mails()) == 1
+
+
+def test_saving_concepts_does_not_use_up_the_submissions_of_an_address(client, url, settings):
+    settings.AANMELDINGEN_PER_UUR = 2
+    for nummer in range(2):
+        client.post(url, concept_data(**{"leden-0-email": f"c{nummer}@voorbeeld.nl"}))
+    te_veel = client.post(url, concept_data(**{"leden-0-email": "c9@voorbeeld.nl"}))
+
+    response = client.post(url, aanmeld_data())
+
+    assert te_veel.status_code == 429
+    assert "al 2 concepten opgeslagen" in te_veel.text
+    assert response.status_code == 302
+    assert Aanmelding.objects.aanmeldingen().count() == 1
+
+
+def test_this_browser_corrects_a_mistyped_contact_address_on_the_saved_page(client, url, oproep):
+    client.post(url, concept_data())
+    eerste_link = link_uit_mail(wachtende_mails()[0])
+    pagina = reverse("aanmeldingen:concept_opgeslagen", kwargs={"slug": oproep.slug})
+
+    response = client.post(pagina, {"email": "juist@voorbeeld.nl"}, follow=True)
+
+    assert "Het e-mailadres is verbeterd." in response.text
+    assert Aanmelding.objects.get().contactpersoon.email == "juist@voorbeeld.nl"
+    mails = wachtende_mails()
+    assert [mail["aan"] for mail in mails] == [["lid1@voorbeeld.nl"], ["juist@voorbeeld.nl"]]
+    assert client.get(link_uit_mail(mails[1])).status_code == 200
+    assert client.get(eerste_link).status_code == 404
+
+
+def test_another_browser_cannot_correct_the_contact_address(client, url, oproep):
+    client.post(url, concept_data())
+    pagina = reverse("aanmeldingen:concept_opgeslagen", kwargs={"slug": oproep.slug})
+
+    response = Client().post(pagina, {"email": "kaper@voorbeeld.nl"})
+
+    assert response.status_code == 302
+    assert Aanmelding.objects.get().contactpersoon.email == "lid1@voorbeeld.nl"
+    assert len(wachtende_mails()) == 1
+
+
+def test_correcting_to_another_members_address_is_refused_at_the_field(client, url, oproep):
+    data = concept_data(**{"leden-1-naam": "Tweede", "leden-1-email": "tweede@voorbeeld.nl"})
+    client.post(url, data)
+    pagina = reverse("aanmeldingen:concept_opgeslagen", kwargs={"slug": oproep.slug})
+
+    response = client.post(pagina, {"email": "TWEEDE@voorbeeld.nl"})
+
+    assert response.status_code == 422
+    assert response.context["form"]["email"].errors == [
+        "Dit e-mailadres staat al bij een ander lid van de coalitie."
+    ]
+    assert Aanmelding.objects.get().contactpersoon.email == "lid1@voorbeeld.nl"
+
+
+def test_in_review_before_the_deadline_says_review_has_begun(client):
+    link = geef_link(AanmeldingFactory(in_behandeling=True))
+
+    response = client.get(wijzig(link), follow=True)
+
+    assert [str(bericht) for bericht in response.context["messages"]] == [
+        "De beoordeling is begonnen; de aanmelding kan niet meer worden gewijzigd."
+    ]
+
+
+def test_a_concept_continued_through_the_link_keeps_its_required_marks_after_errors(client):
+    aanmelding = AanmeldingFactory(concept=True)
+    link = geef_link(aanmelding)
+
+    response = client.post(
+        wijzig(link), bewerk_data(aanmelding, actie="concept", **{"leden-0-email": ""})
+    )
+
+    assert response.status_code == 422
+    assert response.context["form"].fields["gemeente"].required is True
+    assert 'for="id_gemeente" class="form-label requiredField">' in response.text
+
+
+def test_a_concept_past_the_deadline_cannot_be_withdrawn_any_more(client):
+    aanmelding = AanmeldingFactory(concept=True, oproep=OproepFactory(gesloten=True))
+    link = geef_link(aanmelding)
+
+    response = client.post(link + "intrekken/")
+
+    assert response.status_code == 302
+    aanmelding.refresh_from_db()
+    assert aanmelding.status == Status.CONCEPT
+    assert "Concept intrekken" not in client.get(link).text
