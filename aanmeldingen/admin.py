@@ -1,7 +1,9 @@
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.core.exceptions import ValidationError
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.forms.models import BaseInlineFormSet
+from django.template.response import TemplateResponse
 from django.utils.html import format_html_join
 
 from .enums import Status
@@ -137,7 +139,7 @@ class StatusFilter(admin.SimpleListFilter):
     def choices(self, changelist):
         for keuze in super().choices(changelist):
             if keuze["display"] == "Alle":
-                keuze["display"] = "Alle ingediende"
+                keuze["display"] = "Alle behalve concepten"
             yield keuze
 
 
@@ -153,7 +155,6 @@ class AanmeldingAdmin(admin.ModelAdmin):
         "ingediend_op",
         "gewijzigd_na_indienen",
         "mogelijk_dubbel",
-        "oproep",
     ]
     list_filter = [StatusFilter, "oproep", "provincie"]
     actions = ["stuur_link"]
@@ -215,24 +216,41 @@ class AanmeldingAdmin(admin.ModelAdmin):
             Aanmelding.objects.filter(pk=form.instance.pk).update(versie=F("versie") + 1)
 
     @admin.action(description="Nieuwe link sturen naar de contactpersoon", permissions=["change"])
-    def stuur_link(self, request, queryset) -> None:
+    def stuur_link(self, request, queryset):
         aanmeldingen = list(queryset.prefetch_related("leden"))
+        if request.POST.get("bevestigd") != "ja":
+            # The current links stop working: ask first, like Django's own delete action.
+            return TemplateResponse(
+                request,
+                "admin/aanmeldingen/stuur_link_bevestigen.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "title": "Nieuwe link sturen?",
+                    "aanmeldingen": aanmeldingen,
+                    "opts": self.model._meta,
+                    "actie_checkbox_naam": helpers.ACTION_CHECKBOX_NAME,
+                },
+            )
         for aanmelding in aanmeldingen:
-            stuur_nieuwe_link(aanmelding=aanmelding)
-        self.message_user(
-            request,
-            f"Nieuwe link verstuurd voor {len(aanmeldingen)} aanmelding(en). "
-            "De vorige link van elk ervan werkt niet meer.",
-            messages.SUCCESS,
-        )
+            stuur_nieuwe_link(aanmelding=aanmelding, door_medewerker=True)
+        if len(aanmeldingen) == 1:
+            tekst = "De contactpersoon van 1 aanmelding heeft een nieuwe link gekregen."
+        else:
+            tekst = (
+                f"De contactpersonen van {len(aanmeldingen)} aanmeldingen hebben een nieuwe "
+                "link gekregen."
+            )
+        self.message_user(request, f"{tekst} De vorige links werken niet meer.", messages.SUCCESS)
+        return None
 
     @admin.display(description="gewijzigd na indienen", ordering="laatste_revisie")
     def gewijzigd_na_indienen(self, aanmelding: Aanmelding):
         return aanmelding.laatste_revisie or "–"
 
-    @admin.display(description="mogelijk dubbel", boolean=True, ordering="mogelijk_dubbel")
-    def mogelijk_dubbel(self, aanmelding: Aanmelding) -> bool:
-        return aanmelding.mogelijk_dubbel
+    @admin.display(description="zelfde wijk", ordering="mogelijk_dubbel")
+    def mogelijk_dubbel(self, aanmelding: Aanmelding) -> str:
+        # Words, not the admin's green tick: a possible duplicate is not good news.
+        return "mogelijk dubbel" if aanmelding.mogelijk_dubbel else ""
 
     def get_search_results(self, request, queryset, search_term):
         # Searching on member names joins the members a second time, which would multiply

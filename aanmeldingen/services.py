@@ -255,14 +255,17 @@ def vervang_link(*, aanmelding: Aanmelding) -> str:
     return link_voor(token)
 
 
-def stuur_nieuwe_link(*, aanmelding: Aanmelding) -> None:
+def stuur_nieuwe_link(*, aanmelding: Aanmelding, door_medewerker: bool = False) -> None:
     """Replace the secret link and mail the new one to the contact person.
 
-    The old link stops working at once. Used for "Link kwijt?" and by staff in the admin.
+    The old link stops working at once. Used for "Link kwijt?" and by staff in the admin
+    (`door_medewerker`, which the mail says instead of "someone asked for it").
     """
     with transaction.atomic():
         link = vervang_link(aanmelding=aanmelding)
-        _mail_contactpersoon(aanmelding, "aanmelding_link", link=link)
+        _mail_contactpersoon(
+            aanmelding, "aanmelding_link", link=link, door_medewerker=door_medewerker
+        )
 
 
 def corrigeer_contactadres(*, aanmelding: Aanmelding, email: str) -> None:

@@ -180,17 +180,22 @@ def test_call_counts_applications_without_concepts(staff_client):
     assert [rij._aantal_aanmeldingen for rij in response.context["cl"].result_list] == [2]
 
 
-def test_staff_resend_the_link_and_the_old_one_stops_working(staff_client, client):
+def test_staff_resend_the_link_after_confirming_and_the_old_one_stops_working(staff_client):
     aanmelding = AanmeldingFactory()
     oude_link = geef_link(aanmelding)
+    actie = {"action": "stuur_link", "_selected_action": [aanmelding.pk]}
 
-    response = staff_client.post(
-        CHANGELIST, {"action": "stuur_link", "_selected_action": [aanmelding.pk]}, follow=True
-    )
+    vraag = staff_client.post(CHANGELIST, actie)
+    assert "De link die de aanvragers nu hebben, werkt daarna niet meer" in vraag.text
+    assert wachtende_mails() == []
+    assert staff_client.get(oude_link).status_code == 200
 
-    assert "Nieuwe link verstuurd voor 1 aanmelding(en)." in response.text
+    response = staff_client.post(CHANGELIST, {**actie, "bevestigd": "ja"}, follow=True)
+
+    assert "De contactpersoon van 1 aanmelding heeft een nieuwe link gekregen." in response.text
     mails = wachtende_mails()
     assert [mail["aan"] for mail in mails] == [[aanmelding.contactpersoon.email]]
+    assert "Wij hebben een nieuwe link gemaakt" in mails[0]["tekst"]
     assert staff_client.get(link_uit_mail(mails[0])).status_code == 200
     assert staff_client.get(oude_link).status_code == 404
 
@@ -238,7 +243,10 @@ def test_only_staff_who_may_change_applications_can_resend_links(client):
     oude_link = geef_link(aanmelding)
 
     lijst = client.get(CHANGELIST)
-    client.post(CHANGELIST, {"action": "stuur_link", "_selected_action": [aanmelding.pk]})
+    client.post(
+        CHANGELIST,
+        {"action": "stuur_link", "_selected_action": [aanmelding.pk], "bevestigd": "ja"},
+    )
 
     assert "stuur_link" not in lijst.text
     assert wachtende_mails() == []
