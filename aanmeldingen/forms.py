@@ -2,6 +2,7 @@ import uuid
 from contextlib import contextmanager
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms.formsets import BaseFormSet, formset_factory
 from django.urls import reverse
 from django.utils.html import format_html
@@ -212,7 +213,19 @@ class BaseCoalitieFormSet(BaseFormSet):
     def clean(self) -> None:
         if any(self.errors) or not self.management_form.is_valid():
             return
-        valideer_coalitie(self.ledengegevens(), concept=self.concept)
+        try:
+            valideer_coalitie(self.ledengegevens(), concept=self.concept)
+        except ValidationError:
+            self._markeer_dubbele_adressen()
+            raise
+
+    def _markeer_dubbele_adressen(self) -> None:
+        """Put the duplicate-address message at the fields too, not only above the members."""
+        ingevuld = [form for form in self.forms if form.has_changed()]
+        adressen = [form.cleaned_data["email"].lower() for form in ingevuld]
+        for form, adres in zip(ingevuld, adressen, strict=True):
+            if adres and adressen.count(adres) > 1:
+                form.add_error("email", "Dit e-mailadres staat ook bij een ander lid.")
 
     def ledengegevens(self) -> list[dict]:
         """The members that were filled in; blank optional rows are left out."""
