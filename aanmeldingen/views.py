@@ -33,9 +33,9 @@ from .services import (
     corrigeer_contactadres,
     dien_aanmelding_in,
     trek_in,
-    vraag_link_aan,
     werk_aanmelding_bij,
 )
+from .taken import behandel_linkaanvraag
 
 SESSIE_OPGESLAGEN = "aanmeldingen:opgeslagen"
 HONINGPOT_MELDING = (
@@ -480,8 +480,8 @@ def link_kwijt(request: HttpRequest, slug: str) -> HttpResponse:
         if te_vaak or te_vaak_voor_adres:
             form.add_error(None, TE_VAAK_LINK_MELDING)
             return _toon_link_kwijt(request, oproep, form, status=429)
-        vraag_link_aan(oproep=oproep, email=form.cleaned_data["email"])
-        # The same answer whether or not the address is known: it reveals nothing.
+        behandel_linkaanvraag.enqueue(oproep_id=oproep.pk, email=form.cleaned_data["email"])
+        # The same answer, in the same time, whether or not the address is known.
         return render(
             request,
             "aanmeldingen/link_aangevraagd.html",

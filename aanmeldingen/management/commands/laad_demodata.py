@@ -153,6 +153,8 @@ class Command(BaseCommand):
                         f"Demo-oproep: {settings.PORTAAL_URL}{oproep.get_absolute_url()}",
                         f"Beheer: {settings.PORTAAL_URL}/admin/ met gebruikersnaam "
                         f"'{DEMO_GEBRUIKER}' en wachtwoord '{DEMO_WACHTWOORD}'",
+                        "Aanvragerslinks (nieuw bij elke start; links in eerder afgedrukte "
+                        "demo-e-mails werken daardoor niet meer):",
                         *links,
                     ]
                 )
