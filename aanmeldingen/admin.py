@@ -1,13 +1,24 @@
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import ValidationError
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.forms.models import BaseInlineFormSet
 from django.template.response import TemplateResponse
-from django.utils.html import format_html_join
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
+from django.utils.timezone import localtime
 
 from .enums import Status
-from .models import Aanmelding, Coalitielid, Oproep, Revisie, Statuswijziging
+from .models import (
+    SCORE_VELDEN,
+    Aanmelding,
+    Beoordeling,
+    Coalitielid,
+    Oproep,
+    Revisie,
+    Statuswijziging,
+)
 from .services import stuur_nieuwe_link
 from .validators import valideer_coalitie
 
@@ -119,6 +130,41 @@ class RevisieInline(admin.TabularInline):
         )
 
 
+class BeoordelingInline(admin.StackedInline):
+    """The reviews this staff member may read, read-only; writing is on its own page."""
+
+    model = Beoordeling
+    fields = ["beoordelaar", *SCORE_VELDEN, "advies", "motivatie", "gewijzigd"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name_plural = "beoordelingen (zichtbaar nadat u zelf hebt beoordeeld)"
+
+    def get_queryset(self, request):
+        return Beoordeling.objects.zichtbaar_voor(request.user).select_related("beoordelaar")
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class DoorMijBeoordeeldFilter(admin.SimpleListFilter):
+    title = "door mij beoordeeld"
+    parameter_name = "door_mij"
+
+    def lookups(self, request, model_admin):
+        return [("ja", "Ja"), ("nee", "Nog niet")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "ja":
+            return queryset.filter(door_mij_beoordeeld=True)
+        if self.value() == "nee":
+            return queryset.filter(door_mij_beoordeeld=False)
+        return queryset
+
+
 class StatusFilter(admin.SimpleListFilter):
     """Concepts are not applications: they only show when staff ask for them."""
 
@@ -153,10 +199,13 @@ class AanmeldingAdmin(admin.ModelAdmin):
         "domeinen",
         "status",
         "ingediend_op",
+        "beoordelingen",
+        "gemiddelde",
+        "adviezen",
         "gewijzigd_na_indienen",
         "mogelijk_dubbel",
     ]
-    list_filter = [StatusFilter, "oproep", "provincie"]
+    list_filter = [StatusFilter, DoorMijBeoordeeldFilter, "oproep", "provincie"]
     actions = ["stuur_link"]
     list_select_related = ["oproep"]
     search_fields = ["wijknaam", "gemeente", "cbs_wijkcode", "leden__naam", "leden__organisatie"]
@@ -196,7 +245,7 @@ class AanmeldingAdmin(admin.ModelAdmin):
             },
         ),
     ]
-    inlines = [CoalitielidInline, RevisieInline, StatuswijzigingInline]
+    inlines = [CoalitielidInline, BeoordelingInline, RevisieInline, StatuswijzigingInline]
 
     def get_queryset(self, request):
         laatste_revisie = Revisie.objects.filter(aanmelding=OuterRef("pk")).order_by("-tijdstip")
@@ -205,7 +254,44 @@ class AanmeldingAdmin(admin.ModelAdmin):
             .get_queryset(request)
             .met_coalitie_samenvatting()
             .met_dubbelmarkering()
+            .met_beoordelingen_voor(request.user)
             .annotate(laatste_revisie=Subquery(laatste_revisie.values("tijdstip")[:1]))
+        )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        eigen = Beoordeling.objects.filter(
+            aanmelding_id=object_id if str(object_id).isdigit() else None,
+            beoordelaar=request.user,
+        ).first()
+        extra_context = {
+            **(extra_context or {}),
+            "eigen_beoordeling": eigen,
+            "mag_beoordelen": request.user.has_perm("aanmeldingen.add_beoordeling"),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    @admin.display(description="beoordelingen", ordering="aantal_beoordelingen")
+    def beoordelingen(self, aanmelding: Aanmelding) -> str:
+        eigen = " (ook door u)" if aanmelding.door_mij_beoordeeld else ""
+        return f"{aanmelding.aantal_beoordelingen}{eigen}"
+
+    @admin.display(description="gemiddeld", ordering="gemiddelde")
+    def gemiddelde(self, aanmelding: Aanmelding) -> str:
+        if not aanmelding.aantal_beoordelingen:
+            return "–"
+        if not aanmelding.beoordelingen_zichtbaar:
+            return "na uw beoordeling"
+        return f"{aanmelding.gemiddelde:.1f}".replace(".", ",")
+
+    @admin.display(description="advies (sel./res./afw.)")
+    def adviezen(self, aanmelding: Aanmelding) -> str:
+        if not aanmelding.aantal_beoordelingen:
+            return "–"
+        if not aanmelding.beoordelingen_zichtbaar:
+            return "na uw beoordeling"
+        return (
+            f"{aanmelding.advies_selecteren} / {aanmelding.advies_reserve} / "
+            f"{aanmelding.advies_afwijzen}"
         )
 
     def save_related(self, request, form, formsets, change) -> None:
@@ -245,7 +331,14 @@ class AanmeldingAdmin(admin.ModelAdmin):
 
     @admin.display(description="gewijzigd na indienen", ordering="laatste_revisie")
     def gewijzigd_na_indienen(self, aanmelding: Aanmelding):
-        return aanmelding.laatste_revisie or "–"
+        if aanmelding.gewijzigd_na_beoordeling:
+            return format_html(
+                "<strong>{}</strong> (na een beoordeling)",
+                date_format(localtime(aanmelding.laatste_revisie), "j M Y H:i"),
+            )
+        if aanmelding.laatste_revisie:
+            return date_format(localtime(aanmelding.laatste_revisie), "j M Y H:i")
+        return "–"
 
     @admin.display(description="zelfde wijk", ordering="mogelijk_dubbel")
     def mogelijk_dubbel(self, aanmelding: Aanmelding) -> str:
@@ -272,3 +365,81 @@ class AanmeldingAdmin(admin.ModelAdmin):
         if aanmelding.aantal_fysiek:
             return f"alleen fysiek ({aanmelding.aantal_fysiek})"
         return f"alleen sociaal ({aanmelding.aantal_sociaal})"
+
+
+class BeoordelingForm(forms.ModelForm):
+    beoordelaar = None  # the staff member writing it; set per request by the admin
+
+    class Meta:
+        model = Beoordeling
+        fields = ["aanmelding", *SCORE_VELDEN, "advies", "motivatie"]
+        widgets = {
+            **dict.fromkeys(SCORE_VELDEN, forms.RadioSelect),
+            "advies": forms.RadioSelect,
+        }
+
+    def clean(self):
+        gegevens = super().clean()
+        aanmelding = gegevens.get("aanmelding") or (
+            self.instance.aanmelding if self.instance.aanmelding_id else None
+        )
+        if (
+            aanmelding
+            and Beoordeling.objects.filter(aanmelding=aanmelding, beoordelaar=self.beoordelaar)
+            .exclude(pk=self.instance.pk)
+            .exists()
+        ):
+            raise ValidationError(
+                "U hebt deze aanmelding al beoordeeld. Pas uw eerdere beoordeling aan in "
+                "plaats van een tweede te schrijven."
+            )
+        return gegevens
+
+
+@admin.register(Beoordeling)
+class BeoordelingAdmin(admin.ModelAdmin):
+    """Reviews: each staff member writes and changes only their own, and reads others'
+    only after writing their own (BeoordelingQuerySet.zichtbaar_voor)."""
+
+    form = BeoordelingForm
+    list_display = ["aanmelding", "beoordelaar", "gemiddelde_score", "advies", "gewijzigd"]
+    list_filter = ["advies", "aanmelding__oproep"]
+    list_select_related = ["aanmelding", "beoordelaar"]
+    search_fields = ["aanmelding__wijknaam", "aanmelding__gemeente"]
+
+    def get_queryset(self, request):
+        return Beoordeling.objects.zichtbaar_voor(request.user).select_related(
+            "aanmelding", "beoordelaar"
+        )
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        formulier = super().get_form(request, obj, change, **kwargs)
+        formulier.beoordelaar = request.user
+        return formulier
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["aanmelding", "beoordelaar"] if obj else []
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "aanmelding":
+            kwargs["queryset"] = Aanmelding.objects.aanmeldingen().exclude(
+                beoordelingen__beoordelaar=request.user
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        if obj is not None and obj.beoordelaar_id != request.user.pk:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def save_model(self, request, obj, form, change) -> None:
+        if not change:
+            obj.beoordelaar = request.user
+        super().save_model(request, obj, form, change)
+
+    @admin.display(description="gemiddeld")
+    def gemiddelde_score(self, beoordeling: Beoordeling) -> str:
+        return f"{beoordeling.gemiddelde:.1f}".replace(".", ",")

@@ -90,3 +90,19 @@ LEERVRAAG_TEKST = {
     "samenwerking, geld, regels en tijd?",
     Leervraag.INTERVENTIES: "Welk pakket aan interventies werkt, en hoe weet u dat?",
 }
+
+
+class Advies(models.TextChoices):
+    SELECTEREN = "selecteren", "Selecteren"
+    RESERVE = "reserve", "Reserve"
+    AFWIJZEN = "afwijzen", "Afwijzen"
+
+
+class Criterium(models.TextChoices):
+    """What a reviewer scores, 1 to 5 each; the order is the order on the review form."""
+
+    COALITIE = "coalitie", "Coalitie: samenwerking tussen fysiek en sociaal domein"
+    OPGAVE = "opgave", "Urgentie en passendheid van de opgave in de wijk"
+    VOORAVOND = "vooravond", "De coalitie staat aan de vooravond van een aanpak"
+    LEERVRAAG = "leervraag", "Kracht van de leervraag"
+    NETWERK = "netwerk", "Waarde voor het landelijke leernetwerk"

@@ -3,8 +3,19 @@ import uuid
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q, Value
-from django.db.models.functions import Lower
+from django.db.models import (
+    Avg,
+    Count,
+    Exists,
+    F,
+    FloatField,
+    Min,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Cast, Coalesce, Lower
 from django.urls import reverse
 from django.utils import timezone
 
@@ -12,6 +23,8 @@ from . import toegang
 from .enums import (
     STATUS_VOOR_AANVRAGER,
     TOEGESTANE_OVERGANGEN,
+    Advies,
+    Criterium,
     Domein,
     Leervraag,
     Organisatietype,
@@ -132,6 +145,45 @@ class AanmeldingQuerySet(models.QuerySet):
             .exclude(pk=OuterRef("pk"))
         )
         return self.annotate(mogelijk_dubbel=Exists(anderen))
+
+    def met_beoordelingen_voor(self, user) -> "AanmeldingQuerySet":
+        """Annotate the review summary and whether `user` may see it, in the same query.
+
+        aantal_beoordelingen, gemiddelde (of every score of every review), the advice tally
+        (advies_selecteren, advies_reserve, advies_afwijzen), door_mij_beoordeeld,
+        beoordelingen_zichtbaar (see BeoordelingQuerySet.zichtbaar_voor) and
+        gewijzigd_na_beoordeling (the applicant changed it after the first review).
+        Subqueries rather than joins, so that the member counts stay true.
+        """
+        reviews = Beoordeling.objects.filter(aanmelding=OuterRef("pk")).order_by()
+
+        def per_aanmelding(waarde, **filters):
+            return Subquery(
+                reviews.filter(**filters)
+                .values("aanmelding")
+                .annotate(waarde=waarde)
+                .values("waarde")
+            )
+
+        som = sum((F(veld) for veld in SCORE_VELDEN[1:]), F(SCORE_VELDEN[0]))
+        eigen = Exists(reviews.filter(beoordelaar=user))
+        alles = user.has_perm("aanmeldingen.view_alle_beoordelingen")
+        return self.annotate(
+            aantal_beoordelingen=Coalesce(per_aanmelding(Count("pk")), 0),
+            gemiddelde=per_aanmelding(Avg(Cast(som, FloatField()) / len(SCORE_VELDEN))),
+            advies_selecteren=Coalesce(per_aanmelding(Count("pk"), advies=Advies.SELECTEREN), 0),
+            advies_reserve=Coalesce(per_aanmelding(Count("pk"), advies=Advies.RESERVE), 0),
+            advies_afwijzen=Coalesce(per_aanmelding(Count("pk"), advies=Advies.AFWIJZEN), 0),
+            eerste_beoordeling=per_aanmelding(Min("aangemaakt")),
+            door_mij_beoordeeld=eigen,
+            beoordelingen_zichtbaar=Value(True) if alles else eigen,
+        ).annotate(
+            gewijzigd_na_beoordeling=Exists(
+                Revisie.objects.filter(
+                    aanmelding=OuterRef("pk"), tijdstip__gt=OuterRef("eerste_beoordeling")
+                )
+            )
+        )
 
     def met_coalitie_samenvatting(self) -> "AanmeldingQuerySet":
         """Annotate member count and domain coverage in the same query as the rows."""
@@ -340,3 +392,81 @@ class Revisie(models.Model):
 
     def __str__(self) -> str:
         return ", ".join(wijziging["veld"] for wijziging in self.wijzigingen)
+
+
+SCORE_VELDEN = [f"score_{criterium.value}" for criterium in Criterium]
+
+
+class BeoordelingQuerySet(models.QuerySet):
+    def zichtbaar_voor(self, user) -> "BeoordelingQuerySet":
+        """Reviews this user may read: their own, and others' on applications they reviewed
+        themselves, so that nobody is steered by other scores before forming their own.
+        Staff who may see all reviews (coördinatoren) see every one."""
+        if not (user.is_authenticated and user.is_staff):
+            return self.none()
+        if user.has_perm("aanmeldingen.view_alle_beoordelingen"):
+            return self.all()
+        return self.filter(
+            Q(beoordelaar=user)
+            | Q(aanmelding__in=Beoordeling.objects.filter(beoordelaar=user).values("aanmelding"))
+        )
+
+
+def _score(criterium: Criterium) -> models.PositiveSmallIntegerField:
+    return models.PositiveSmallIntegerField(
+        criterium.label,
+        choices=[(cijfer, str(cijfer)) for cijfer in range(1, 6)],
+        help_text="1 = zwak, 5 = sterk.",
+    )
+
+
+class Beoordeling(models.Model):
+    """One staff member's review of one application."""
+
+    aanmelding = models.ForeignKey(
+        Aanmelding, on_delete=models.CASCADE, related_name="beoordelingen"
+    )
+    beoordelaar = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="beoordelingen"
+    )
+    score_coalitie = _score(Criterium.COALITIE)
+    score_opgave = _score(Criterium.OPGAVE)
+    score_vooravond = _score(Criterium.VOORAVOND)
+    score_leervraag = _score(Criterium.LEERVRAAG)
+    score_netwerk = _score(Criterium.NETWERK)
+    motivatie = models.TextField(max_length=3000)
+    advies = models.CharField(max_length=12, choices=Advies)
+    aangemaakt = models.DateTimeField(auto_now_add=True)
+    gewijzigd = models.DateTimeField(auto_now=True)
+
+    objects = BeoordelingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "beoordeling"
+        verbose_name_plural = "beoordelingen"
+        ordering = ["aangemaakt", "pk"]
+        permissions = [("view_alle_beoordelingen", "Kan alle beoordelingen altijd lezen")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["aanmelding", "beoordelaar"],
+                name="beoordeling_een_per_beoordelaar",
+                violation_error_message="U hebt deze aanmelding al beoordeeld.",
+            ),
+            models.CheckConstraint(
+                condition=Q(advies__in=Advies.values), name="beoordeling_advies_geldig"
+            ),
+            *[
+                models.CheckConstraint(
+                    condition=Q(**{f"{veld}__gte": 1, f"{veld}__lte": 5}),
+                    name=f"beoordeling_{veld}_1_tot_5",
+                )
+                for veld in SCORE_VELDEN
+            ],
+        ]
+
+    def __str__(self) -> str:
+        return f"Beoordeling van {self.aanmelding} door {self.beoordelaar}"
+
+    @property
+    def gemiddelde(self) -> float:
+        return sum(getattr(self, veld) for veld in SCORE_VELDEN) / len(SCORE_VELDEN)

@@ -12,6 +12,12 @@ def _statische_bestanden_zonder_manifest(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def _snel_wachtwoord_hashen(settings):
+    # Factories make many users; the production hasher is slow on purpose.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def wachtende_mails() -> list[dict]:
     """The mails queued in the task table and not sent yet, as the task's arguments."""
     return [

@@ -5,10 +5,11 @@ from urllib.parse import urlsplit
 
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from aanmeldingen.enums import Domein, Organisatietype, Provincie, Status
-from aanmeldingen.models import Aanmelding, Coalitielid, Oproep
+from aanmeldingen.enums import Advies, Domein, Organisatietype, Provincie, Status
+from aanmeldingen.models import Aanmelding, Beoordeling, Coalitielid, Oproep
 from aanmeldingen.services import vervang_link
 
 
@@ -151,3 +152,25 @@ def link_uit_mail(mail: dict) -> str:
     gevonden = re.search(r"https?://[^/\s]+(/aanmelding/[A-Za-z0-9_-]+/)", mail["tekst"])
     assert gevonden, mail["tekst"]
     return gevonden.group(1)
+
+
+class BeoordelingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Beoordeling
+
+    aanmelding = factory.SubFactory(AanmeldingFactory)
+    beoordelaar = factory.SubFactory(StaffFactory)
+    score_coalitie = 3
+    score_opgave = 3
+    score_vooravond = 3
+    score_leervraag = 3
+    score_netwerk = 3
+    motivatie = factory.Sequence(lambda n: f"Motivatie {n}: sterke coalitie, vage planning.")
+    advies = Advies.RESERVE
+
+
+def medewerker(rol: str):
+    """A staff member with one of the roles of DESIGN.md (groups made by a migration)."""
+    gebruiker = StaffFactory(is_superuser=False)
+    gebruiker.groups.add(Group.objects.get(name=rol))
+    return gebruiker
