@@ -11,29 +11,31 @@ class Status(models.TextChoices):
     INGETROKKEN = "ingetrokken", "Ingetrokken"
 
 
-# The only allowed transitions; services.wijzig_status refuses everything else.
+# The only allowed transitions; services.wijzig_status refuses everything else. A decision
+# (geselecteerd, reserve, afgewezen) may change until the decisions of the call are sent;
+# services.neem_besluit refuses changes after that.
+BESLUITEN = frozenset({Status.GESELECTEERD, Status.RESERVE, Status.AFGEWEZEN})
 TOEGESTANE_OVERGANGEN: dict[Status, frozenset[Status]] = {
     Status.CONCEPT: frozenset({Status.INGEDIEND, Status.INGETROKKEN}),
     Status.INGEDIEND: frozenset({Status.IN_BEHANDELING, Status.INGETROKKEN}),
-    Status.IN_BEHANDELING: frozenset(
-        {Status.GESELECTEERD, Status.RESERVE, Status.AFGEWEZEN, Status.INGETROKKEN}
-    ),
+    Status.IN_BEHANDELING: BESLUITEN | {Status.INGETROKKEN},
+    Status.GESELECTEERD: frozenset({Status.RESERVE, Status.AFGEWEZEN}),
     Status.RESERVE: frozenset({Status.GESELECTEERD, Status.AFGEWEZEN}),
-    Status.GESELECTEERD: frozenset(),
-    Status.AFGEWEZEN: frozenset(),
+    Status.AFGEWEZEN: frozenset({Status.GESELECTEERD, Status.RESERVE}),
     Status.INGETROKKEN: frozenset(),
 }
 
 
-# What the applicant reads behind the secret link. Decisions stay "in beoordeling" until
-# staff send them (the selection issue adds sending); staff's internal steps are not shown.
+# What the applicant reads behind the secret link. A decision reads "In beoordeling" until
+# staff send the decisions (Aanmelding.status_voor_aanvrager); staff's internal steps are
+# not shown.
 STATUS_VOOR_AANVRAGER: dict[Status, str] = {
     Status.CONCEPT: "Concept: nog niet ingediend",
     Status.INGEDIEND: "Ingediend: wij hebben uw aanmelding ontvangen",
     Status.IN_BEHANDELING: "In beoordeling",
-    Status.GESELECTEERD: "In beoordeling",
-    Status.RESERVE: "In beoordeling",
-    Status.AFGEWEZEN: "In beoordeling",
+    Status.GESELECTEERD: "Gekozen als casuswijk",
+    Status.RESERVE: "Op de reservelijst",
+    Status.AFGEWEZEN: "Niet gekozen",
     Status.INGETROKKEN: "Ingetrokken",
 }
 

@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from . import toegang
 from .enums import (
+    BESLUITEN,
     STATUS_VOOR_AANVRAGER,
     TOEGESTANE_OVERGANGEN,
     Advies,
@@ -60,6 +61,9 @@ class Oproep(models.Model):
     deadline = models.DateTimeField(help_text="Tot dit moment kan men zich aanmelden.")
     min_wijken = models.PositiveSmallIntegerField("minimum aantal casuswijken", default=3)
     max_wijken = models.PositiveSmallIntegerField("maximum aantal casuswijken", default=4)
+    # Kept by services.wijzig_status; the constraint below is what makes the cap hold when
+    # two coordinators select at the same moment.
+    aantal_geselecteerd = models.PositiveSmallIntegerField(default=0, editable=False)
     gepubliceerd = models.BooleanField(default=False)
     aangemaakt = models.DateTimeField(auto_now_add=True)
     gewijzigd = models.DateTimeField(auto_now=True)
@@ -76,6 +80,11 @@ class Oproep(models.Model):
                 name="oproep_wijken_min_max",
                 violation_error_message="Het maximum aantal wijken moet minstens het minimum "
                 "zijn, en het minimum minstens 1.",
+            ),
+            models.CheckConstraint(
+                condition=Q(aantal_geselecteerd__lte=models.F("max_wijken")),
+                name="oproep_niet_meer_geselecteerd_dan_max",
+                violation_error_message="Er zijn al meer wijken geselecteerd dan dit maximum.",
             ),
         ]
 
@@ -241,6 +250,7 @@ class Aanmelding(models.Model):
     # Raised by every save through the link; a form that carries an older number is stale.
     versie = models.PositiveIntegerField(default=1, editable=False)
     ingediend_op = models.DateTimeField(null=True, blank=True)
+    besluit_verzonden_op = models.DateTimeField(null=True, blank=True, editable=False)
     privacy_akkoord_op = models.DateTimeField("akkoord met privacyverklaring op", null=True)
     privacyverklaring_versie = models.CharField(max_length=40, blank=True)
     aangemaakt = models.DateTimeField(auto_now_add=True)
@@ -305,7 +315,10 @@ class Aanmelding(models.Model):
 
     @property
     def status_voor_aanvrager(self) -> str:
-        return STATUS_VOOR_AANVRAGER[Status(self.status)]
+        status = Status(self.status)
+        if status in BESLUITEN and self.besluit_verzonden_op is None:
+            return STATUS_VOOR_AANVRAGER[Status.IN_BEHANDELING]
+        return STATUS_VOOR_AANVRAGER[status]
 
     @property
     def contactpersoon(self) -> "Coalitielid | None":
@@ -470,3 +483,66 @@ class Beoordeling(models.Model):
     @property
     def gemiddelde(self) -> float:
         return sum(getattr(self, veld) for veld in SCORE_VELDEN) / len(SCORE_VELDEN)
+
+
+class Besluitsjabloon(models.Model):
+    """The text of a decision mail; staff edit it in the admin. One per decision."""
+
+    besluit = models.CharField(
+        max_length=20,
+        unique=True,
+        choices=[(status.value, status.label) for status in Status if status in BESLUITEN],
+    )
+    onderwerp = models.CharField(max_length=200)
+    tekst = models.TextField(
+        help_text="Deze woorden tussen dubbele accolades worden ingevuld: {{ naam }} (de "
+        "contactpersoon), {{ wijknaam }}, {{ gemeente }}, {{ oproep }}, {{ toelichting }} "
+        "(de reden bij het besluit) en {{ link }} (de persoonlijke link naar de aanmelding)."
+    )
+    gewijzigd = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "sjabloon voor een besluitmail"
+        verbose_name_plural = "sjablonen voor besluitmails"
+        ordering = ["besluit"]
+
+    def __str__(self) -> str:
+        return f"Besluitmail: {self.get_besluit_display()}"
+
+
+class Besluitbericht(models.Model):
+    """One decision mail: what was sent to whom, and whether it arrived at the mail server."""
+
+    class Verzendstatus(models.TextChoices):
+        IN_WACHTRIJ = "in_wachtrij", "In de wachtrij"
+        VERSTUURD = "verstuurd", "Verstuurd"
+        MISLUKT = "mislukt", "Mislukt"
+
+    aanmelding = models.ForeignKey(
+        Aanmelding, on_delete=models.CASCADE, related_name="besluitberichten"
+    )
+    besluit = models.CharField(max_length=20, choices=Status)
+    aan = models.EmailField(max_length=254)
+    onderwerp = models.CharField(max_length=200)
+    tekst = models.TextField()
+    status = models.CharField(
+        max_length=12, choices=Verzendstatus, default=Verzendstatus.IN_WACHTRIJ
+    )
+    in_wachtrij_op = models.DateTimeField(default=timezone.now)
+    verstuurd_op = models.DateTimeField(null=True, blank=True)
+    fout = models.TextField(blank=True)
+    pogingen = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "besluitbericht"
+        verbose_name_plural = "besluitberichten"
+        ordering = ["-in_wachtrij_op", "pk"]
+        constraints = [
+            # A decision is never mailed twice.
+            models.UniqueConstraint(
+                fields=["aanmelding", "besluit"], name="besluitbericht_een_per_besluit"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_besluit_display()} aan {self.aan}"

@@ -14,7 +14,7 @@ from django.utils import timezone
 from netwerk.mail import zet_email_klaar
 
 from . import toegang
-from .enums import TOEGESTANE_OVERGANGEN, Domein, Organisatietype, Status
+from .enums import BESLUITEN, TOEGESTANE_OVERGANGEN, Domein, Organisatietype, Status
 from .models import Aanmelding, Coalitielid, Oproep, Revisie, Statuswijziging
 from .validators import valideer_coalitie
 
@@ -42,6 +42,14 @@ class OngeldigeOvergang(Exception):
     """The requested status change is not allowed from the current status."""
 
 
+class SelectieVol(Exception):
+    """The call already has max_wijken selected applications."""
+
+
+class BesluitAlVerzonden(Exception):
+    """The decision was sent to the applicant; it no longer changes."""
+
+
 class NietMeerBewerkbaar(Exception):
     """The application can no longer be changed by the applicant (deadline or decision)."""
 
@@ -61,6 +69,8 @@ def wijzig_status(
       when given) to the contact person, and a note to every other member that they were
       named in it.
     - to INGETROKKEN: a confirmation to the contact person.
+    Into and out of GESELECTEERD it keeps Oproep.aantal_geselecteerd, whose database
+    constraint refuses more than max_wijken: then SelectieVol is raised and nothing changes.
     """
     with transaction.atomic():
         # Judge the status in the database, under a row lock, not the caller's copy: two
@@ -72,6 +82,18 @@ def wijzig_status(
         )
         if naar not in TOEGESTANE_OVERGANGEN[van]:
             raise OngeldigeOvergang(f"{van.label} → {Status(naar).label} is niet toegestaan.")
+        if naar == Status.GESELECTEERD:
+            try:
+                with transaction.atomic():
+                    Oproep.objects.filter(pk=aanmelding.oproep_id).update(
+                        aantal_geselecteerd=F("aantal_geselecteerd") + 1
+                    )
+            except IntegrityError:
+                raise SelectieVol from None
+        elif van == Status.GESELECTEERD:
+            Oproep.objects.filter(pk=aanmelding.oproep_id).update(
+                aantal_geselecteerd=F("aantal_geselecteerd") - 1
+            )
         aanmelding.status = naar
         velden = ["status", "gewijzigd"]
         if naar == Status.INGEDIEND and aanmelding.ingediend_op is None:
@@ -85,6 +107,32 @@ def wijzig_status(
             _mail_ontvangst(aanmelding, link=link)
         elif naar == Status.INGETROKKEN:
             _mail_contactpersoon(aanmelding, "aanmelding_ingetrokken")
+    return wijziging
+
+
+def neem_besluit(
+    *, aanmelding: Aanmelding, besluit: Status, door, toelichting: str
+) -> Statuswijziging:
+    """Record a coordinator's decision: geselecteerd, reserve or afgewezen, with why.
+
+    An application that is still "ingediend" first moves to "in behandeling" (two history
+    rows). The decision is only recorded here; nobody is mailed until the decisions of
+    the call are sent together (verstuur_besluiten). Raises BesluitAlVerzonden once that
+    happened, SelectieVol when the call has max_wijken selected already, OngeldigeOvergang
+    for a concept or a withdrawn application.
+    """
+    if besluit not in BESLUITEN:
+        raise OngeldigeOvergang(f"{Status(besluit).label} is geen besluit.")
+    with transaction.atomic():
+        actueel = Aanmelding.objects.select_for_update().get(pk=aanmelding.pk)
+        if actueel.besluit_verzonden_op is not None:
+            raise BesluitAlVerzonden
+        if actueel.status == Status.INGEDIEND:
+            wijzig_status(aanmelding=actueel, naar=Status.IN_BEHANDELING, door=door)
+        wijziging = wijzig_status(
+            aanmelding=actueel, naar=besluit, door=door, toelichting=toelichting
+        )
+    aanmelding.refresh_from_db()
     return wijziging
 
 

@@ -117,7 +117,8 @@ def test_status_change_writes_history_with_who_and_why():
         ("concept", Status.GESELECTEERD),
         ("geselecteerd", Status.INGEDIEND),
         ("ingetrokken", Status.INGEDIEND),
-        ("afgewezen", Status.GESELECTEERD),
+        ("afgewezen", Status.INGEDIEND),
+        ("in_behandeling", Status.CONCEPT),
     ],
 )
 def test_status_change_that_is_not_allowed_raises_and_changes_nothing(van, naar):
