@@ -19,7 +19,7 @@ from .models import (
     Revisie,
     Statuswijziging,
 )
-from .services import stuur_nieuwe_link
+from .services import AANVRAGERVELDEN, stuur_nieuwe_link
 from .validators import valideer_coalitie
 
 
@@ -165,6 +165,38 @@ class DoorMijBeoordeeldFilter(admin.SimpleListFilter):
         return queryset
 
 
+class AanmeldingAdminForm(forms.ModelForm):
+    """Refuses a save when the application changed after this page was opened.
+
+    The applicant may save through the secret link at any time before the deadline, and
+    that rewrites the members: a page opened before would otherwise fail on every member
+    row, or undo the applicant's change.
+    """
+
+    geopende_versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Aanmelding
+        fields = ["oproep", *AANVRAGERVELDEN]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["geopende_versie"] = self.instance.versie
+
+    def clean(self):
+        gegevens = super().clean()
+        if self.instance.pk:
+            huidig = Aanmelding.objects.values_list("versie", flat=True).get(pk=self.instance.pk)
+            if gegevens.get("geopende_versie") != huidig:
+                raise ValidationError(
+                    "De aanvrager of een collega heeft deze aanmelding gewijzigd nadat u haar "
+                    "opende. Uw wijzigingen zijn niet opgeslagen: open de aanmelding opnieuw "
+                    "en breng ze daar aan."
+                )
+        return gegevens
+
+
 class StatusFilter(admin.SimpleListFilter):
     """Concepts are not applications: they only show when staff ask for them."""
 
@@ -218,8 +250,9 @@ class AanmeldingAdmin(admin.ModelAdmin):
         "aangemaakt",
         "gewijzigd",
     ]
+    form = AanmeldingAdminForm
     fieldsets = [
-        (None, {"fields": ["oproep", "status", "ingediend_op"]}),
+        (None, {"fields": ["oproep", "status", "ingediend_op", "geopende_versie"]}),
         ("De casuswijk", {"fields": ["wijknaam", "gemeente", "provincie", "cbs_wijkcode"]}),
         ("Wijk en aanpak", {"fields": ["wijkbeschrijving", "aanpak", "bestaande_interventies"]}),
         (
@@ -320,13 +353,16 @@ class AanmeldingAdmin(admin.ModelAdmin):
         for aanmelding in aanmeldingen:
             stuur_nieuwe_link(aanmelding=aanmelding, door_medewerker=True)
         if len(aanmeldingen) == 1:
-            tekst = "De contactpersoon van 1 aanmelding heeft een nieuwe link gekregen."
+            tekst = (
+                "De contactpersoon van 1 aanmelding heeft een nieuwe link gekregen. De vorige "
+                "link werkt niet meer."
+            )
         else:
             tekst = (
                 f"De contactpersonen van {len(aanmeldingen)} aanmeldingen hebben een nieuwe "
-                "link gekregen."
+                "link gekregen. De vorige links werken niet meer."
             )
-        self.message_user(request, f"{tekst} De vorige links werken niet meer.", messages.SUCCESS)
+        self.message_user(request, tekst, messages.SUCCESS)
         return None
 
     @admin.display(description="gewijzigd na indienen", ordering="laatste_revisie")

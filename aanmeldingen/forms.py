@@ -252,7 +252,9 @@ def formulier_voor(aanmelding: Aanmelding) -> tuple[AanmeldingForm, BaseCoalitie
     form = AanmeldingForm(
         instance=aanmelding,
         initial={
-            "indieningssleutel": aanmelding.indieningssleutel,
+            # Not the application's own key: that must not travel in a page where it
+            # could be copied into the public form.
+            "indieningssleutel": uuid.uuid4(),
             "versie": aanmelding.versie,
             "privacy_akkoord": aanmelding.privacy_akkoord_op is not None,
         },

@@ -364,8 +364,9 @@ def vraag_link_aan(*, oproep: Oproep, email: str) -> int:
 
 
 # The privacy statement promises these terms (templates/netwerk/privacy.html).
-BEWAARTERMIJN_INGETROKKEN = timedelta(days=90)
-BEWAARTERMIJN_CONCEPT_NA_SLUITING = timedelta(days=90)
+# "Within three months": a few days' margin, so that a daily run is never late.
+BEWAARTERMIJN_INGETROKKEN = timedelta(days=85)
+BEWAARTERMIJN_CONCEPT_NA_SLUITING = timedelta(days=85)
 
 
 def ruim_op() -> dict[str, int]:
@@ -468,10 +469,17 @@ def _mail_wijziging(aanmelding, leden_voor, leden_na, *, link, wijzigingen) -> N
     nieuwe = next(lid for lid in leden_na if lid.is_contactpersoon)
     context = {"aanmelding": aanmelding, "leden": leden_na, "contactpersoon": nieuwe}
     if vorige is not None and vorige.email.lower() != nieuwe.email.lower():
+        # Members have no identity across saves; the same name means a corrected address.
+        zelfde_persoon = vorige.naam.strip().lower() == nieuwe.naam.strip().lower()
         zet_email_klaar(
             aan=vorige.email,
             sjabloon="aanmelding_contact_gewijzigd",
-            context={**context, "vorige": vorige, "wijzigingen": wijzigingen},
+            context={
+                **context,
+                "vorige": vorige,
+                "wijzigingen": wijzigingen,
+                "zelfde_persoon": zelfde_persoon,
+            },
         )
     bekend = {lid.email.lower() for lid in leden_voor}
     for lid in leden_na:

@@ -1,3 +1,4 @@
+from datetime import datetime, timedelta
 from functools import wraps
 
 from django.conf import settings
@@ -5,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.core import is_ratelimited
@@ -38,6 +40,12 @@ from .services import (
 from .taken import behandel_linkaanvraag
 
 SESSIE_OPGESLAGEN = "aanmeldingen:opgeslagen"
+BINDING_GELDIG = timedelta(hours=1)
+ELDERS_GEWIJZIGD_MELDING = (
+    "Deze aanmelding is na uw vorige keer opslaan via de persoonlijke link gewijzigd, of "
+    "ingediend. Wat u hier invulde, is daarom niet opgeslagen. Ga verder via de link in de "
+    "e-mail aan de contactpersoon; kopieer eerst wat u hieronder wilt bewaren."
+)
 HONINGPOT_MELDING = (
     "We hebben uw aanmelding nog niet opgeslagen: het formulier bevatte een veld dat alleen "
     "automatische programma's invullen. Uw antwoorden staan hieronder nog. Kijk ze na en "
@@ -138,13 +146,19 @@ def aanmelden(request: HttpRequest, slug: str) -> HttpResponse:
         return _toon_formulier(request, oproep, form, formset, status=422)
     sleutel = form.cleaned_data["indieningssleutel"]
     bestaande = Aanmelding.objects.filter(indieningssleutel=sleutel).first()
-    if (
-        bestaande is not None
-        and bestaande.status == Status.CONCEPT
-        and request.session.get(SESSIE_OPGESLAGEN) == bestaande.pk
-    ):
-        # This browser saved the concept and came back to the form: save it again.
-        return _werk_concept_bij(request, bestaande, form, formset, concept=concept)
+    gebonden = _gebonden(request)
+    if bestaande is not None and gebonden and gebonden["pk"] == bestaande.pk:
+        # This browser saved it and sent the form again (Back, or a double click).
+        if bestaande.versie != gebonden["versie"]:
+            form.add_error(None, ELDERS_GEWIJZIGD_MELDING)
+            return _toon_formulier(request, oproep, form, formset, status=409)
+        if bestaande.status == Status.CONCEPT:
+            if _te_vaak(
+                request, groep="aanmeldingen.concept", per_uur=settings.AANMELDINGEN_PER_UUR
+            ):
+                form.add_error(None, _te_vaak_opgeslagen(concept=True))
+                return _toon_formulier(request, oproep, form, formset, status=429)
+            return _werk_concept_bij(request, bestaande, form, formset, concept=concept)
     # Only stored applications count, so that fixing mistakes never runs into the limit,
     # and a repeated POST of one that was stored already is answered as before. Concepts
     # have a limit of their own: saving drafts must not use up the submissions of an office
@@ -154,17 +168,11 @@ def aanmelden(request: HttpRequest, slug: str) -> HttpResponse:
         groep="aanmeldingen.concept" if concept else "aanmeldingen.indienen",
         per_uur=settings.AANMELDINGEN_PER_UUR,
     ):
-        wat = "concepten opgeslagen" if concept else "aanmeldingen verstuurd"
-        form.add_error(
-            None,
-            f"Vanaf uw internetadres zijn het afgelopen uur al {settings.AANMELDINGEN_PER_UUR} "
-            f"{wat}. Om misbruik te voorkomen kan dat pas over een uur weer. Uw antwoorden "
-            "staan nog in het formulier; bewaar ze, of mail ons als het niet kan wachten.",
-        )
+        form.add_error(None, _te_vaak_opgeslagen(concept=concept))
         return _toon_formulier(request, oproep, form, formset, status=429)
     bewaar = bewaar_concept if concept else dien_aanmelding_in
     try:
-        aanmelding, _ = bewaar(
+        aanmelding, nieuw = bewaar(
             oproep=oproep,
             gegevens=form.aanmeldgegevens(),
             leden=formset.ledengegevens(),
@@ -177,10 +185,46 @@ def aanmelden(request: HttpRequest, slug: str) -> HttpResponse:
     except ValidationError as fout:
         form.add_error(None, fout)
         return _toon_formulier(request, oproep, form, formset, status=422)
-    request.session[SESSIE_OPGESLAGEN] = aanmelding.pk
+    if nieuw:
+        _bind(request, aanmelding)
     if aanmelding.status == Status.CONCEPT:
         return redirect("aanmeldingen:concept_opgeslagen", slug=oproep.slug)
     return redirect("aanmeldingen:ontvangen", slug=oproep.slug)
+
+
+def _te_vaak_opgeslagen(*, concept: bool) -> str:
+    wat = "keer een concept opgeslagen" if concept else "aanmeldingen verstuurd"
+    return (
+        f"Vanaf uw internetadres zijn het afgelopen uur al {settings.AANMELDINGEN_PER_UUR} "
+        f"{wat}. Om misbruik te voorkomen kan dat pas over een uur weer. Uw antwoorden staan "
+        "nog in het formulier; bewaar ze, of mail ons als het niet kan wachten."
+    )
+
+
+def _bind(request: HttpRequest, aanmelding: Aanmelding) -> None:
+    """Remember for a while that this browser saved this application, at this version.
+
+    That lets it see the confirmation page, correct a mistyped contact address and send
+    the form again after going back; only for an hour, and only while nobody else changed
+    the application. Nothing in a form can create this binding: only saving a new one.
+    """
+    request.session[SESSIE_OPGESLAGEN] = {
+        "pk": aanmelding.pk,
+        "versie": aanmelding.versie,
+        "tot": (timezone.now() + BINDING_GELDIG).isoformat(),
+    }
+
+
+def _gebonden(request: HttpRequest) -> dict | None:
+    binding = request.session.get(SESSIE_OPGESLAGEN)
+    if not isinstance(binding, dict):
+        return None
+    try:
+        if datetime.fromisoformat(binding["tot"]) < timezone.now():
+            return None
+    except (KeyError, TypeError, ValueError):
+        return None
+    return binding
 
 
 def _werk_concept_bij(request, aanmelding, form, formset, *, concept: bool) -> HttpResponse:
@@ -188,7 +232,7 @@ def _werk_concept_bij(request, aanmelding, form, formset, *, concept: bool) -> H
     try:
         werk_aanmelding_bij(
             aanmelding=aanmelding,
-            versie=aanmelding.versie,
+            versie=_gebonden(request)["versie"],
             gegevens=form.aanmeldgegevens(),
             leden=formset.ledengegevens(),
             indienen=not concept,
@@ -198,9 +242,13 @@ def _werk_concept_bij(request, aanmelding, form, formset, *, concept: bool) -> H
         return render(
             request, "aanmeldingen/aanmelden_gesloten.html", {"oproep": oproep}, status=410
         )
+    except VerouderdFormulier:
+        form.add_error(None, ELDERS_GEWIJZIGD_MELDING)
+        return _toon_formulier(request, oproep, form, formset, status=409)
     except ValidationError as fout:
         form.add_error(None, fout)
         return _toon_formulier(request, oproep, form, formset, status=422)
+    _bind(request, aanmelding)
     if concept:
         return redirect("aanmeldingen:concept_opgeslagen", slug=oproep.slug)
     return redirect("aanmeldingen:ontvangen", slug=oproep.slug)
@@ -279,10 +327,14 @@ def _dubbele_wijk(oproep, form, aanmelding=None) -> bool:
 
 
 def _opgeslagen_aanmelding(request, oproep) -> Aanmelding | None:
-    pk = request.session.get(SESSIE_OPGESLAGEN)
-    if not pk:
+    gebonden = _gebonden(request)
+    if not gebonden:
         return None
-    return Aanmelding.objects.filter(pk=pk, oproep=oproep).prefetch_related("leden").first()
+    return (
+        Aanmelding.objects.filter(pk=gebonden["pk"], versie=gebonden["versie"], oproep=oproep)
+        .prefetch_related("leden")
+        .first()
+    )
 
 
 @require_GET
@@ -331,6 +383,8 @@ def concept_opgeslagen(request: HttpRequest, slug: str) -> HttpResponse:
                 except ValidationError as fout:
                     form.add_error("email", fout)
                 else:
+                    aanmelding.refresh_from_db()
+                    _bind(request, aanmelding)
                     messages.success(
                         request,
                         "Het e-mailadres is verbeterd. We hebben een nieuwe link gestuurd; "
@@ -449,12 +503,16 @@ def aanmelding_intrekken(request: HttpRequest, token: str) -> HttpResponse:
         messages.error(request, "Deze aanmelding kan niet (meer) worden ingetrokken.")
         return redirect("aanmeldingen:aanmelding", token=token)
     if request.method == "POST":
+        wat = "Het concept" if aanmelding.is_concept else "Uw aanmelding"
         try:
             trek_in(aanmelding=aanmelding)
         except OngeldigeOvergang:
             messages.error(request, "Deze aanmelding kan niet (meer) worden ingetrokken.")
         else:
-            messages.success(request, "Uw aanmelding is ingetrokken. U krijgt een bevestiging.")
+            messages.success(
+                request,
+                f"{wat} is ingetrokken. De contactpersoon krijgt een bevestiging per e-mail.",
+            )
         return redirect("aanmeldingen:aanmelding", token=token)
     return render(
         request,

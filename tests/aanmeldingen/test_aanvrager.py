@@ -1,6 +1,7 @@
 """The applicant's own pages behind the secret link: concept, overview, edit, withdraw."""
 
 import hashlib
+import uuid
 from datetime import timedelta
 
 import pytest
@@ -578,7 +579,7 @@ def test_saving_concepts_does_not_use_up_the_submissions_of_an_address(client, u
     response = client.post(url, aanmeld_data())
 
     assert te_veel.status_code == 429
-    assert "al 2 concepten opgeslagen" in te_veel.text
+    assert "al 2 keer een concept opgeslagen" in te_veel.text
     assert response.status_code == 302
     assert Aanmelding.objects.aanmeldingen().count() == 1
 
@@ -656,3 +657,95 @@ def test_a_concept_past_the_deadline_cannot_be_withdrawn_any_more(client):
     aanmelding.refresh_from_db()
     assert aanmelding.status == Status.CONCEPT
     assert "Concept intrekken" not in client.get(link).text
+
+
+def test_the_edit_page_does_not_carry_the_applications_own_key(client):
+    aanmelding = AanmeldingFactory()
+
+    response = client.get(wijzig(geef_link(aanmelding)))
+
+    assert str(aanmelding.indieningssleutel) not in response.text
+
+
+def test_posting_a_known_key_from_another_browser_reveals_and_binds_nothing(url, oproep):
+    aanmelding = AanmeldingFactory(oproep=oproep)
+    indringer = Client()
+
+    response = indringer.post(
+        url, aanmeld_data(indieningssleutel=str(aanmelding.indieningssleutel)), follow=True
+    )
+
+    assert response.redirect_chain[-1][0] == reverse(
+        "aanmeldingen:oproep", kwargs={"slug": "gemengde-wijk"}
+    )
+    assert aanmelding.contactpersoon.email not in response.text
+    correctie = indringer.post(
+        reverse("aanmeldingen:concept_opgeslagen", kwargs={"slug": "gemengde-wijk"}),
+        {"email": "kaper@voorbeeld.nl"},
+    )
+    assert correctie.status_code == 302
+    assert wachtende_mails() == []
+
+
+def test_going_back_after_a_colleague_changed_the_concept_is_refused(client, url):
+    data = concept_data()
+    client.post(url, data)
+    aanmelding = Aanmelding.objects.get()
+    link = link_uit_mail(wachtende_mails()[0])
+    Client().post(
+        wijzig(link),
+        concept_data(versie="1", indieningssleutel=str(uuid.uuid4()), gemeente="Collega"),
+    )
+
+    response = client.post(url, {**data, "gemeente": "Mijn versie"})
+
+    assert response.status_code == 409
+    assert "via de persoonlijke link gewijzigd, of ingediend" in response.text
+    aanmelding.refresh_from_db()
+    assert aanmelding.gemeente == "Collega"
+
+
+def test_going_back_after_a_colleague_submitted_is_refused_not_silently_dropped(client, url):
+    data = concept_data()
+    client.post(url, data)
+    link = link_uit_mail(wachtende_mails()[0])
+    aanmelding = Aanmelding.objects.get()
+    Client().post(
+        wijzig(link),
+        bewerk_data(
+            aanmelding,
+            leden=[lid_data(1), lid_data(2), lid_data(3)],
+            actie="indienen",
+            **{n: w for n, w in aanmeld_data().items() if n in AANVRAGERVELDEN},
+        ),
+    )
+
+    response = client.post(url, {**data, "gemeente": "Mijn versie"})
+
+    assert response.status_code == 409
+
+
+def test_resaving_from_the_form_counts_against_the_concept_limit(client, url, settings):
+    settings.AANMELDINGEN_PER_UUR = 2
+    data = concept_data()
+    client.post(url, data)
+    client.post(url, {**data, "leden-0-email": "ander@voorbeeld.nl"})
+
+    response = client.post(url, {**data, "leden-0-email": "nog-een@voorbeeld.nl"})
+
+    assert response.status_code == 429
+    assert [mail["aan"] for mail in wachtende_mails()] == [
+        ["lid1@voorbeeld.nl"],
+        ["ander@voorbeeld.nl"],
+    ]
+
+
+def test_the_browser_binding_ends_after_an_hour(client, url, oproep):
+    client.post(url, concept_data())
+    pagina = reverse("aanmeldingen:concept_opgeslagen", kwargs={"slug": oproep.slug})
+
+    with time_machine.travel(timezone.now() + timedelta(minutes=61)):
+        response = client.post(pagina, {"email": "later@voorbeeld.nl"})
+
+    assert response.status_code == 302
+    assert Aanmelding.objects.get().contactpersoon.email == "lid1@voorbeeld.nl"

@@ -192,7 +192,10 @@ def test_staff_resend_the_link_after_confirming_and_the_old_one_stops_working(st
 
     response = staff_client.post(CHANGELIST, {**actie, "bevestigd": "ja"}, follow=True)
 
-    assert "De contactpersoon van 1 aanmelding heeft een nieuwe link gekregen." in response.text
+    assert (
+        "De contactpersoon van 1 aanmelding heeft een nieuwe link gekregen. De vorige link "
+        "werkt niet meer." in response.text
+    )
     mails = wachtende_mails()
     assert [mail["aan"] for mail in mails] == [[aanmelding.contactpersoon.email]]
     assert "Wij hebben een nieuwe link gemaakt" in mails[0]["tekst"]
@@ -251,3 +254,33 @@ def test_only_staff_who_may_change_applications_can_resend_links(client):
     assert "stuur_link" not in lijst.text
     assert wachtende_mails() == []
     assert client.get(oude_link).status_code == 200
+
+
+def test_staff_page_opened_before_the_applicant_saved_is_refused_plainly(staff_client, client):
+    aanmelding = AanmeldingFactory(gemeente="Utrecht")
+    link = geef_link(aanmelding)
+    data = _formulierdata(staff_client.get(_wijzigpagina(aanmelding)))
+    leden = [
+        {
+            "naam": lid.naam,
+            "organisatie": lid.organisatie,
+            "organisatietype": lid.organisatietype,
+            "domein": lid.domein,
+            "functie": lid.functie,
+            "email": lid.email,
+            **({"is_contactpersoon": "on"} if lid.is_contactpersoon else {}),
+        }
+        for lid in aanmelding.leden.all()
+    ]
+    client.post(
+        link + "wijzigen/",
+        aanmeld_data(leden=leden, versie="1", actie="opslaan", wijknaam="Door aanvrager"),
+    )
+    data["gemeente"] = "Door medewerker"
+
+    response = staff_client.post(_wijzigpagina(aanmelding), data)
+
+    assert response.status_code == 200
+    assert "De aanvrager of een collega heeft deze aanmelding gewijzigd" in response.text
+    aanmelding.refresh_from_db()
+    assert (aanmelding.wijknaam, aanmelding.gemeente) == ("Door aanvrager", "Utrecht")

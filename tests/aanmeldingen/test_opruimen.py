@@ -13,13 +13,13 @@ from tests.factories import AanmeldingFactory, OproepFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_withdrawn_applications_are_deleted_three_months_after_withdrawal(capsys):
+def test_withdrawn_applications_are_deleted_within_three_months_of_withdrawal(capsys):
     nu = timezone.now()
     oud = AanmeldingFactory(wijknaam="Oud")
     recent = AanmeldingFactory(wijknaam="Recent")
-    with time_machine.travel(nu - timedelta(days=91)):
+    with time_machine.travel(nu - timedelta(days=86)):
         trek_in(aanmelding=oud)
-    with time_machine.travel(nu - timedelta(days=89)):
+    with time_machine.travel(nu - timedelta(days=84)):
         trek_in(aanmelding=recent)
     blijft = AanmeldingFactory(wijknaam="Ingediend")
 
@@ -35,10 +35,10 @@ def test_withdrawn_applications_are_deleted_three_months_after_withdrawal(capsys
     assert "Verwijderd: 1 ingetrokken aanmelding(en), 0 concept(en)." in capsys.readouterr().out
 
 
-def test_concepts_are_deleted_three_months_after_their_call_closed():
+def test_concepts_are_deleted_within_three_months_of_their_call_closing():
     nu = timezone.now()
-    lang_gesloten = OproepFactory(deadline=nu - timedelta(days=91))
-    net_gesloten = OproepFactory(deadline=nu - timedelta(days=89))
+    lang_gesloten = OproepFactory(deadline=nu - timedelta(days=86))
+    net_gesloten = OproepFactory(deadline=nu - timedelta(days=84))
     AanmeldingFactory(oproep=lang_gesloten, concept=True, wijknaam="Weg")
     AanmeldingFactory(oproep=net_gesloten, concept=True, wijknaam="Concept blijft")
     AanmeldingFactory(oproep=lang_gesloten, wijknaam="Ingediend blijft")
