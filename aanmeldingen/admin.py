@@ -4,6 +4,7 @@ from django.contrib.admin import helpers
 from django.core.exceptions import ValidationError
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.forms.models import BaseInlineFormSet
+from django.template import Template, TemplateSyntaxError
 from django.template.response import TemplateResponse
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
@@ -14,12 +15,25 @@ from .models import (
     SCORE_VELDEN,
     Aanmelding,
     Beoordeling,
+    Besluitbericht,
+    Besluitsjabloon,
     Coalitielid,
     Oproep,
     Revisie,
     Statuswijziging,
 )
-from .services import AANVRAGERVELDEN, stuur_nieuwe_link
+from .services import (
+    AANVRAGERVELDEN,
+    BesluitAlVerzonden,
+    KanNietVersturen,
+    OngeldigeOvergang,
+    SelectieVol,
+    besluitmails,
+    neem_besluit,
+    stuur_nieuwe_link,
+    verstuur_besluiten,
+    verstuur_opnieuw,
+)
 from .validators import valideer_coalitie
 
 
@@ -34,6 +48,64 @@ class OproepAdmin(admin.ModelAdmin):
         ("Tekst op de pagina", {"fields": ["inleiding", "gevraagde_inzet"]}),
         ("Selectie", {"fields": ["min_wijken", "max_wijken"]}),
     ]
+
+    actions = ["besluiten_versturen"]
+
+    def has_verstuur_besluiten_permission(self, request) -> bool:
+        return request.user.has_perm("aanmeldingen.verstuur_besluiten")
+
+    @admin.action(
+        description="Besluiten versturen (eerst een voorbeeld)", permissions=["verstuur_besluiten"]
+    )
+    def besluiten_versturen(self, request, queryset):
+        if len(queryset) != 1:
+            self.message_user(request, "Kies één oproep.", messages.WARNING)
+            return None
+        oproep = queryset.get()
+        if request.POST.get("bevestigd") == "ja":
+            try:
+                berichten = verstuur_besluiten(oproep=oproep, door=request.user)
+            except KanNietVersturen as reden:
+                self.message_user(request, str(reden), messages.ERROR)
+                return None
+            self.message_user(
+                request,
+                f"{len(berichten)} besluitmail(s) staan klaar om te worden verstuurd. Onder "
+                "Besluitberichten ziet u of ze aankomen.",
+                messages.SUCCESS,
+            )
+            return None
+        bezwaar = None
+        mails = besluitmails(oproep=oproep)
+        aanmeldingen = oproep.aanmeldingen.aanmeldingen().exclude(status=Status.INGETROKKEN)
+        open_ = [
+            aanmelding
+            for aanmelding in aanmeldingen
+            if aanmelding.status in {Status.INGEDIEND, Status.IN_BEHANDELING}
+        ]
+        if bezwaar is None and open_:
+            bezwaar = (
+                f"Nog niet alle aanmeldingen hebben een besluit: "
+                f"{', '.join(str(a) for a in open_)}."
+            )
+        if bezwaar is None and oproep.aantal_geselecteerd < oproep.min_wijken:
+            bezwaar = (
+                f"Er zijn {oproep.aantal_geselecteerd} wijken geselecteerd; kies er minstens "
+                f"{oproep.min_wijken}."
+            )
+        return TemplateResponse(
+            request,
+            "admin/aanmeldingen/besluiten_versturen.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": f"Besluiten versturen: {oproep}",
+                "oproep": oproep,
+                "mails": mails,
+                "bezwaar": bezwaar,
+                "opts": self.model._meta,
+                "actie_checkbox_naam": helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
 
     def get_queryset(self, request):
         # Concepts are not applications: they are not counted.
@@ -238,7 +310,12 @@ class AanmeldingAdmin(admin.ModelAdmin):
         "mogelijk_dubbel",
     ]
     list_filter = [StatusFilter, DoorMijBeoordeeldFilter, "oproep", "provincie"]
-    actions = ["stuur_link"]
+    actions = [
+        "besluit_geselecteerd",
+        "besluit_reserve",
+        "besluit_afgewezen",
+        "stuur_link",
+    ]
     list_select_related = ["oproep"]
     search_fields = ["wijknaam", "gemeente", "cbs_wijkcode", "leden__naam", "leden__organisatie"]
     date_hierarchy = "ingediend_op"
@@ -333,6 +410,82 @@ class AanmeldingAdmin(admin.ModelAdmin):
             # Staff changed the application: a form the applicant opened before is stale now
             # and must not silently undo the correction.
             Aanmelding.objects.filter(pk=form.instance.pk).update(versie=F("versie") + 1)
+
+    def has_neem_besluit_permission(self, request) -> bool:
+        return request.user.has_perm("aanmeldingen.neem_besluit")
+
+    @admin.action(description="Besluit vastleggen: geselecteerd", permissions=["neem_besluit"])
+    def besluit_geselecteerd(self, request, queryset):
+        return self._leg_besluit_vast(request, queryset, Status.GESELECTEERD)
+
+    @admin.action(description="Besluit vastleggen: reserve", permissions=["neem_besluit"])
+    def besluit_reserve(self, request, queryset):
+        return self._leg_besluit_vast(request, queryset, Status.RESERVE)
+
+    @admin.action(description="Besluit vastleggen: afgewezen", permissions=["neem_besluit"])
+    def besluit_afgewezen(self, request, queryset):
+        return self._leg_besluit_vast(request, queryset, Status.AFGEWEZEN)
+
+    def _leg_besluit_vast(self, request, queryset, besluit: Status):
+        """Ask for the reason first; then record the decision for each, through the service."""
+        aanmeldingen = list(queryset.order_by("wijknaam"))
+        toelichting = request.POST.get("toelichting", "").strip()
+        if request.POST.get("bevestigd") != "ja" or not toelichting:
+            return TemplateResponse(
+                request,
+                "admin/aanmeldingen/besluit_vastleggen.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "title": f"Besluit vastleggen: {besluit.label.lower()}",
+                    "besluit": besluit,
+                    "actie": request.POST.get("action"),
+                    "aanmeldingen": aanmeldingen,
+                    "opts": self.model._meta,
+                    "actie_checkbox_naam": helpers.ACTION_CHECKBOX_NAME,
+                    "toelichting": toelichting,
+                    "fout": request.POST.get("bevestigd") == "ja" and not toelichting,
+                },
+            )
+        gelukt = []
+        for aanmelding in aanmeldingen:
+            try:
+                neem_besluit(
+                    aanmelding=aanmelding,
+                    besluit=besluit,
+                    door=request.user,
+                    toelichting=toelichting[:2000],
+                )
+            except SelectieVol:
+                self.message_user(
+                    request,
+                    f"{aanmelding} is niet geselecteerd: deze oproep heeft al "
+                    f"{aanmelding.oproep.max_wijken} geselecteerde wijken, het maximum. Maak "
+                    "eerst een andere selectie ongedaan.",
+                    messages.ERROR,
+                )
+            except BesluitAlVerzonden:
+                self.message_user(
+                    request,
+                    f"{aanmelding}: het besluit is al verstuurd en verandert niet meer.",
+                    messages.ERROR,
+                )
+            except OngeldigeOvergang:
+                self.message_user(
+                    request,
+                    f"{aanmelding}: een {aanmelding.get_status_display().lower()} aanmelding "
+                    f"kan niet {besluit.label.lower()} worden.",
+                    messages.ERROR,
+                )
+            else:
+                gelukt.append(str(aanmelding))
+        if gelukt:
+            self.message_user(
+                request,
+                f"Besluit {besluit.label.lower()} vastgelegd voor: {', '.join(gelukt)}. Het "
+                "wordt pas verstuurd als u de besluiten van de oproep verstuurt.",
+                messages.SUCCESS,
+            )
+        return None
 
     @admin.action(description="Nieuwe link sturen naar de contactpersoon", permissions=["change"])
     def stuur_link(self, request, queryset):
@@ -479,3 +632,90 @@ class BeoordelingAdmin(admin.ModelAdmin):
     @admin.display(description="gemiddeld")
     def gemiddelde_score(self, beoordeling: Beoordeling) -> str:
         return f"{beoordeling.gemiddelde:.1f}".replace(".", ",")
+
+
+class BesluitsjabloonForm(forms.ModelForm):
+    class Meta:
+        model = Besluitsjabloon
+        fields = ["onderwerp", "tekst"]
+        widgets = {"tekst": forms.Textarea(attrs={"rows": 18, "cols": 90})}
+
+    def _controleer(self, veld: str) -> str:
+        tekst = self.cleaned_data[veld]
+        try:
+            Template(tekst)
+        except TemplateSyntaxError as fout:
+            raise ValidationError(
+                f"Deze tekst kan niet worden ingevuld: {fout}. Controleer de dubbele accolades."
+            ) from None
+        return tekst
+
+    def clean_onderwerp(self) -> str:
+        return self._controleer("onderwerp")
+
+    def clean_tekst(self) -> str:
+        return self._controleer("tekst")
+
+
+@admin.register(Besluitsjabloon)
+class BesluitsjabloonAdmin(admin.ModelAdmin):
+    form = BesluitsjabloonForm
+    list_display = ["besluit", "onderwerp", "gewijzigd"]
+    readonly_fields = ["besluit"]
+    fields = ["besluit", "onderwerp", "tekst"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Besluitbericht)
+class BesluitberichtAdmin(admin.ModelAdmin):
+    """Every decision mail: to whom, what, and whether it reached the mail server."""
+
+    list_display = ["aanmelding", "besluit", "aan", "status", "in_wachtrij_op", "verstuurd_op"]
+    list_filter = ["status", "besluit", "aanmelding__oproep"]
+    list_select_related = ["aanmelding"]
+    search_fields = ["aan", "aanmelding__wijknaam"]
+    readonly_fields = [
+        "aanmelding",
+        "besluit",
+        "aan",
+        "onderwerp",
+        "tekst",
+        "status",
+        "in_wachtrij_op",
+        "verstuurd_op",
+        "pogingen",
+        "fout",
+    ]
+    fields = readonly_fields
+    actions = ["opnieuw_versturen"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_verstuur_besluiten_permission(self, request) -> bool:
+        return request.user.has_perm("aanmeldingen.verstuur_besluiten")
+
+    @admin.action(
+        description="Mislukte berichten opnieuw versturen", permissions=["verstuur_besluiten"]
+    )
+    def opnieuw_versturen(self, request, queryset) -> None:
+        mislukt = list(queryset.filter(status=Besluitbericht.Verzendstatus.MISLUKT))
+        for bericht in mislukt:
+            verstuur_opnieuw(bericht=bericht)
+        self.message_user(
+            request,
+            f"{len(mislukt)} mislukt(e) bericht(en) opnieuw in de wachtrij gezet; berichten "
+            "die al verstuurd zijn, worden niet nog eens verstuurd.",
+            messages.SUCCESS,
+        )

@@ -74,6 +74,7 @@ class Oproep(models.Model):
         verbose_name = "oproep"
         verbose_name_plural = "oproepen"
         ordering = ["deadline"]
+        permissions = [("verstuur_besluiten", "Kan de besluiten van een oproep versturen")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(min_wijken__gte=1) & Q(max_wijken__gte=models.F("min_wijken")),
@@ -262,6 +263,7 @@ class Aanmelding(models.Model):
         verbose_name = "aanmelding"
         verbose_name_plural = "aanmeldingen"
         ordering = ["-ingediend_op", "-aangemaakt"]
+        permissions = [("neem_besluit", "Kan een besluit over een aanmelding vastleggen")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status__in=Status.values), name="aanmelding_status_geldig"

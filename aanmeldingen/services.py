@@ -7,7 +7,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Prefetch
+from django.template import Context, Template
 from django.urls import reverse
 from django.utils import timezone
 
@@ -15,7 +16,15 @@ from netwerk.mail import zet_email_klaar
 
 from . import toegang
 from .enums import BESLUITEN, TOEGESTANE_OVERGANGEN, Domein, Organisatietype, Status
-from .models import Aanmelding, Coalitielid, Oproep, Revisie, Statuswijziging
+from .models import (
+    Aanmelding,
+    Besluitbericht,
+    Besluitsjabloon,
+    Coalitielid,
+    Oproep,
+    Revisie,
+    Statuswijziging,
+)
 from .validators import valideer_coalitie
 
 # The fields of an application that the applicant writes, in form order.
@@ -134,6 +143,124 @@ def neem_besluit(
         )
     aanmelding.refresh_from_db()
     return wijziging
+
+
+class KanNietVersturen(Exception):
+    """The decisions of the call cannot be sent yet; the message says why."""
+
+
+def besluitmails(*, oproep: Oproep, links: Mapping[int, str] | None = None) -> list[dict]:
+    """The decision mails the call would send now, rendered, for the preview and sending.
+
+    One per decided application that has not had a mail for its current decision. `links`
+    maps an application's pk to its new secret link; without it (the preview) the mail
+    shows a placeholder.
+    """
+    sjablonen = {sjabloon.besluit: sjabloon for sjabloon in Besluitsjabloon.objects.all()}
+    al_verstuurd = set(
+        Besluitbericht.objects.filter(aanmelding__oproep=oproep).values_list(
+            "aanmelding_id", "besluit"
+        )
+    )
+    aanmeldingen = (
+        oproep.aanmeldingen.filter(status__in=BESLUITEN)
+        .prefetch_related("leden")
+        .prefetch_related(
+            Prefetch(
+                "statuswijzigingen",
+                queryset=Statuswijziging.objects.filter(naar__in=BESLUITEN).order_by("-tijdstip"),
+                to_attr="besluitwijzigingen",
+            )
+        )
+        .order_by("status", "wijknaam")
+    )
+    mails = []
+    for aanmelding in aanmeldingen:
+        if (aanmelding.pk, aanmelding.status) in al_verstuurd:
+            continue
+        sjabloon = sjablonen[aanmelding.status]
+        contactpersoon = aanmelding.contactpersoon
+        context = Context(
+            {
+                "naam": contactpersoon.naam,
+                "wijknaam": aanmelding.wijknaam,
+                "gemeente": aanmelding.gemeente,
+                "oproep": oproep.titel,
+                "toelichting": (
+                    aanmelding.besluitwijzigingen[0].toelichting
+                    if aanmelding.besluitwijzigingen
+                    else ""
+                ),
+                "link": (links or {}).get(aanmelding.pk, "[persoonlijke link naar de aanmelding]"),
+            },
+            autoescape=False,
+        )
+        mails.append(
+            {
+                "aanmelding": aanmelding,
+                "besluit": aanmelding.status,
+                "aan": contactpersoon.email,
+                "onderwerp": " ".join(Template(sjabloon.onderwerp).render(context).split()),
+                "tekst": Template(sjabloon.tekst).render(context),
+            }
+        )
+    return mails
+
+
+def verstuur_besluiten(*, oproep: Oproep, door) -> list[Besluitbericht]:
+    """Send the decisions of a call together: all or nothing, each decision mailed once.
+
+    Refuses (KanNietVersturen) while an application still awaits a decision or fewer than
+    min_wijken are selected. Then, in one transaction: every decided application gets a
+    new secret link and a Besluitbericht with its rendered mail, queued for the worker
+    (taken.verstuur_besluitbericht); besluit_verzonden_op is set, after which the decision
+    no longer changes; each selected application becomes a Casuswijk. Decisions that were
+    mailed before are skipped, so sending twice sends nothing the second time.
+    """
+    from casuswijken.services import maak_casuswijk
+
+    from .taken import verstuur_besluitbericht
+
+    with transaction.atomic():
+        oproep = Oproep.objects.select_for_update().get(pk=oproep.pk)
+        open_ = oproep.aanmeldingen.filter(status__in=[Status.INGEDIEND, Status.IN_BEHANDELING])
+        if open_.exists():
+            namen = ", ".join(str(aanmelding) for aanmelding in open_[:5])
+            raise KanNietVersturen(
+                f"Nog niet alle aanmeldingen hebben een besluit ({open_.count()}: {namen})."
+            )
+        if oproep.aantal_geselecteerd < oproep.min_wijken:
+            raise KanNietVersturen(
+                f"Er zijn {oproep.aantal_geselecteerd} wijken geselecteerd; kies er minstens "
+                f"{oproep.min_wijken} voordat u de besluiten verstuurt."
+            )
+        te_versturen = besluitmails(oproep=oproep)
+        links = {
+            mail["aanmelding"].pk: vervang_link(aanmelding=mail["aanmelding"])
+            for mail in te_versturen
+        }
+        berichten = []
+        for mail in besluitmails(oproep=oproep, links=links):
+            aanmelding = mail.pop("aanmelding")
+            bericht = Besluitbericht.objects.create(aanmelding=aanmelding, **mail)
+            Aanmelding.objects.filter(pk=aanmelding.pk).update(besluit_verzonden_op=timezone.now())
+            if aanmelding.status == Status.GESELECTEERD:
+                maak_casuswijk(aanmelding=aanmelding)
+            verstuur_besluitbericht.enqueue(bericht_id=bericht.pk)
+            berichten.append(bericht)
+    return berichten
+
+
+def verstuur_opnieuw(*, bericht: Besluitbericht) -> None:
+    """Queue a decision mail that failed once more (the worker sends it at most once)."""
+    from .taken import verstuur_besluitbericht
+
+    with transaction.atomic():
+        bijgewerkt = Besluitbericht.objects.filter(
+            pk=bericht.pk, status=Besluitbericht.Verzendstatus.MISLUKT
+        ).update(status=Besluitbericht.Verzendstatus.IN_WACHTRIJ, in_wachtrij_op=timezone.now())
+        if bijgewerkt:
+            verstuur_besluitbericht.enqueue(bericht_id=bericht.pk)
 
 
 def dien_aanmelding_in(

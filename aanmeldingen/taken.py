@@ -1,9 +1,17 @@
 """Background work of the applications app (django-tasks, run by manage.py db_worker)."""
 
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.utils import timezone
 from django_tasks import task
 
-from .models import Oproep
+from .models import Besluitbericht, Oproep
 from .services import vraag_link_aan
+
+logger = logging.getLogger(__name__)
 
 
 @task()
@@ -16,3 +24,34 @@ def behandel_linkaanvraag(*, oproep_id: int, email: str) -> None:
     oproep = Oproep.objects.filter(pk=oproep_id).first()
     if oproep is not None:
         vraag_link_aan(oproep=oproep, email=email)
+
+
+@task()
+def verstuur_besluitbericht(*, bericht_id: int) -> None:
+    """Send one decision mail, at most once, and record how it went.
+
+    The Besluitbericht row is the record staff see: a failure is written there (and can
+    be retried from the admin) instead of being lost in the task table.
+    """
+    with transaction.atomic():
+        bericht = Besluitbericht.objects.select_for_update().get(pk=bericht_id)
+        if bericht.status != Besluitbericht.Verzendstatus.IN_WACHTRIJ:
+            return
+        bericht.pogingen += 1
+        try:
+            EmailMessage(
+                subject=bericht.onderwerp,
+                body=bericht.tekst,
+                from_email=settings.DEFAULT_FROM_EMAIL,
+                to=[bericht.aan],
+                reply_to=[settings.CONTACT_EMAIL],
+            ).send()
+        except Exception as fout:  # noqa: BLE001 - any failure of the mail server is recorded
+            logger.exception("Besluitbericht %s kon niet worden verstuurd", bericht.pk)
+            bericht.status = Besluitbericht.Verzendstatus.MISLUKT
+            bericht.fout = f"{type(fout).__name__}: {fout}"[:2000]
+        else:
+            bericht.status = Besluitbericht.Verzendstatus.VERSTUURD
+            bericht.verstuurd_op = timezone.now()
+            bericht.fout = ""
+        bericht.save()
