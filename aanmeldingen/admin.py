@@ -76,7 +76,10 @@ class OproepAdmin(admin.ModelAdmin):
             )
             return None
         bezwaar = None
-        mails = besluitmails(oproep=oproep)
+        try:
+            mails = besluitmails(oproep=oproep)
+        except KanNietVersturen as reden:
+            mails, bezwaar = [], str(reden)
         aanmeldingen = oproep.aanmeldingen.aanmeldingen().exclude(status=Status.INGETROKKEN)
         open_ = [
             aanmelding

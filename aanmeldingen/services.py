@@ -178,7 +178,12 @@ def besluitmails(*, oproep: Oproep, links: Mapping[int, str] | None = None) -> l
     for aanmelding in aanmeldingen:
         if (aanmelding.pk, aanmelding.status) in al_verstuurd:
             continue
-        sjabloon = sjablonen[aanmelding.status]
+        sjabloon = sjablonen.get(aanmelding.status)
+        if sjabloon is None:
+            raise KanNietVersturen(
+                f"Er is geen sjabloon voor de besluitmail "
+                f"‘{aanmelding.get_status_display().lower()}’."
+            )
         contactpersoon = aanmelding.contactpersoon
         context = Context(
             {

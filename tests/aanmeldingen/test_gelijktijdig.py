@@ -6,11 +6,18 @@ import uuid
 import pytest
 from django.db import connection
 
+from aanmeldingen.enums import Status
 from aanmeldingen.models import Aanmelding, Coalitielid, Revisie
-from aanmeldingen.services import VerouderdFormulier, dien_aanmelding_in, werk_aanmelding_bij
+from aanmeldingen.services import (
+    SelectieVol,
+    VerouderdFormulier,
+    dien_aanmelding_in,
+    neem_besluit,
+    werk_aanmelding_bij,
+)
 from tests.aanmeldingen.test_services import GEGEVENS, LEDEN
 from tests.conftest import wachtende_mails
-from tests.factories import AanmeldingFactory, OproepFactory
+from tests.factories import AanmeldingFactory, OproepFactory, StaffFactory
 
 pytestmark = [
     pytest.mark.postgres,
@@ -90,3 +97,39 @@ def test_two_saves_from_the_same_version_at_the_same_moment_let_one_win():
     assert (aanmelding.wijknaam, aanmelding.versie) == (f"Versie {gelukt[0]}", 2)
     assert aanmelding.leden.count() == 3
     assert Revisie.objects.filter(aanmelding=aanmelding).count() == 1
+
+
+def test_coordinators_selecting_at_the_same_moment_end_with_at_most_max_wijken():
+    oproep = OproepFactory(max_wijken=4)
+    coordinator = StaffFactory()
+    for aanmelding in AanmeldingFactory.create_batch(3, oproep=oproep):
+        neem_besluit(aanmelding=aanmelding, besluit=Status.GESELECTEERD, door=coordinator,
+                     toelichting="")  # fmt: skip
+    kandidaten = AanmeldingFactory.create_batch(6, oproep=oproep)
+    start = threading.Barrier(len(kandidaten))
+    gelukt, vol, fouten = [], [], []
+
+    def selecteer(aanmelding):
+        try:
+            start.wait()
+            neem_besluit(aanmelding=aanmelding, besluit=Status.GESELECTEERD, door=coordinator,
+                         toelichting="")  # fmt: skip
+            gelukt.append(aanmelding.pk)
+        except SelectieVol:
+            vol.append(aanmelding.pk)
+        except Exception as fout:  # noqa: BLE001 - reported by the assertion below
+            fouten.append(fout)
+        finally:
+            connection.close()
+
+    draden = [threading.Thread(target=selecteer, args=(a,)) for a in kandidaten]
+    for draad in draden:
+        draad.start()
+    for draad in draden:
+        draad.join()
+
+    assert fouten == []
+    assert (len(gelukt), len(vol)) == (1, 5)
+    oproep.refresh_from_db()
+    assert oproep.aantal_geselecteerd == 4
+    assert oproep.aanmeldingen.filter(status=Status.GESELECTEERD).count() == 4

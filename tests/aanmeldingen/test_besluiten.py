@@ -1,0 +1,260 @@
+"""Coordinators record decisions and send them together; the cap holds; mails are recorded."""
+
+import pytest
+from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
+
+from aanmeldingen.enums import Status
+from aanmeldingen.models import Aanmelding, Besluitbericht, Besluitsjabloon, Oproep
+from aanmeldingen.services import BesluitAlVerzonden, neem_besluit
+from casuswijken.models import Casuswijk
+from tests.conftest import werk_wachtrij_af
+from tests.factories import AanmeldingFactory, OproepFactory, link_uit_mail, medewerker
+
+pytestmark = pytest.mark.django_db
+
+LIJST = reverse("admin:aanmeldingen_aanmelding_changelist")
+OPROEPEN = reverse("admin:aanmeldingen_oproep_changelist")
+BERICHTEN = reverse("admin:aanmeldingen_besluitbericht_changelist")
+
+
+@pytest.fixture
+def coordinator(client):
+    gebruiker = medewerker("coördinator")
+    client.force_login(gebruiker)
+    return gebruiker
+
+
+def besluit(client, aanmeldingen, soort: str, toelichting="Sterke coalitie.", **extra):
+    return client.post(
+        LIJST,
+        {
+            "action": f"besluit_{soort}",
+            "_selected_action": [aanmelding.pk for aanmelding in aanmeldingen],
+            "bevestigd": "ja",
+            "toelichting": toelichting,
+            **extra,
+        },
+        follow=True,
+    )
+
+
+def selecteer_direct(oproep, aantal, door):
+    gekozen = AanmeldingFactory.create_batch(aantal, oproep=oproep)
+    for aanmelding in gekozen:
+        neem_besluit(aanmelding=aanmelding, besluit=Status.GESELECTEERD, door=door, toelichting="")
+    return gekozen
+
+
+def taken(pad="aanmeldingen.taken.verstuur_besluitbericht"):
+    return DBTaskResult.objects.filter(task_path=pad, status="READY").count()
+
+
+def test_a_decision_is_recorded_with_its_reason_and_mails_nobody(client, coordinator):
+    aanmelding = AanmeldingFactory()
+
+    vraag = client.post(
+        LIJST, {"action": "besluit_geselecteerd", "_selected_action": [aanmelding.pk]}
+    )
+    response = besluit(client, [aanmelding], "geselecteerd", "Past goed in het land.")
+
+    assert "Reden (komt in de besluitmail)" in vraag.text
+    assert "Besluit geselecteerd vastgelegd voor" in response.text
+    aanmelding.refresh_from_db()
+    assert aanmelding.status == Status.GESELECTEERD
+    assert list(aanmelding.statuswijzigingen.values_list("van", "naar", "door", "toelichting")) == [
+        (Status.INGEDIEND, Status.IN_BEHANDELING, coordinator.pk, ""),
+        (Status.IN_BEHANDELING, Status.GESELECTEERD, coordinator.pk, "Past goed in het land."),
+    ]
+    assert Oproep.objects.get().aantal_geselecteerd == 1
+    assert Besluitbericht.objects.count() == 0
+    assert DBTaskResult.objects.count() == 0
+
+
+def test_a_decision_without_a_reason_is_asked_again(client, coordinator):
+    aanmelding = AanmeldingFactory()
+
+    response = besluit(client, [aanmelding], "afgewezen", toelichting="  ")
+
+    assert "Schrijf kort op waarom" in response.text
+    aanmelding.refresh_from_db()
+    assert aanmelding.status == Status.INGEDIEND
+
+
+def test_a_fifth_selection_is_refused_with_a_clear_message(client, coordinator):
+    oproep = OproepFactory(max_wijken=4)
+    selecteer_direct(oproep, 4, coordinator)
+    vijfde = AanmeldingFactory(oproep=oproep, wijknaam="Vijfde")
+
+    response = besluit(client, [vijfde], "geselecteerd")
+
+    assert "deze oproep heeft al 4 geselecteerde wijken, het maximum" in response.text
+    vijfde.refresh_from_db()
+    assert vijfde.status == Status.INGEDIEND
+    assert vijfde.statuswijzigingen.count() == 0
+    oproep.refresh_from_db()
+    assert oproep.aantal_geselecteerd == 4
+    assert oproep.aanmeldingen.filter(status=Status.GESELECTEERD).count() == 4
+
+
+def test_changing_a_selection_before_sending_frees_the_place(client, coordinator):
+    oproep = OproepFactory(max_wijken=4)
+    eerste, *_ = selecteer_direct(oproep, 4, coordinator)
+    vijfde = AanmeldingFactory(oproep=oproep)
+
+    besluit(client, [eerste], "reserve")
+    besluit(client, [vijfde], "geselecteerd")
+
+    oproep.refresh_from_db()
+    assert oproep.aantal_geselecteerd == 4
+    eerste.refresh_from_db()
+    vijfde.refresh_from_db()
+    assert (eerste.status, vijfde.status) == (Status.RESERVE, Status.GESELECTEERD)
+
+
+@pytest.mark.parametrize("rol", ["beoordelaar", "begeleider"])
+def test_only_the_coordinator_decides(client, rol):
+    aanmelding = AanmeldingFactory()
+    client.force_login(medewerker(rol))
+
+    response = besluit(client, [aanmelding], "geselecteerd")
+
+    assert response.status_code in {200, 403}
+    aanmelding.refresh_from_db()
+    assert aanmelding.status == Status.INGEDIEND
+    assert "besluit_geselecteerd" not in client.get(LIJST).text
+
+
+def versturen(client, oproep, **extra):
+    return client.post(
+        OPROEPEN,
+        {"action": "besluiten_versturen", "_selected_action": [oproep.pk], **extra},
+        follow=True,
+    )
+
+
+def test_sending_is_refused_while_an_application_awaits_a_decision(client, coordinator):
+    oproep = OproepFactory(min_wijken=1)
+    selecteer_direct(oproep, 1, coordinator)
+    AanmeldingFactory(oproep=oproep, wijknaam="Nog open")
+
+    voorbeeld = versturen(client, oproep)
+    response = versturen(client, oproep, bevestigd="ja")
+
+    assert "Nog niet alle aanmeldingen hebben een besluit" in voorbeeld.text
+    assert "Nog open" in response.text
+    assert Besluitbericht.objects.count() == 0
+
+
+def test_sending_is_refused_with_fewer_than_min_wijken_selected(client, coordinator):
+    oproep = OproepFactory(min_wijken=3)
+    selecteer_direct(oproep, 2, coordinator)
+
+    response = versturen(client, oproep, bevestigd="ja")
+
+    assert "Er zijn 2 wijken geselecteerd; kies er minstens 3" in response.text
+    assert Besluitbericht.objects.count() == 0
+
+
+def test_preview_shows_every_mail_then_sending_queues_each_once(client, coordinator):
+    oproep = OproepFactory(min_wijken=1, titel="Leernetwerk 2027")
+    gekozen = AanmeldingFactory(oproep=oproep, wijknaam="Lombok")
+    reserve = AanmeldingFactory(oproep=oproep, wijknaam="Zuilen")
+    AanmeldingFactory(oproep=oproep, wijknaam="Weg", ingetrokken=True)
+    neem_besluit(aanmelding=gekozen, besluit=Status.GESELECTEERD, door=coordinator,
+                 toelichting="Een heldere leervraag.")  # fmt: skip
+    neem_besluit(aanmelding=reserve, besluit=Status.RESERVE, door=coordinator, toelichting="")
+
+    voorbeeld = versturen(client, oproep)
+
+    assert "Uw wijk Lombok is gekozen als casuswijk" in voorbeeld.text
+    assert "Een heldere leervraag." in voorbeeld.text
+    assert "Uw aanmelding voor Zuilen: op de reservelijst" in voorbeeld.text
+    assert Besluitbericht.objects.count() == 0
+
+    verstuurd = versturen(client, oproep, bevestigd="ja")
+    opnieuw = versturen(client, oproep, bevestigd="ja")
+
+    assert "2 besluitmail(s) staan klaar" in verstuurd.text
+    assert "0 besluitmail(s) staan klaar" in opnieuw.text
+    assert sorted(Besluitbericht.objects.values_list("aanmelding__wijknaam", "besluit")) == [
+        ("Lombok", Status.GESELECTEERD),
+        ("Zuilen", Status.RESERVE),
+    ]
+    assert taken() == 2
+    assert list(Casuswijk.objects.values_list("naam", "slug")) == [("Lombok", "lombok-utrecht")]
+    assert Aanmelding.objects.filter(besluit_verzonden_op__isnull=False).count() == 2
+
+
+def test_a_sent_decision_no_longer_changes_and_the_applicant_now_sees_it(client, coordinator):
+    oproep = OproepFactory(min_wijken=1)
+    (gekozen,) = selecteer_direct(oproep, 1, coordinator)
+    versturen(client, oproep, bevestigd="ja")
+
+    with pytest.raises(BesluitAlVerzonden):
+        neem_besluit(aanmelding=gekozen, besluit=Status.AFGEWEZEN, door=coordinator, toelichting="")
+
+    gekozen.refresh_from_db()
+    assert gekozen.status_voor_aanvrager == "Gekozen als casuswijk"
+
+
+def test_template_with_a_broken_placeholder_is_refused(client, coordinator):
+    sjabloon = Besluitsjabloon.objects.get(besluit=Status.AFGEWEZEN)
+    url = reverse("admin:aanmeldingen_besluitsjabloon_change", args=[sjabloon.pk])
+
+    response = client.post(
+        url, {"onderwerp": "Besluit {% if wijknaam %}", "tekst": "Beste {{ naam }}"}
+    )
+
+    assert response.status_code == 200
+    assert "Deze tekst kan niet worden ingevuld" in response.text
+    sjabloon.refresh_from_db()
+    assert sjabloon.onderwerp == "Uw aanmelding voor {{ wijknaam }}: niet gekozen"
+
+
+# serialized_rollback: these tests need the groups and mail templates the migrations made.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_worker_sends_each_mail_once_with_a_working_link(client, mailoutbox):
+    coordinator = medewerker("coördinator")
+    client.force_login(coordinator)
+    oproep = OproepFactory(min_wijken=1)
+    (gekozen,) = selecteer_direct(oproep, 1, coordinator)
+    versturen(client, oproep, bevestigd="ja")
+
+    werk_wachtrij_af()
+    werk_wachtrij_af()
+
+    assert [mail.subject for mail in mailoutbox] == [
+        f"Uw wijk {gekozen.wijknaam} is gekozen als casuswijk"
+    ]
+    bericht = Besluitbericht.objects.get()
+    assert (bericht.status, bericht.pogingen) == (Besluitbericht.Verzendstatus.VERSTUURD, 1)
+    link = link_uit_mail({"tekst": mailoutbox[0].body})
+    assert client.get(link).context["aanmelding"] == gekozen
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_failing_mail_server_is_recorded_and_a_retry_sends_once(client, mailoutbox, settings):
+    coordinator = medewerker("coördinator")
+    client.force_login(coordinator)
+    oproep = OproepFactory(min_wijken=1)
+    selecteer_direct(oproep, 1, coordinator)
+    versturen(client, oproep, bevestigd="ja")
+    settings.EMAIL_BACKEND = "tests.mailservers.KapotteMailserver"
+
+    werk_wachtrij_af()
+
+    bericht = Besluitbericht.objects.get()
+    assert bericht.status == Besluitbericht.Verzendstatus.MISLUKT
+    assert bericht.fout == "SMTPServerDisconnected: Connection unexpectedly closed"
+    assert Aanmelding.objects.get().status == Status.GESELECTEERD
+    assert "Mislukt" in client.get(BERICHTEN).text
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    for _ in range(2):
+        client.post(BERICHTEN, {"action": "opnieuw_versturen", "_selected_action": [bericht.pk]})
+        werk_wachtrij_af()
+
+    bericht.refresh_from_db()
+    assert (bericht.status, bericht.pogingen) == (Besluitbericht.Verzendstatus.VERSTUURD, 2)
+    assert len(mailoutbox) == 1
