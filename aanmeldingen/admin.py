@@ -1,16 +1,20 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.core.exceptions import ValidationError
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Avg, Count, F, OuterRef, Q, Subquery
 from django.forms.models import BaseInlineFormSet
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
 from django.template import Template, TemplateSyntaxError
 from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.timezone import localtime
 
-from .enums import Status
+from .enums import Criterium, Status
+from .export import schrijf_csv
 from .models import (
     SCORE_VELDEN,
     Aanmelding,
@@ -125,6 +129,10 @@ class OproepAdmin(admin.ModelAdmin):
     @admin.display(description="aanmeldingen", ordering="_aantal_aanmeldingen")
     def aantal_aanmeldingen(self, oproep: Oproep) -> int:
         return oproep._aantal_aanmeldingen
+
+
+def _getal(getal: float | None) -> str:
+    return "" if getal is None else f"{getal:.1f}".replace(".", ",")
 
 
 class CoalitieInlineFormSet(BaseInlineFormSet):
@@ -252,7 +260,7 @@ class AanmeldingAdminForm(forms.ModelForm):
 
     class Meta:
         model = Aanmelding
-        fields = ["oproep", *AANVRAGERVELDEN]
+        fields = ["oproep", "wijktype", *AANVRAGERVELDEN]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -304,6 +312,7 @@ class AanmeldingAdmin(admin.ModelAdmin):
         "provincie",
         "aantal_leden",
         "domeinen",
+        "organisatietypen",
         "status",
         "ingediend_op",
         "beoordelingen",
@@ -311,9 +320,12 @@ class AanmeldingAdmin(admin.ModelAdmin):
         "adviezen",
         "gewijzigd_na_indienen",
         "mogelijk_dubbel",
+        "lees_link",
     ]
-    list_filter = [StatusFilter, DoorMijBeoordeeldFilter, "oproep", "provincie"]
+    list_filter = [StatusFilter, DoorMijBeoordeeldFilter, "oproep", "provincie", "wijktype"]
     actions = [
+        "vergelijk",
+        "exporteer_csv",
         "besluit_geselecteerd",
         "besluit_reserve",
         "besluit_afgewezen",
@@ -333,6 +345,7 @@ class AanmeldingAdmin(admin.ModelAdmin):
     form = AanmeldingAdminForm
     fieldsets = [
         (None, {"fields": ["oproep", "status", "ingediend_op", "geopende_versie"]}),
+        ("Voor de selectie", {"fields": ["wijktype"]}),
         ("De casuswijk", {"fields": ["wijknaam", "gemeente", "provincie", "cbs_wijkcode"]}),
         ("Wijk en aanpak", {"fields": ["wijkbeschrijving", "aanpak", "bestaande_interventies"]}),
         (
@@ -369,6 +382,139 @@ class AanmeldingAdmin(admin.ModelAdmin):
             .met_dubbelmarkering()
             .met_beoordelingen_voor(request.user)
             .annotate(laatste_revisie=Subquery(laatste_revisie.values("tijdstip")[:1]))
+            .prefetch_related("leden")
+        )
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/lezen/",
+                self.admin_site.admin_view(self.lezen),
+                name="aanmeldingen_aanmelding_lezen",
+            ),
+            *super().get_urls(),
+        ]
+
+    def lezen(self, request, pk: int):
+        """The whole application as a document: members, reviews you may see, history."""
+        aanmelding = get_object_or_404(
+            self.get_queryset(request)
+            .select_related("oproep")
+            .prefetch_related("statuswijzigingen__door", "revisies"),
+            pk=pk,
+        )
+        if not self.has_view_or_change_permission(request, aanmelding):
+            raise PermissionDenied
+        beoordelingen = (
+            Beoordeling.objects.zichtbaar_voor(request.user)
+            .filter(aanmelding=aanmelding)
+            .select_related("beoordelaar")
+        )
+        return TemplateResponse(
+            request,
+            "admin/aanmeldingen/aanmelding_lezen.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": str(aanmelding),
+                "aanmelding": aanmelding,
+                "beoordelingen": beoordelingen,
+                "eigen_beoordeling": next(
+                    (b for b in beoordelingen if b.beoordelaar_id == request.user.pk), None
+                ),
+                "mag_beoordelen": request.user.has_perm("aanmeldingen.add_beoordeling"),
+                "opts": self.model._meta,
+            },
+        )
+
+    @admin.display(description="lezen")
+    def lees_link(self, aanmelding: Aanmelding) -> str:
+        return format_html(
+            '<a href="{}">lezen</a>',
+            reverse("admin:aanmeldingen_aanmelding_lezen", args=[aanmelding.pk]),
+        )
+
+    @admin.display(description="organisaties")
+    def organisatietypen(self, aanmelding: Aanmelding) -> str:
+        soorten = sorted(
+            {lid.get_organisatietype_display().lower() for lid in aanmelding.leden.all()}
+        )
+        return ", ".join(soorten)
+
+    def has_exporteer_permission(self, request) -> bool:
+        return request.user.has_perm("aanmeldingen.view_alle_beoordelingen")
+
+    @admin.action(
+        description="Exporteren als CSV (met leden en beoordelingen)", permissions=["exporteer"]
+    )
+    def exporteer_csv(self, request, queryset):
+        aanmeldingen = (
+            Aanmelding.objects.filter(pk__in=queryset.values("pk"))
+            .select_related("oproep")
+            .prefetch_related("leden", "beoordelingen__beoordelaar")
+            .order_by("oproep", "wijknaam")
+        )
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        datum = localtime().strftime("%Y-%m-%d")
+        response["Content-Disposition"] = f'attachment; filename="aanmeldingen-{datum}.csv"'
+        schrijf_csv(aanmeldingen, response)
+        return response
+
+    @admin.action(description="Vergelijken (naast elkaar)", permissions=["view"])
+    def vergelijk(self, request, queryset):
+        """The chosen applications side by side, to keep the selection balanced."""
+        aanmeldingen = list(
+            self.get_queryset(request)
+            .filter(pk__in=queryset.values("pk"))
+            .select_related("oproep")
+            .annotate(
+                **{
+                    f"gem_{veld}": Subquery(
+                        Beoordeling.objects.filter(aanmelding=OuterRef("pk"))
+                        .order_by()
+                        .values("aanmelding")
+                        .annotate(g=Avg(veld))
+                        .values("g")
+                    )
+                    for veld in SCORE_VELDEN
+                }
+            )
+            .order_by("provincie", "wijknaam")
+        )
+
+        def cel(aanmelding, waarde) -> str:
+            if not aanmelding.aantal_beoordelingen:
+                return "–"
+            if not aanmelding.beoordelingen_zichtbaar:
+                return "na uw beoordeling"
+            return waarde
+
+        rijen = [
+            (
+                criterium.label,
+                [cel(a, _getal(getattr(a, f"gem_{veld}"))) for a in aanmeldingen],
+            )
+            for criterium, veld in zip(Criterium, SCORE_VELDEN, strict=True)
+        ]
+        rijen += [
+            ("Gemiddeld", [cel(a, _getal(a.gemiddelde)) for a in aanmeldingen]),
+            (
+                "Advies (sel. / res. / afw.)",
+                [
+                    cel(a, f"{a.advies_selecteren} / {a.advies_reserve} / {a.advies_afwijzen}")
+                    for a in aanmeldingen
+                ],
+            ),
+        ]
+        return TemplateResponse(
+            request,
+            "admin/aanmeldingen/vergelijken.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": "Aanmeldingen vergelijken",
+                "aanmeldingen": aanmeldingen,
+                "scorerijen": rijen,
+                "opts": self.model._meta,
+            },
         )
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
@@ -394,7 +540,7 @@ class AanmeldingAdmin(admin.ModelAdmin):
             return "–"
         if not aanmelding.beoordelingen_zichtbaar:
             return "na uw beoordeling"
-        return f"{aanmelding.gemiddelde:.1f}".replace(".", ",")
+        return _getal(aanmelding.gemiddelde)
 
     @admin.display(description="advies (sel./res./afw.)")
     def adviezen(self, aanmelding: Aanmelding) -> str:

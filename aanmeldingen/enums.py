@@ -94,6 +94,17 @@ LEERVRAAG_TEKST = {
 }
 
 
+class Wijktype(models.TextChoices):
+    """Staff's classification of a neighbourhood, to keep the selection varied."""
+
+    VOOROORLOGS = "vooroorlogs", "Vooroorlogse wijk"
+    NAOORLOGS = "naoorlogs", "Naoorlogse wijk"
+    NIEUWBOUW = "nieuwbouw", "Nieuwbouwwijk"
+    CENTRUM = "centrum", "Binnenstad of centrumgebied"
+    DORP = "dorp", "Dorp of kleine kern"
+    OVERIG = "overig", "Overig"
+
+
 class Advies(models.TextChoices):
     SELECTEREN = "selecteren", "Selecteren"
     RESERVE = "reserve", "Reserve"

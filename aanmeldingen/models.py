@@ -31,6 +31,7 @@ from .enums import (
     Organisatietype,
     Provincie,
     Status,
+    Wijktype,
 )
 
 cbs_wijkcode_validator = RegexValidator(
@@ -252,6 +253,14 @@ class Aanmelding(models.Model):
     versie = models.PositiveIntegerField(default=1, editable=False)
     ingediend_op = models.DateTimeField(null=True, blank=True)
     besluit_verzonden_op = models.DateTimeField(null=True, blank=True, editable=False)
+    wijktype = models.CharField(
+        "type wijk",
+        max_length=20,
+        choices=Wijktype,
+        blank=True,
+        help_text="Indeling door de medewerkers, voor een gevarieerde selectie. De aanvrager "
+        "ziet dit niet.",
+    )
     privacy_akkoord_op = models.DateTimeField("akkoord met privacyverklaring op", null=True)
     privacyverklaring_versie = models.CharField(max_length=40, blank=True)
     aangemaakt = models.DateTimeField(auto_now_add=True)
@@ -485,6 +494,10 @@ class Beoordeling(models.Model):
     @property
     def gemiddelde(self) -> float:
         return sum(getattr(self, veld) for veld in SCORE_VELDEN) / len(SCORE_VELDEN)
+
+    @property
+    def scores(self) -> list[tuple[Criterium, int]]:
+        return [(criterium, getattr(self, f"score_{criterium.value}")) for criterium in Criterium]
 
 
 class Besluitsjabloon(models.Model):

@@ -1,0 +1,129 @@
+"""Applications as CSV for staff's own reporting, in the form Dutch Excel opens as is.
+
+UTF-8 with a byte order mark (so Excel reads the accents), semicolons between fields and
+decimal commas (the Dutch list and decimal separators), dates in Dutch time. A cell that
+starts like a formula gets a leading apostrophe, so a spreadsheet never runs what an
+applicant typed.
+"""
+
+import csv
+from collections.abc import Iterable
+
+from django.utils.timezone import localtime
+
+from .enums import Advies, Criterium, Status
+from .models import SCORE_VELDEN, Aanmelding
+from .validators import MAX_LEDEN
+
+FORMULETEKENS = ("=", "+", "-", "@", "\t", "\r")
+LIDVELDEN = ["naam", "organisatie", "organisatietype", "domein", "functie", "e-mail", "contact"]
+
+
+def kopregel() -> list[str]:
+    return [
+        "id",
+        "oproep",
+        "wijknaam",
+        "gemeente",
+        "provincie",
+        "cbs-wijkcode",
+        "type wijk",
+        "status",
+        "ingediend op",
+        "besluit verstuurd op",
+        "aantal leden",
+        *[f"lid {nummer} {veld}" for nummer in range(1, MAX_LEDEN + 1) for veld in LIDVELDEN],
+        "aantal beoordelingen",
+        *[f"gemiddeld: {criterium.label}" for criterium in Criterium],
+        "gemiddeld totaal",
+        "advies selecteren",
+        "advies reserve",
+        "advies afwijzen",
+        "beoordelingen",
+        "beschrijving van de wijk",
+        "aanpak",
+        "leervraag verwachtingen",
+        "leervraag opbrengsten",
+        "leervraag randvoorwaarden",
+        "leervraag interventies",
+        "bestaande interventies",
+    ]
+
+
+def schrijf_csv(aanmeldingen: Iterable[Aanmelding], uitvoer) -> None:
+    """Write one row per application; expects leden and beoordelingen (with beoordelaar)
+    prefetched."""
+    uitvoer.write("\ufeff")
+    schrijver = csv.writer(uitvoer, delimiter=";", lineterminator="\r\n")
+    schrijver.writerow(kopregel())
+    for aanmelding in aanmeldingen:
+        schrijver.writerow([veilig(waarde) for waarde in _rij(aanmelding)])
+
+
+def veilig(waarde) -> str:
+    tekst = "" if waarde is None else str(waarde)
+    return f"'{tekst}" if tekst.startswith(FORMULETEKENS) else tekst
+
+
+def _rij(aanmelding: Aanmelding) -> list:
+    leden = list(aanmelding.leden.all())
+    beoordelingen = list(aanmelding.beoordelingen.all())
+    lidcellen = []
+    for index in range(MAX_LEDEN):
+        if index < len(leden):
+            lid = leden[index]
+            lidcellen += [
+                lid.naam,
+                lid.organisatie,
+                lid.get_organisatietype_display(),
+                lid.get_domein_display(),
+                lid.functie,
+                lid.email,
+                "ja" if lid.is_contactpersoon else "",
+            ]
+        else:
+            lidcellen += [""] * len(LIDVELDEN)
+    return [
+        aanmelding.pk,
+        aanmelding.oproep.titel,
+        aanmelding.wijknaam,
+        aanmelding.gemeente,
+        aanmelding.get_provincie_display(),
+        aanmelding.cbs_wijkcode,
+        aanmelding.get_wijktype_display(),
+        Status(aanmelding.status).label,
+        _datum(aanmelding.ingediend_op),
+        _datum(aanmelding.besluit_verzonden_op),
+        len(leden),
+        *lidcellen,
+        len(beoordelingen),
+        *[_gemiddeld([getattr(b, veld) for b in beoordelingen]) for veld in SCORE_VELDEN],
+        _gemiddeld([b.gemiddelde for b in beoordelingen]),
+        sum(1 for b in beoordelingen if b.advies == Advies.SELECTEREN),
+        sum(1 for b in beoordelingen if b.advies == Advies.RESERVE),
+        sum(1 for b in beoordelingen if b.advies == Advies.AFWIJZEN),
+        " | ".join(
+            f"{b.beoordelaar.get_full_name() or b.beoordelaar.get_username()}: "
+            f"{b.get_advies_display()}, {_getal(b.gemiddelde)}. {b.motivatie}"
+            for b in beoordelingen
+        ),
+        aanmelding.wijkbeschrijving,
+        aanmelding.aanpak,
+        aanmelding.leervraag_verwachtingen,
+        aanmelding.leervraag_opbrengsten,
+        aanmelding.leervraag_randvoorwaarden,
+        aanmelding.leervraag_interventies,
+        aanmelding.bestaande_interventies,
+    ]
+
+
+def _datum(moment) -> str:
+    return localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
+
+
+def _gemiddeld(cijfers: list) -> str:
+    return _getal(sum(cijfers) / len(cijfers)) if cijfers else ""
+
+
+def _getal(getal: float) -> str:
+    return f"{getal:.1f}".replace(".", ",")
