@@ -7,7 +7,7 @@ PORT ?= 8000
 # Local development: debug on, a throwaway secret, mail printed on the console.
 DEV_ENV := DEBUG=1 PORTAAL_URL=http://127.0.0.1:$(PORT)
 
-.PHONY: run test install install-dev lint migrate clean
+.PHONY: run test install install-dev lint migrate benchmark clean
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) ontbreekt; zet PYTHON=/pad/naar/python3.11"; exit 1; }
@@ -46,6 +46,10 @@ lint: install-dev
 test: install-dev lint
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 	SECRET_KEY=alleen-voor-tests $(PY) -m pytest $(PYTEST_ARGS)
+
+# How fast the applications list is with 10,000 applications (a measurement, not a test).
+benchmark: install-dev
+	$(PY) scripts/benchmark_changelist.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .hypothesis

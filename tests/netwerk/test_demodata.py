@@ -20,12 +20,19 @@ def test_demo_data_loads_an_open_call_applications_and_a_login_and_is_idempotent
     oproep = Oproep.objects.get()
     assert oproep.is_open
     assert oproep.gepubliceerd
-    assert sorted(Aanmelding.objects.values_list("status", flat=True)) == [
-        Status.CONCEPT,
-        Status.INGEDIEND,
-        Status.INGEDIEND,
-    ]
-    assert get_user_model().objects.get(username="beheer").check_password("demo-leernetwerk")
+    assert (
+        sorted(Aanmelding.objects.values_list("status", flat=True))
+        == [Status.CONCEPT] + [Status.INGEDIEND] * 8
+    )
+    assert len(set(Aanmelding.objects.values_list("provincie", flat=True))) == 8
+    gebruikers = get_user_model().objects
+    assert gebruikers.get(username="beheer").check_password("demo-leernetwerk")
+    for naam, rol in [("beoordelaar", "beoordelaar"), ("begeleider", "begeleider"),
+                      ("coordinator", "coördinator")]:  # fmt: skip
+        gebruiker = gebruikers.get(username=naam)
+        assert gebruiker.check_password("demo-leernetwerk")
+        assert (gebruiker.is_staff, gebruiker.is_superuser) == (True, False)
+        assert list(gebruiker.groups.values_list("name", flat=True)) == [rol]
 
 
 def test_demo_data_prints_working_applicant_links(settings, client):

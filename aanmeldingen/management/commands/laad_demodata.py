@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
@@ -104,6 +105,30 @@ DEMO_AANMELDINGEN = [
     ),
 ]  # fmt: skip
 
+# More submitted applications, so that reviewing and selecting three or four can be tried:
+# (wijknaam, gemeente, provincie, CBS code, the organisations of a fysiek, fysiek and sociaal
+# member).
+MEER_WIJKEN = [
+    ("Selwerd", "Groningen", Provincie.GRONINGEN, "WK001404",
+     ("Gemeente Groningen", "Nijestee", "WerkPro")),
+    ("Bouwlust", "Den Haag", Provincie.ZUID_HOLLAND, "WK051846",
+     ("Gemeente Den Haag", "Haag Wonen", "Xtra Welzijn")),
+    ("Heuvelkwartier", "Heerlen", Provincie.LIMBURG, "",
+     ("Gemeente Heerlen", "Weller", "Alcander")),
+    ("Stadsdriehoek-Oost", "Zwolle", Provincie.OVERIJSSEL, "",
+     ("Gemeente Zwolle", "deltaWonen", "Travers Welzijn")),
+    ("Woensel-West", "Eindhoven", Provincie.NOORD_BRABANT, "WK077210",
+     ("Gemeente Eindhoven", "Trudo", "WIJeindhoven")),
+    ("Poelenburg", "Zaanstad", Provincie.NOORD_HOLLAND, "WK047908",
+     ("Gemeente Zaanstad", "Parteon", "Stichting Welzijn Zaanstad")),
+]  # fmt: skip
+
+DEMO_MEDEWERKERS = [
+    ("beoordelaar", "beoordelaar", "Bram Beoordelaar"),
+    ("begeleider", "begeleider", "Bea Begeleider"),
+    ("coordinator", "coördinator", "Cor Coördinator"),
+]
+
 DEMO_TEKSTEN = {
     "wijkbeschrijving": "Naoorlogse wijk met ongeveer 9.000 inwoners, voor driekwart sociale "
     "huur in portiekflats. Veel jonge gezinnen en een groeiende groep ouderen die alleen wonen. "
@@ -152,7 +177,8 @@ class Command(BaseCommand):
                     [
                         f"Demo-oproep: {settings.PORTAAL_URL}{oproep.get_absolute_url()}",
                         f"Beheer: {settings.PORTAAL_URL}/admin/ met gebruikersnaam "
-                        f"'{DEMO_GEBRUIKER}' en wachtwoord '{DEMO_WACHTWOORD}'",
+                        f"'{DEMO_GEBRUIKER}' (alle rechten), 'beoordelaar', 'begeleider' of "
+                        f"'coordinator' (één rol), steeds met wachtwoord '{DEMO_WACHTWOORD}'",
                         "Aanvragerslinks (nieuw bij elke start; links in eerder afgedrukte "
                         "demo-e-mails werken daardoor niet meer):",
                         *links,
@@ -179,7 +205,32 @@ class Command(BaseCommand):
         return oproep
 
     def _aanmeldingen(self, oproep: Oproep) -> None:
-        if oproep.aanmeldingen.exists():
+        for wijknaam, gemeente, provincie, cbs, (gemeentelijk, corporatie, welzijn) in MEER_WIJKEN:
+            if oproep.aanmeldingen.filter(wijknaam=wijknaam).exists():
+                continue
+            voorvoegsel = wijknaam.lower().replace(" ", "")
+            dien_aanmelding_in(
+                oproep=oproep,
+                gegevens={
+                    **DEMO_TEKSTEN,
+                    "wijknaam": wijknaam,
+                    "gemeente": gemeente,
+                    "provincie": provincie,
+                    "cbs_wijkcode": cbs,
+                },
+                leden=[
+                    _lid(f"Contact {wijknaam}", gemeentelijk, Organisatietype.GEMEENTE,
+                         Domein.FYSIEK, "Wijkmanager", f"gemeente@{voorvoegsel}.voorbeeld.nl",
+                         True),
+                    _lid(f"Corporatie {wijknaam}", corporatie, Organisatietype.WONINGCORPORATIE,
+                         Domein.FYSIEK, "Gebiedsregisseur",
+                         f"corporatie@{voorvoegsel}.voorbeeld.nl"),
+                    _lid(f"Welzijn {wijknaam}", welzijn, Organisatietype.WELZIJNSORGANISATIE,
+                         Domein.SOCIAAL, "Opbouwwerker", f"welzijn@{voorvoegsel}.voorbeeld.nl"),
+                ],
+                indieningssleutel=uuid.uuid4(),
+            )  # fmt: skip
+        if oproep.aanmeldingen.filter(wijknaam__in=[w for w, _ in self._eerste()]).exists():
             return
         for wijk, leden in DEMO_AANMELDINGEN:
             dien_aanmelding_in(
@@ -208,9 +259,26 @@ class Command(BaseCommand):
             indieningssleutel=uuid.uuid4(),
         )  # fmt: skip
 
+    @staticmethod
+    def _eerste():
+        return [(wijk["wijknaam"], leden) for wijk, leden in DEMO_AANMELDINGEN]
+
     def _beheerder(self) -> None:
         gebruiker_model = get_user_model()
         if not gebruiker_model.objects.filter(username=DEMO_GEBRUIKER).exists():
             gebruiker_model.objects.create_superuser(
                 username=DEMO_GEBRUIKER, email="beheer@voorbeeld.nl", password=DEMO_WACHTWOORD
             )
+        for gebruikersnaam, rol, naam in DEMO_MEDEWERKERS:
+            if gebruiker_model.objects.filter(username=gebruikersnaam).exists():
+                continue
+            voornaam, achternaam = naam.split(" ", 1)
+            gebruiker = gebruiker_model.objects.create_user(
+                username=gebruikersnaam,
+                email=f"{gebruikersnaam}@voorbeeld.nl",
+                password=DEMO_WACHTWOORD,
+                first_name=voornaam,
+                last_name=achternaam,
+                is_staff=True,
+            )
+            gebruiker.groups.add(Group.objects.get(name=rol))
