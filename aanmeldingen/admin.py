@@ -627,6 +627,9 @@ class AanmeldingAdmin(admin.ModelAdmin):
                 )
             else:
                 gelukt.append(str(aanmelding))
+                self.log_change(
+                    request, aanmelding, f"Besluit vastgelegd: {besluit.label}. {toelichting}"
+                )
         if gelukt:
             self.message_user(
                 request,
