@@ -308,6 +308,7 @@ class StatusFilter(admin.SimpleListFilter):
 class AanmeldingAdmin(admin.ModelAdmin):
     list_display = [
         "wijknaam",
+        "lees_link",
         "gemeente",
         "provincie",
         "aantal_leden",
@@ -320,7 +321,6 @@ class AanmeldingAdmin(admin.ModelAdmin):
         "adviezen",
         "gewijzigd_na_indienen",
         "mogelijk_dubbel",
-        "lees_link",
     ]
     list_filter = [StatusFilter, DoorMijBeoordeeldFilter, "oproep", "provincie", "wijktype"]
     actions = [

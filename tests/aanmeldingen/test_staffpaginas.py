@@ -51,6 +51,7 @@ def test_the_read_page_keeps_other_reviews_hidden_until_you_reviewed(client):
 
     assert "Overtuigend." not in response.text
     assert "nadat u zelf een beoordeling hebt geschreven" in response.text
+    assert "Beoordeling schrijven" in response.text
 
 
 def test_the_read_page_is_staff_only_and_unknown_ids_answer_404(client):
