@@ -13,6 +13,8 @@ from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.timezone import localtime
 
+from casuswijken.models import Casuswijk
+
 from .enums import Criterium, Status
 from .export import schrijf_csv
 from .models import (
@@ -280,6 +282,27 @@ class AanmeldingAdminForm(forms.ModelForm):
         return gegevens
 
 
+class DomeinenFilter(admin.SimpleListFilter):
+    title = "domeinen"
+    parameter_name = "domeinen"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("beide", "Fysiek én sociaal"),
+            ("fysiek", "Alleen fysiek"),
+            ("sociaal", "Alleen sociaal"),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "beide":
+            return queryset.filter(aantal_fysiek__gt=0, aantal_sociaal__gt=0)
+        if self.value() == "fysiek":
+            return queryset.filter(aantal_sociaal=0)
+        if self.value() == "sociaal":
+            return queryset.filter(aantal_fysiek=0)
+        return queryset
+
+
 class StatusFilter(admin.SimpleListFilter):
     """Concepts are not applications: they only show when staff ask for them."""
 
@@ -322,7 +345,14 @@ class AanmeldingAdmin(admin.ModelAdmin):
         "gewijzigd_na_indienen",
         "mogelijk_dubbel",
     ]
-    list_filter = [StatusFilter, DoorMijBeoordeeldFilter, "oproep", "provincie", "wijktype"]
+    list_filter = [
+        StatusFilter,
+        DoorMijBeoordeeldFilter,
+        DomeinenFilter,
+        "oproep",
+        "provincie",
+        "wijktype",
+    ]
     actions = [
         "vergelijk",
         "exporteer_csv",
@@ -422,6 +452,7 @@ class AanmeldingAdmin(admin.ModelAdmin):
                     (b for b in beoordelingen if b.beoordelaar_id == request.user.pk), None
                 ),
                 "mag_beoordelen": request.user.has_perm("aanmeldingen.add_beoordeling"),
+                "casuswijk": Casuswijk.objects.filter(aanmelding=aanmelding).first(),
                 "opts": self.model._meta,
             },
         )

@@ -175,3 +175,30 @@ def test_the_list_shows_the_organisation_types_of_the_coalition(client):
     response = client.get(LIJST)
 
     assert "gemeente, woningcorporatie" in response.text
+
+
+@pytest.mark.parametrize(
+    ("keuze", "verwacht"), [("beide", ["Gemengd"]), ("fysiek", ["Alleen fysiek"]), ("sociaal", [])]
+)
+def test_the_list_filters_on_the_domains_covered(client, keuze, verwacht):
+    AanmeldingFactory(wijknaam="Gemengd")
+    eenzijdig = AanmeldingFactory(wijknaam="Alleen fysiek")
+    eenzijdig.leden.update(domein="fysiek")
+    client.force_login(medewerker("begeleider"))
+
+    response = client.get(LIJST, {"domeinen": keuze})
+
+    assert [rij.wijknaam for rij in response.context["cl"].result_list] == verwacht
+
+
+def test_the_read_page_links_to_the_casuswijk_made_at_sending(client):
+    from casuswijken.services import maak_casuswijk
+
+    aanmelding = AanmeldingFactory(wijknaam="Lombok", gemeente="Utrecht", geselecteerd=True)
+    casuswijk = maak_casuswijk(aanmelding=aanmelding)
+    client.force_login(medewerker("coördinator"))
+
+    response = client.get(lezen(aanmelding))
+
+    assert reverse("admin:casuswijken_casuswijk_change", args=[casuswijk.pk]) in response.text
+    assert casuswijk.slug == "lombok-utrecht"
