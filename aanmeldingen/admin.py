@@ -6,7 +6,7 @@ from django.db.models import Avg, Count, F, OuterRef, Q, Subquery
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from django.template import Template, TemplateSyntaxError
+from django.template import Context, Template
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.formats import date_format
@@ -15,7 +15,7 @@ from django.utils.timezone import localtime
 
 from casuswijken.models import Casuswijk
 
-from .enums import Criterium, Status
+from .enums import BESLUITEN, Criterium, Status
 from .export import schrijf_csv
 from .models import (
     SCORE_VELDEN,
@@ -39,6 +39,7 @@ from .services import (
     stuur_nieuwe_link,
     verstuur_besluiten,
     verstuur_opnieuw,
+    vingerafdruk,
 )
 from .validators import valideer_coalitie
 
@@ -70,7 +71,9 @@ class OproepAdmin(admin.ModelAdmin):
         oproep = queryset.get()
         if request.POST.get("bevestigd") == "ja":
             try:
-                berichten = verstuur_besluiten(oproep=oproep, door=request.user)
+                berichten = verstuur_besluiten(
+                    oproep=oproep, door=request.user, gezien=request.POST.get("gezien", "")
+                )
             except KanNietVersturen as reden:
                 self.message_user(request, str(reden), messages.ERROR)
                 return None
@@ -99,7 +102,7 @@ class OproepAdmin(admin.ModelAdmin):
             )
         if bezwaar is None and oproep.aantal_geselecteerd < oproep.min_wijken:
             bezwaar = (
-                f"Er zijn {oproep.aantal_geselecteerd} wijken geselecteerd; kies er minstens "
+                f"{_aantal_wijken(oproep.aantal_geselecteerd)} geselecteerd; kies er minstens "
                 f"{oproep.min_wijken}."
             )
         return TemplateResponse(
@@ -110,6 +113,7 @@ class OproepAdmin(admin.ModelAdmin):
                 "title": f"Besluiten versturen: {oproep}",
                 "oproep": oproep,
                 "mails": mails,
+                "gezien": vingerafdruk(mails),
                 "bezwaar": bezwaar,
                 "opts": self.model._meta,
                 "actie_checkbox_naam": helpers.ACTION_CHECKBOX_NAME,
@@ -131,6 +135,10 @@ class OproepAdmin(admin.ModelAdmin):
     @admin.display(description="aanmeldingen", ordering="_aantal_aanmeldingen")
     def aantal_aanmeldingen(self, oproep: Oproep) -> int:
         return oproep._aantal_aanmeldingen
+
+
+def _aantal_wijken(aantal: int) -> str:
+    return "Er is 1 wijk" if aantal == 1 else f"Er zijn {aantal} wijken"
 
 
 def _getal(getal: float | None) -> str:
@@ -182,6 +190,10 @@ class CoalitielidInline(admin.TabularInline):
 
 class StatuswijzigingInline(admin.TabularInline):
     model = Statuswijziging
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("door")
+
     fields = ["tijdstip", "van", "naar", "door", "toelichting"]
     readonly_fields = fields
     extra = 0
@@ -548,6 +560,24 @@ class AanmeldingAdmin(admin.ModelAdmin):
             },
         )
 
+    def get_readonly_fields(self, request, obj=None):
+        velden = list(super().get_readonly_fields(request, obj))
+        # Moving an application to another call would carry its decision past that call's
+        # counter and cap.
+        return [*velden, "oproep"] if obj is not None else velden
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        # A decided application stays: its decision counts towards the cap and the mails.
+        if obj is not None and obj.status in BESLUITEN:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request):
+        acties = super().get_actions(request)
+        # Bulk deletion would skip the per-application check above.
+        acties.pop("delete_selected", None)
+        return acties
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
         eigen = Beoordeling.objects.filter(
             aanmelding_id=object_id if str(object_id).isdigit() else None,
@@ -650,12 +680,14 @@ class AanmeldingAdmin(admin.ModelAdmin):
                     messages.ERROR,
                 )
             except OngeldigeOvergang:
-                self.message_user(
-                    request,
-                    f"{aanmelding}: een {aanmelding.get_status_display().lower()} aanmelding "
-                    f"kan niet {besluit.label.lower()} worden.",
-                    messages.ERROR,
-                )
+                if aanmelding.status == besluit:
+                    tekst = f"{aanmelding} heeft dit besluit al."
+                else:
+                    tekst = (
+                        f"{aanmelding}: met de status ‘{aanmelding.get_status_display().lower()}’ "
+                        f"kan het besluit ‘{besluit.label.lower()}’ niet worden vastgelegd."
+                    )
+                self.message_user(request, tekst, messages.ERROR)
             else:
                 gelukt.append(str(aanmelding))
                 self.log_change(
@@ -820,16 +852,21 @@ class BeoordelingAdmin(admin.ModelAdmin):
 class BesluitsjabloonForm(forms.ModelForm):
     class Meta:
         model = Besluitsjabloon
-        fields = ["onderwerp", "tekst"]
+        fields = ["besluit", "onderwerp", "tekst"]
         widgets = {"tekst": forms.Textarea(attrs={"rows": 18, "cols": 90})}
 
     def _controleer(self, veld: str) -> str:
         tekst = self.cleaned_data[veld]
+        voorbeeld = Context(
+            dict.fromkeys(["naam", "wijknaam", "gemeente", "oproep", "toelichting", "link"], "x"),
+            autoescape=False,
+        )
         try:
-            Template(tekst)
-        except TemplateSyntaxError as fout:
+            Template(tekst).render(voorbeeld)
+        except Exception as fout:  # noqa: BLE001 - whatever breaks filling in, refuse it here
             raise ValidationError(
-                f"Deze tekst kan niet worden ingevuld: {fout}. Controleer de dubbele accolades."
+                f"Deze tekst kan niet worden ingevuld: {fout}. Controleer de accolades en "
+                "gebruik alleen de genoemde woorden."
             ) from None
         return tekst
 
@@ -844,11 +881,16 @@ class BesluitsjabloonForm(forms.ModelForm):
 class BesluitsjabloonAdmin(admin.ModelAdmin):
     form = BesluitsjabloonForm
     list_display = ["besluit", "onderwerp", "gewijzigd"]
-    readonly_fields = ["besluit"]
     fields = ["besluit", "onderwerp", "tekst"]
 
+    def get_readonly_fields(self, request, obj=None):
+        return ["besluit"] if obj is not None else []
+
     def has_add_permission(self, request) -> bool:
-        return False
+        # Only to make a missing one again; there is one per decision.
+        return super().has_add_permission(request) and Besluitsjabloon.objects.count() < len(
+            BESLUITEN
+        )
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False

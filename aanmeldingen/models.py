@@ -1,21 +1,25 @@
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import (
     Avg,
     BooleanField,
+    Case,
     Count,
     Exists,
     ExpressionWrapper,
     F,
     FloatField,
+    IntegerField,
     Min,
     OuterRef,
     Q,
     Subquery,
     Value,
+    When,
 )
 from django.db.models.functions import Cast, Coalesce, Lower
 from django.urls import reverse
@@ -97,6 +101,20 @@ class Oproep(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("aanmeldingen:oproep", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        super().clean()
+        if self.pk:
+            geselecteerd = Oproep.objects.values_list("aantal_geselecteerd", flat=True).get(
+                pk=self.pk
+            )
+            if self.max_wijken is not None and self.max_wijken < geselecteerd:
+                raise ValidationError(
+                    {
+                        "max_wijken": f"Er zijn al {geselecteerd} wijken geselecteerd; maak "
+                        "eerst selecties ongedaan voordat u het maximum verlaagt."
+                    }
+                )
 
     @property
     def is_open(self) -> bool:
@@ -188,12 +206,28 @@ class AanmeldingQuerySet(models.QuerySet):
         som = sum((F(veld) for veld in SCORE_VELDEN[1:]), F(SCORE_VELDEN[0]))
         eigen = Exists(reviews.filter(beoordelaar=user))
         alles = user.has_perm("aanmeldingen.view_alle_beoordelingen")
+
+        def alleen_zichtbaar(uitdrukking, output_field):
+            # NULL for rows whose reviews this user may not see yet, so that sorting or
+            # filtering on these columns reveals nothing either.
+            if alles:
+                return uitdrukking
+            return Case(When(eigen, then=uitdrukking), default=None, output_field=output_field)
+
         return self.annotate(
             aantal_beoordelingen=Coalesce(per_aanmelding(Count("pk")), 0),
-            gemiddelde=per_aanmelding(Avg(Cast(som, FloatField()) / len(SCORE_VELDEN))),
-            advies_selecteren=Coalesce(per_aanmelding(Count("pk"), advies=Advies.SELECTEREN), 0),
-            advies_reserve=Coalesce(per_aanmelding(Count("pk"), advies=Advies.RESERVE), 0),
-            advies_afwijzen=Coalesce(per_aanmelding(Count("pk"), advies=Advies.AFWIJZEN), 0),
+            gemiddelde=alleen_zichtbaar(
+                per_aanmelding(Avg(Cast(som, FloatField()) / len(SCORE_VELDEN))), FloatField()
+            ),
+            advies_selecteren=alleen_zichtbaar(
+                Coalesce(per_aanmelding(Count("pk"), advies=Advies.SELECTEREN), 0), IntegerField()
+            ),
+            advies_reserve=alleen_zichtbaar(
+                Coalesce(per_aanmelding(Count("pk"), advies=Advies.RESERVE), 0), IntegerField()
+            ),
+            advies_afwijzen=alleen_zichtbaar(
+                Coalesce(per_aanmelding(Count("pk"), advies=Advies.AFWIJZEN), 0), IntegerField()
+            ),
             eerste_beoordeling=per_aanmelding(Min("aangemaakt")),
             door_mij_beoordeeld=eigen,
             beoordelingen_zichtbaar=Value(True) if alles else eigen,

@@ -133,6 +133,9 @@ def neem_besluit(
     if besluit not in BESLUITEN:
         raise OngeldigeOvergang(f"{Status(besluit).label} is geen besluit.")
     with transaction.atomic():
+        # The call first, then the application: the same order as verstuur_besluiten, so
+        # deciding and sending at the same moment wait for each other instead of deadlocking.
+        Oproep.objects.select_for_update().get(pk=aanmelding.oproep_id)
         actueel = Aanmelding.objects.select_for_update().get(pk=aanmelding.pk)
         if actueel.besluit_verzonden_op is not None:
             raise BesluitAlVerzonden
@@ -149,12 +152,18 @@ class KanNietVersturen(Exception):
     """The decisions of the call cannot be sent yet; the message says why."""
 
 
-def besluitmails(*, oproep: Oproep, links: Mapping[int, str] | None = None) -> list[dict]:
+# Where a decision mail's secret link goes. The worker puts a fresh link there when it
+# sends, so that no working link is ever stored in a Besluitbericht.
+LINK_PLEK = "[[persoonlijke link]]"
+LINK_VOORBEELD = "[persoonlijke link naar de aanmelding]"
+
+
+def besluitmails(*, oproep: Oproep, link: str = LINK_VOORBEELD) -> list[dict]:
     """The decision mails the call would send now, rendered, for the preview and sending.
 
-    One per decided application that has not had a mail for its current decision. `links`
-    maps an application's pk to its new secret link; without it (the preview) the mail
-    shows a placeholder.
+    One per decided application that has not had a mail for its current decision; `link`
+    stands where the template has {{ link }}. Raises KanNietVersturen when a template is
+    missing or cannot be filled in.
     """
     sjablonen = {sjabloon.besluit: sjabloon for sjabloon in Besluitsjabloon.objects.all()}
     al_verstuurd = set(
@@ -196,31 +205,46 @@ def besluitmails(*, oproep: Oproep, links: Mapping[int, str] | None = None) -> l
                     if aanmelding.besluitwijzigingen
                     else ""
                 ),
-                "link": (links or {}).get(aanmelding.pk, "[persoonlijke link naar de aanmelding]"),
+                "link": link,
             },
             autoescape=False,
         )
+        try:
+            onderwerp = " ".join(Template(sjabloon.onderwerp).render(context).split())
+            tekst = Template(sjabloon.tekst).render(context)
+        except Exception as fout:  # noqa: BLE001 - any template error stops the sending
+            raise KanNietVersturen(
+                f"De besluitmail ‘{sjabloon.get_besluit_display().lower()}’ kan niet worden "
+                f"ingevuld ({fout}). Pas het sjabloon aan."
+            ) from None
         mails.append(
             {
                 "aanmelding": aanmelding,
                 "besluit": aanmelding.status,
                 "aan": contactpersoon.email,
-                "onderwerp": " ".join(Template(sjabloon.onderwerp).render(context).split()),
-                "tekst": Template(sjabloon.tekst).render(context),
+                "onderwerp": onderwerp,
+                "tekst": tekst,
             }
         )
     return mails
 
 
-def verstuur_besluiten(*, oproep: Oproep, door) -> list[Besluitbericht]:
+def vingerafdruk(mails: Sequence[Mapping]) -> str:
+    """Which decisions a preview showed, to check that sending sends exactly those."""
+    return ",".join(sorted(f"{mail['aanmelding'].pk}:{mail['besluit']}" for mail in mails))
+
+
+def verstuur_besluiten(*, oproep: Oproep, door, gezien: str | None = None) -> list[Besluitbericht]:
     """Send the decisions of a call together: all or nothing, each decision mailed once.
 
-    Refuses (KanNietVersturen) while an application still awaits a decision or fewer than
-    min_wijken are selected. Then, in one transaction: every decided application gets a
-    new secret link and a Besluitbericht with its rendered mail, queued for the worker
-    (taken.verstuur_besluitbericht); besluit_verzonden_op is set, after which the decision
-    no longer changes; each selected application becomes a Casuswijk. Decisions that were
-    mailed before are skipped, so sending twice sends nothing the second time.
+    Refuses (KanNietVersturen) while an application still awaits a decision, when fewer
+    than min_wijken are selected, and when `gezien` (the vingerafdruk of the preview the
+    coordinator saw) no longer matches. Then, in one transaction: every decided application
+    gets a Besluitbericht with its rendered mail, queued for the worker
+    (taken.verstuur_besluitbericht, which puts a fresh secret link in it when it sends);
+    besluit_verzonden_op is set, after which the decision no longer changes; each selected
+    application becomes a Casuswijk. Decisions that were mailed before are skipped, so
+    sending twice sends nothing the second time.
     """
     from casuswijken.services import maak_casuswijk
 
@@ -235,17 +259,23 @@ def verstuur_besluiten(*, oproep: Oproep, door) -> list[Besluitbericht]:
                 f"Nog niet alle aanmeldingen hebben een besluit ({open_.count()}: {namen})."
             )
         if oproep.aantal_geselecteerd < oproep.min_wijken:
-            raise KanNietVersturen(
-                f"Er zijn {oproep.aantal_geselecteerd} wijken geselecteerd; kies er minstens "
-                f"{oproep.min_wijken} voordat u de besluiten verstuurt."
+            geselecteerd = (
+                "Er is 1 wijk"
+                if oproep.aantal_geselecteerd == 1
+                else f"Er zijn {oproep.aantal_geselecteerd} wijken"
             )
-        te_versturen = besluitmails(oproep=oproep)
-        links = {
-            mail["aanmelding"].pk: vervang_link(aanmelding=mail["aanmelding"])
-            for mail in te_versturen
-        }
+            raise KanNietVersturen(
+                f"{geselecteerd} geselecteerd; kies er minstens {oproep.min_wijken} voordat u "
+                "de besluiten verstuurt."
+            )
+        te_versturen = besluitmails(oproep=oproep, link=LINK_PLEK)
+        if gezien is not None and gezien != vingerafdruk(te_versturen):
+            raise KanNietVersturen(
+                "Sinds het voorbeeld is er een besluit veranderd. Bekijk het voorbeeld "
+                "opnieuw voordat u verstuurt."
+            )
         berichten = []
-        for mail in besluitmails(oproep=oproep, links=links):
+        for mail in te_versturen:
             aanmelding = mail.pop("aanmelding")
             bericht = Besluitbericht.objects.create(aanmelding=aanmelding, **mail)
             Aanmelding.objects.filter(pk=aanmelding.pk).update(besluit_verzonden_op=timezone.now())

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from .models import Besluitbericht, Oproep
-from .services import vraag_link_aan
+from .services import LINK_PLEK, vervang_link, vraag_link_aan
 
 logger = logging.getLogger(__name__)
 
@@ -39,13 +39,20 @@ def verstuur_besluitbericht(*, bericht_id: int) -> None:
             return
         bericht.pogingen += 1
         try:
-            EmailMessage(
-                subject=bericht.onderwerp,
-                body=bericht.tekst,
-                from_email=settings.DEFAULT_FROM_EMAIL,
-                to=[bericht.aan],
-                reply_to=[settings.CONTACT_EMAIL],
-            ).send()
+            # A fresh secret link, replacing the applicant's old one, only if the mail goes
+            # out: a failure rolls the replacement back with this savepoint.
+            with transaction.atomic():
+                tekst = bericht.tekst
+                if LINK_PLEK in tekst:
+                    link = vervang_link(aanmelding=bericht.aanmelding)
+                    tekst = tekst.replace(LINK_PLEK, link)
+                EmailMessage(
+                    subject=bericht.onderwerp,
+                    body=tekst,
+                    from_email=settings.DEFAULT_FROM_EMAIL,
+                    to=[bericht.aan],
+                    reply_to=[settings.CONTACT_EMAIL],
+                ).send()
         except Exception as fout:  # noqa: BLE001 - any failure of the mail server is recorded
             logger.exception("Besluitbericht %s kon niet worden verstuurd", bericht.pk)
             bericht.status = Besluitbericht.Verzendstatus.MISLUKT

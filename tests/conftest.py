@@ -1,3 +1,5 @@
+import importlib
+
 import pytest
 from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
@@ -31,3 +33,13 @@ def wachtende_mails() -> list[dict]:
 def werk_wachtrij_af() -> None:
     """Run the real worker until the queue is empty. Needs a transactional_db test."""
     call_command("db_worker", batch=True, startup_delay=False, reload=False, interval=0)
+
+
+@pytest.fixture
+def rollen_en_sjablonen(transactional_db):
+    """A transactional test's flush empties what the data migrations made: make it again."""
+    from django.apps import apps
+
+    for module in ["0005_rollen", "0009_besluitsjablonen_en_rechten"]:
+        migratie = importlib.import_module(f"aanmeldingen.migrations.{module}")
+        (migratie.maak_rollen if hasattr(migratie, "maak_rollen") else migratie.vul_in)(apps, None)

@@ -43,7 +43,8 @@ Dank voor de aanmelding van de coalitie voor {{ wijknaam }} ({{ gemeente }}) bij
 
 {{ toelichting }}
 
-De openbare opbrengsten van het leernetwerk delen wij ook met u. Vragen over dit besluit? Antwoord op deze e-mail.
+De openbare opbrengsten van het leernetwerk delen wij ook met u. Vragen over dit besluit? Antwoord op deze e-mail. Uw aanmelding blijft te lezen via uw persoonlijke link:
+{{ link }}
 
 Met vriendelijke groet,
 Platform31 en Movisie""",

@@ -246,3 +246,22 @@ def test_review_text_is_escaped(client):
 
     assert "<script>alert(1)</script>" not in response.text
     assert escape("<script>alert(1)</script>") in response.text
+
+
+def test_sorting_or_filtering_on_scores_reveals_nothing_before_your_own_review(client):
+    hoog = AanmeldingFactory(wijknaam="Hoog")
+    BeoordelingFactory(aanmelding=hoog, score_coalitie=5, score_opgave=5, score_vooravond=5,
+                       score_leervraag=5, score_netwerk=5, advies=Advies.SELECTEREN)  # fmt: skip
+    laag = AanmeldingFactory(wijknaam="Laag")
+    BeoordelingFactory(aanmelding=laag, score_coalitie=1, score_opgave=1, score_vooravond=1,
+                       score_leervraag=1, score_netwerk=1, advies=Advies.AFWIJZEN)  # fmt: skip
+    client.force_login(medewerker("beoordelaar"))
+
+    gefilterd = client.get(LIJST, {"gemiddelde__gte": "4"})
+    rijen = client.get(LIJST).context["cl"].result_list
+
+    assert [(r.gemiddelde, r.advies_selecteren, r.advies_afwijzen) for r in rijen] == [
+        (None, None, None),
+        (None, None, None),
+    ]
+    assert (gefilterd.status_code, list(gefilterd.context["cl"].result_list)) == (200, [])

@@ -6,10 +6,16 @@ from django_tasks_db.models import DBTaskResult
 
 from aanmeldingen.enums import Status
 from aanmeldingen.models import Aanmelding, Besluitbericht, Besluitsjabloon, Oproep
-from aanmeldingen.services import BesluitAlVerzonden, neem_besluit
+from aanmeldingen.services import BesluitAlVerzonden, neem_besluit, wijzig_status
 from casuswijken.models import Casuswijk
 from tests.conftest import werk_wachtrij_af
-from tests.factories import AanmeldingFactory, OproepFactory, link_uit_mail, medewerker
+from tests.factories import (
+    AanmeldingFactory,
+    OproepFactory,
+    StaffFactory,
+    link_uit_mail,
+    medewerker,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -126,11 +132,12 @@ def test_only_the_coordinator_decides(client, rol):
 
 
 def versturen(client, oproep, **extra):
-    return client.post(
-        OPROEPEN,
-        {"action": "besluiten_versturen", "_selected_action": [oproep.pk], **extra},
-        follow=True,
-    )
+    """The send action; confirming sends what a preview just showed, as the page does."""
+    actie = {"action": "besluiten_versturen", "_selected_action": [oproep.pk]}
+    if extra.get("bevestigd") == "ja" and "gezien" not in extra:
+        voorbeeld = client.post(OPROEPEN, actie)
+        extra["gezien"] = (voorbeeld.context or {}).get("gezien", "")
+    return client.post(OPROEPEN, {**actie, **extra}, follow=True)
 
 
 def test_sending_is_refused_while_an_application_awaits_a_decision(client, coordinator):
@@ -212,9 +219,10 @@ def test_template_with_a_broken_placeholder_is_refused(client, coordinator):
     assert sjabloon.onderwerp == "Uw aanmelding voor {{ wijknaam }}: niet gekozen"
 
 
-# serialized_rollback: these tests need the groups and mail templates the migrations made.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_the_worker_sends_each_mail_once_with_a_working_link(client, mailoutbox):
+@pytest.mark.django_db(transaction=True)
+def test_the_worker_sends_each_mail_once_with_a_working_link(
+    client, mailoutbox, rollen_en_sjablonen
+):
     coordinator = medewerker("coördinator")
     client.force_login(coordinator)
     oproep = OproepFactory(min_wijken=1)
@@ -233,8 +241,10 @@ def test_the_worker_sends_each_mail_once_with_a_working_link(client, mailoutbox)
     assert client.get(link).context["aanmelding"] == gekozen
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_failing_mail_server_is_recorded_and_a_retry_sends_once(client, mailoutbox, settings):
+@pytest.mark.django_db(transaction=True)
+def test_a_failing_mail_server_is_recorded_and_a_retry_sends_once(
+    client, mailoutbox, settings, rollen_en_sjablonen
+):
     coordinator = medewerker("coördinator")
     client.force_login(coordinator)
     oproep = OproepFactory(min_wijken=1)
@@ -258,3 +268,125 @@ def test_a_failing_mail_server_is_recorded_and_a_retry_sends_once(client, mailou
     bericht.refresh_from_db()
     assert (bericht.status, bericht.pogingen) == (Besluitbericht.Verzendstatus.VERSTUURD, 2)
     assert len(mailoutbox) == 1
+
+
+def test_a_stored_decision_mail_holds_no_working_link(client, coordinator):
+    oproep = OproepFactory(min_wijken=1)
+    (gekozen,) = selecteer_direct(oproep, 1, coordinator)
+    afgewezen = AanmeldingFactory(oproep=oproep)
+    neem_besluit(aanmelding=afgewezen, besluit=Status.AFGEWEZEN, door=coordinator, toelichting="")
+
+    versturen(client, oproep, bevestigd="ja")
+
+    teksten = list(Besluitbericht.objects.values_list("tekst", flat=True))
+    assert all("[[persoonlijke link]]" in tekst for tekst in teksten)
+    assert all("/aanmelding/" not in tekst for tekst in teksten)
+
+
+def test_sending_refuses_when_a_decision_changed_after_the_preview(client, coordinator):
+    oproep = OproepFactory(min_wijken=1)
+    selecteer_direct(oproep, 1, coordinator)
+    ander = AanmeldingFactory(oproep=oproep)
+    neem_besluit(aanmelding=ander, besluit=Status.RESERVE, door=coordinator, toelichting="")
+    voorbeeld = client.post(
+        OPROEPEN, {"action": "besluiten_versturen", "_selected_action": [oproep.pk]}
+    )
+    neem_besluit(aanmelding=ander, besluit=Status.AFGEWEZEN, door=coordinator, toelichting="")
+
+    response = versturen(client, oproep, bevestigd="ja", gezien=voorbeeld.context["gezien"])
+
+    assert "Sinds het voorbeeld is er een besluit veranderd" in response.text
+    assert Besluitbericht.objects.count() == 0
+
+
+def test_a_template_that_cannot_be_filled_in_is_refused_when_saved(client, coordinator):
+    sjabloon = Besluitsjabloon.objects.get(besluit=Status.RESERVE)
+    url = reverse("admin:aanmeldingen_besluitsjabloon_change", args=[sjabloon.pk])
+
+    response = client.post(
+        url, {"onderwerp": "Reserve", "tekst": '{% include "bestaat/niet.html" %}'}
+    )
+
+    assert "Deze tekst kan niet worden ingevuld" in response.text
+    sjabloon.refresh_from_db()
+    assert "{% include" not in sjabloon.tekst
+
+
+def test_the_same_decision_twice_says_so(client, coordinator):
+    aanmelding = AanmeldingFactory()
+    besluit(client, [aanmelding], "reserve")
+
+    response = besluit(client, [aanmelding], "reserve")
+
+    assert f"{aanmelding} heeft dit besluit al." in response.text
+
+
+def test_lowering_max_wijken_below_the_selected_is_refused_at_the_field(client, coordinator):
+    oproep = OproepFactory(max_wijken=4, min_wijken=1)
+    selecteer_direct(oproep, 3, coordinator)
+    url = reverse("admin:aanmeldingen_oproep_change", args=[oproep.pk])
+    pagina = client.get(url)
+    data = {
+        naam: waarde
+        for naam, waarde in pagina.context["adminform"].form.initial.items()
+        if naam in pagina.context["adminform"].form.fields and waarde is not None
+    }
+    data["deadline_0"], data["deadline_1"] = oproep.deadline.strftime("%d-%m-%Y"), "12:00:00"
+    data.update({"max_wijken": "2", "min_wijken": "1", "gepubliceerd": "on"})
+
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    assert "Er zijn al 3 wijken geselecteerd" in response.text
+    oproep.refresh_from_db()
+    assert oproep.max_wijken == 4
+
+
+def test_a_decided_application_cannot_be_deleted_or_moved(client):
+    client.force_login(StaffFactory())
+    oproep = OproepFactory(min_wijken=1)
+    (gekozen,) = selecteer_direct(oproep, 1, None)
+
+    verwijderen = client.get(reverse("admin:aanmeldingen_aanmelding_delete", args=[gekozen.pk]))
+    wijzigen = client.get(reverse("admin:aanmeldingen_aanmelding_change", args=[gekozen.pk]))
+
+    assert verwijderen.status_code == 403
+    assert "oproep" not in wijzigen.context["adminform"].form.fields
+    assert "delete_selected" not in client.get(LIJST).text
+
+
+def test_the_change_page_query_count_does_not_grow_with_the_history(
+    client, coordinator, django_assert_max_num_queries
+):
+    def tel(aanmelding) -> int:
+        url = reverse("admin:aanmeldingen_aanmelding_change", args=[aanmelding.pk])
+        with django_assert_max_num_queries(200) as context:
+            assert client.get(url).status_code == 200
+        return len(context.captured_queries)
+
+    kort = AanmeldingFactory()
+    lang = AanmeldingFactory()
+    for naar in [Status.IN_BEHANDELING, Status.RESERVE, Status.AFGEWEZEN, Status.RESERVE]:
+        wijzig_status(aanmelding=lang, naar=naar, door=coordinator)
+
+    assert tel(lang) == tel(kort)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rejected_applicant_gets_a_working_link_in_the_mail(
+    client, mailoutbox, rollen_en_sjablonen
+):
+    coordinator = medewerker("coördinator")
+    client.force_login(coordinator)
+    oproep = OproepFactory(min_wijken=1)
+    selecteer_direct(oproep, 1, coordinator)
+    afgewezen = AanmeldingFactory(oproep=oproep, wijknaam="Niet gekozen")
+    neem_besluit(aanmelding=afgewezen, besluit=Status.AFGEWEZEN, door=coordinator, toelichting="")
+    versturen(client, oproep, bevestigd="ja")
+
+    werk_wachtrij_af()
+
+    (mail,) = [m for m in mailoutbox if "Niet gekozen" in m.subject]
+    response = client.get(link_uit_mail({"tekst": mail.body}))
+    assert response.context["aanmelding"] == afgewezen
+    assert "Niet gekozen" in response.text

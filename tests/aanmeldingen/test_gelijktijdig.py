@@ -7,12 +7,14 @@ import pytest
 from django.db import connection
 
 from aanmeldingen.enums import Status
-from aanmeldingen.models import Aanmelding, Coalitielid, Revisie
+from aanmeldingen.models import Aanmelding, Besluitbericht, Besluitsjabloon, Coalitielid, Revisie
 from aanmeldingen.services import (
+    BesluitAlVerzonden,
     SelectieVol,
     VerouderdFormulier,
     dien_aanmelding_in,
     neem_besluit,
+    verstuur_besluiten,
     werk_aanmelding_bij,
 )
 from tests.aanmeldingen.test_services import GEGEVENS, LEDEN
@@ -133,3 +135,57 @@ def test_coordinators_selecting_at_the_same_moment_end_with_at_most_max_wijken()
     oproep.refresh_from_db()
     assert oproep.aantal_geselecteerd == 4
     assert oproep.aanmeldingen.filter(status=Status.GESELECTEERD).count() == 4
+
+
+def test_deciding_while_the_decisions_are_sent_waits_instead_of_deadlocking():
+    coordinator = StaffFactory()
+    for soort, onderwerp in [
+        (Status.GESELECTEERD, "Ja"),
+        (Status.RESERVE, "Reserve"),
+        (Status.AFGEWEZEN, "Nee"),
+    ]:
+        Besluitsjabloon.objects.get_or_create(
+            besluit=soort, defaults={"onderwerp": onderwerp, "tekst": onderwerp}
+        )
+    for _ in range(5):
+        _besluit_tijdens_versturen(coordinator)
+
+
+def _besluit_tijdens_versturen(coordinator):
+    oproep = OproepFactory(min_wijken=1)
+    gekozen = AanmeldingFactory(oproep=oproep)
+    ander = AanmeldingFactory(oproep=oproep)
+    neem_besluit(aanmelding=gekozen, besluit=Status.GESELECTEERD, door=coordinator, toelichting="")
+    neem_besluit(aanmelding=ander, besluit=Status.AFGEWEZEN, door=coordinator, toelichting="")
+    start = threading.Barrier(2)
+    fouten = []
+
+    def stuur():
+        try:
+            start.wait()
+            verstuur_besluiten(oproep=oproep, door=coordinator)
+        except Exception as fout:  # noqa: BLE001 - reported by the assertion below
+            fouten.append(fout)
+        finally:
+            connection.close()
+
+    def beslis():
+        try:
+            start.wait()
+            neem_besluit(aanmelding=ander, besluit=Status.RESERVE, door=coordinator, toelichting="")
+        except BesluitAlVerzonden:
+            pass
+        except Exception as fout:  # noqa: BLE001 - reported by the assertion below
+            fouten.append(fout)
+        finally:
+            connection.close()
+
+    draden = [threading.Thread(target=stuur), threading.Thread(target=beslis)]
+    for draad in draden:
+        draad.start()
+    for draad in draden:
+        draad.join()
+
+    assert fouten == []
+    ander.refresh_from_db()
+    assert Besluitbericht.objects.get(aanmelding=ander).besluit == ander.status
