@@ -1,4 +1,40 @@
+"""The casuswijken and what happens in them. Every read a participant can make goes through
+one zichtbaar_voor(user) per model; nothing else filters by hand (DESIGN.md)."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from aanmeldingen.enums import Leervraag
+
+from .enums import (
+    Actiestatus,
+    InterventieDomein,
+    Interventiestatus,
+    Rol,
+    Soort,
+    Zichtbaarheid,
+)
+
+
+def _is_medewerker(user) -> bool:
+    return user.is_authenticated and user.is_staff
+
+
+def _actieve_deelnames(user):
+    return Deelname.objects.filter(gebruiker=user, beeindigd_op__isnull=True)
+
+
+class CasuswijkQuerySet(models.QuerySet):
+    def zichtbaar_voor(self, user) -> "CasuswijkQuerySet":
+        """Staff see every casuswijk; a participant the ones they take part in now."""
+        if _is_medewerker(user):
+            return self.all()
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(pk__in=_actieve_deelnames(user).values("casuswijk"))
 
 
 class Casuswijk(models.Model):
@@ -11,6 +47,8 @@ class Casuswijk(models.Model):
     slug = models.SlugField(max_length=120, unique=True, help_text="Deel van /wijken/<slug>/.")
     aangemaakt = models.DateTimeField(auto_now_add=True)
 
+    objects = CasuswijkQuerySet.as_manager()
+
     class Meta:
         verbose_name = "casuswijk"
         verbose_name_plural = "casuswijken"
@@ -18,3 +56,288 @@ class Casuswijk(models.Model):
 
     def __str__(self) -> str:
         return self.naam
+
+
+class Deelname(models.Model):
+    """A person taking part in a casuswijk. Ending it (beeindigd_op) ends all access."""
+
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="deelnames"
+    )
+    casuswijk = models.ForeignKey(Casuswijk, on_delete=models.CASCADE, related_name="deelnames")
+    rol = models.CharField(max_length=20, choices=Rol)
+    organisatie = models.CharField(max_length=150, blank=True)
+    functie = models.CharField(max_length=100, blank=True)
+    begonnen_op = models.DateTimeField(default=timezone.now)
+    beeindigd_op = models.DateTimeField("beëindigd op", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "deelname"
+        verbose_name_plural = "deelnames"
+        ordering = ["casuswijk", "rol", "gebruiker__last_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gebruiker", "casuswijk"],
+                condition=Q(beeindigd_op__isnull=True),
+                name="deelname_een_actieve_per_persoon",
+                violation_error_message="Deze persoon neemt al deel aan deze casuswijk.",
+            ),
+            models.CheckConstraint(condition=Q(rol__in=Rol.values), name="deelname_rol_geldig"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.gebruiker} in {self.casuswijk}"
+
+
+class BijeenkomstQuerySet(models.QuerySet):
+    def zichtbaar_voor(self, user) -> "BijeenkomstQuerySet":
+        """Sessions this user may see (DESIGN.md, visibility of notes).
+
+        Unpublished ones are staff-only whatever their level. Published: openbaar for
+        everyone; netwerk for participants of any casuswijk of the session's call; wijk for
+        participants of that casuswijk; intern for staff only. An ended participation
+        counts as none.
+        """
+        if _is_medewerker(user):
+            return self.all()
+        openbaar = Q(zichtbaarheid=Zichtbaarheid.OPENBAAR)
+        if not user.is_authenticated:
+            return self.filter(openbaar, gepubliceerd=True)
+        mijn_wijken = _actieve_deelnames(user).values("casuswijk")
+        mijn_oproepen = _actieve_deelnames(user).values("casuswijk__aanmelding__oproep")
+        return self.filter(
+            openbaar
+            | Q(zichtbaarheid=Zichtbaarheid.NETWERK, oproep__in=mijn_oproepen)
+            | Q(zichtbaarheid=Zichtbaarheid.WIJK, casuswijk__in=mijn_wijken),
+            gepubliceerd=True,
+        )
+
+
+class Bijeenkomst(models.Model):
+    """A session of one casuswijk, or, without one, a national meeting of the call."""
+
+    oproep = models.ForeignKey(
+        "aanmeldingen.Oproep", on_delete=models.PROTECT, related_name="bijeenkomsten"
+    )
+    casuswijk = models.ForeignKey(
+        Casuswijk,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="bijeenkomsten",
+        help_text="Leeg voor een landelijke bijeenkomst van alle casuswijken van de oproep.",
+    )
+    soort = models.CharField(max_length=30, choices=Soort)
+    titel = models.CharField(max_length=200)
+    begint_op = models.DateTimeField()
+    eindigt_op = models.DateTimeField()
+    locatie = models.CharField(max_length=200, blank=True)
+    begeleiders = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="begeleide_bijeenkomsten"
+    )
+    agenda = models.TextField(blank=True, help_text="Markdown.")
+    verslag = models.TextField(blank=True, help_text="Markdown.")
+    zichtbaarheid = models.CharField(
+        max_length=10, choices=Zichtbaarheid, default=Zichtbaarheid.INTERN
+    )
+    gepubliceerd = models.BooleanField(default=False)
+    gepubliceerd_op = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = BijeenkomstQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "bijeenkomst"
+        verbose_name_plural = "bijeenkomsten"
+        ordering = ["begint_op", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(eindigt_op__gte=models.F("begint_op")),
+                name="bijeenkomst_eindigt_na_begin",
+                violation_error_message="Een bijeenkomst eindigt niet voordat ze begint.",
+            ),
+            models.CheckConstraint(
+                condition=Q(casuswijk__isnull=False) | ~Q(zichtbaarheid=Zichtbaarheid.WIJK),
+                name="bijeenkomst_landelijk_niet_wijk",
+                violation_error_message="Een landelijke bijeenkomst hoort bij geen wijk: kies "
+                "intern, netwerk of openbaar.",
+            ),
+            models.CheckConstraint(
+                condition=Q(zichtbaarheid__in=Zichtbaarheid.values),
+                name="bijeenkomst_zichtbaarheid_geldig",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.titel
+
+    def clean(self) -> None:
+        super().clean()
+        if (
+            self.casuswijk_id
+            and self.oproep_id
+            and self.casuswijk.aanmelding.oproep_id != self.oproep_id
+        ):
+            raise ValidationError({"casuswijk": "Deze casuswijk hoort bij een andere oproep."})
+
+    @property
+    def is_landelijk(self) -> bool:
+        return self.casuswijk_id is None
+
+
+class ActiepuntQuerySet(models.QuerySet):
+    def zichtbaar_voor(self, user) -> "ActiepuntQuerySet":
+        """Action points are the casuswijk's own: its participants and staff see them."""
+        if _is_medewerker(user):
+            return self.all()
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(casuswijk__in=_actieve_deelnames(user).values("casuswijk"))
+
+    def open(self) -> "ActiepuntQuerySet":
+        return self.exclude(status=Actiestatus.AFGEROND)
+
+
+class Actiepunt(models.Model):
+    casuswijk = models.ForeignKey(Casuswijk, on_delete=models.CASCADE, related_name="actiepunten")
+    omschrijving = models.TextField(max_length=1000)
+    eigenaar = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="actiepunten",
+        help_text="Een deelnemer, of laat leeg en vul hieronder een naam in.",
+    )
+    eigenaar_naam = models.CharField("eigenaar (naam)", max_length=150, blank=True)
+    deadline = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=10, choices=Actiestatus, default=Actiestatus.OPEN)
+    bijeenkomst = models.ForeignKey(
+        Bijeenkomst,
+        on_delete=models.PROTECT,
+        related_name="actiepunten",
+        help_text="De bijeenkomst waar het actiepunt is afgesproken.",
+    )
+    afgerond_in = models.ForeignKey(
+        Bijeenkomst,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="afgeronde_actiepunten",
+        help_text="De bijeenkomst waar het actiepunt is afgerond.",
+    )
+
+    objects = ActiepuntQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "actiepunt"
+        verbose_name_plural = "actiepunten"
+        ordering = ["deadline", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status=Actiestatus.AFGEROND) | Q(afgerond_in__isnull=True),
+                name="actiepunt_alleen_afgerond_heeft_afrondmoment",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.omschrijving[:80]
+
+    @property
+    def eigenaar_weergave(self) -> str:
+        if self.eigenaar_id:
+            return self.eigenaar.get_full_name() or self.eigenaar.get_username()
+        return self.eigenaar_naam
+
+
+class Interventiecategorie(models.Model):
+    """The shared classification, so that casuswijken can be compared; staff extend it."""
+
+    naam = models.CharField(max_length=100, unique=True)
+    omschrijving = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = "categorie van interventies"
+        verbose_name_plural = "categorieën van interventies"
+        ordering = ["naam"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class InterventieQuerySet(models.QuerySet):
+    def zichtbaar_voor(self, user) -> "InterventieQuerySet":
+        if _is_medewerker(user):
+            return self.all()
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(casuswijk__in=_actieve_deelnames(user).values("casuswijk"))
+
+
+class Interventie(models.Model):
+    casuswijk = models.ForeignKey(Casuswijk, on_delete=models.CASCADE, related_name="interventies")
+    naam = models.CharField(max_length=200)
+    domein = models.CharField(max_length=10, choices=InterventieDomein)
+    categorie = models.ForeignKey(
+        Interventiecategorie, on_delete=models.PROTECT, related_name="interventies"
+    )
+    omschrijving = models.TextField(blank=True)
+    partners = models.CharField(max_length=300, blank=True)
+    status = models.CharField(
+        max_length=10, choices=Interventiestatus, default=Interventiestatus.IDEE
+    )
+    ervaringen = models.TextField(blank=True, help_text="Wat werkt, wat niet, en waarom.")
+
+    objects = InterventieQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "interventie"
+        verbose_name_plural = "interventies"
+        ordering = ["casuswijk", "categorie", "naam"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class BevindingQuerySet(models.QuerySet):
+    def zichtbaar_voor(self, user) -> "BevindingQuerySet":
+        """A finding is its casuswijk's; a goed voorbeeld is for every casuswijk of the call."""
+        if _is_medewerker(user):
+            return self.all()
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            Q(casuswijk__in=_actieve_deelnames(user).values("casuswijk"))
+            | Q(
+                goed_voorbeeld=True,
+                casuswijk__aanmelding__oproep__in=_actieve_deelnames(user).values(
+                    "casuswijk__aanmelding__oproep"
+                ),
+            )
+        )
+
+
+class Bevinding(models.Model):
+    leervraag = models.CharField(max_length=20, choices=Leervraag)
+    casuswijk = models.ForeignKey(Casuswijk, on_delete=models.CASCADE, related_name="bevindingen")
+    bijeenkomst = models.ForeignKey(
+        Bijeenkomst,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="bevindingen",
+    )
+    tekst = models.TextField(max_length=3000, help_text="Markdown.")
+    goed_voorbeeld = models.BooleanField(
+        default=False, help_text="Zichtbaar voor de deelnemers van alle casuswijken van de oproep."
+    )
+    aangemaakt = models.DateTimeField(auto_now_add=True)
+
+    objects = BevindingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "bevinding"
+        verbose_name_plural = "bevindingen"
+        ordering = ["leervraag", "-aangemaakt"]
+
+    def __str__(self) -> str:
+        return f"{self.get_leervraag_display()}: {self.tekst[:60]}"

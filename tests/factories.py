@@ -174,3 +174,40 @@ def medewerker(rol: str):
     gebruiker = StaffFactory(is_superuser=False)
     gebruiker.groups.add(Group.objects.get(name=rol))
     return gebruiker
+
+
+class CasuswijkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "casuswijken.Casuswijk"
+
+    aanmelding = factory.SubFactory(AanmeldingFactory, geselecteerd=True)
+    naam = factory.SelfAttribute("aanmelding.wijknaam")
+    slug = factory.Sequence(lambda n: f"casuswijk-{n}")
+
+
+class DeelnameFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "casuswijken.Deelname"
+
+    gebruiker = factory.SubFactory(StaffFactory, is_staff=False, is_superuser=False)
+    casuswijk = factory.SubFactory(CasuswijkFactory)
+    rol = "coalitielid"
+
+    class Params:
+        beeindigd = factory.Trait(beeindigd_op=factory.LazyFunction(timezone.now))
+
+
+class BijeenkomstFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "casuswijken.Bijeenkomst"
+
+    casuswijk = factory.SubFactory(CasuswijkFactory)
+    oproep = factory.LazyAttribute(
+        lambda b: b.casuswijk.aanmelding.oproep if b.casuswijk else OproepFactory()
+    )
+    soort = "open_gesprek"
+    titel = factory.Sequence(lambda n: f"Bijeenkomst {n}")
+    begint_op = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
+    eindigt_op = factory.LazyAttribute(lambda b: b.begint_op + timedelta(hours=2))
+    zichtbaarheid = "wijk"
+    gepubliceerd = True

@@ -1,0 +1,156 @@
+"""Who sees which session, action point, intervention and finding: the rules of DESIGN.md.
+
+Each test lists by hand what every kind of user must see, so that a wrong rule in a
+zichtbaar_voor method fails here rather than on a participant's screen.
+"""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from casuswijken.models import (
+    Actiepunt,
+    Bevinding,
+    Bijeenkomst,
+    Casuswijk,
+    Interventie,
+    Interventiecategorie,
+)
+from tests.factories import (
+    BijeenkomstFactory,
+    CasuswijkFactory,
+    DeelnameFactory,
+    OproepFactory,
+    StaffFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def wereld():
+    """Call A with casuswijken w1 and w2, call B with w3, and one person of each kind."""
+    oproep_a, oproep_b = OproepFactory(), OproepFactory()
+    w1 = CasuswijkFactory(aanmelding__oproep=oproep_a, naam="w1")
+    w2 = CasuswijkFactory(aanmelding__oproep=oproep_a, naam="w2")
+    w3 = CasuswijkFactory(aanmelding__oproep=oproep_b, naam="w3")
+    mensen = {
+        "anoniem": AnonymousUser(),
+        "deelnemer_w1": DeelnameFactory(casuswijk=w1).gebruiker,
+        "gestopt_w1": DeelnameFactory(casuswijk=w1, beeindigd=True).gebruiker,
+        "deelnemer_w3": DeelnameFactory(casuswijk=w3).gebruiker,
+        "medewerker": StaffFactory(is_superuser=False),
+    }
+    return {"a": oproep_a, "b": oproep_b, "w1": w1, "w2": w2, "w3": w3, "mensen": mensen}
+
+
+def sessie(naam, casuswijk=None, oproep=None, zichtbaarheid="wijk", gepubliceerd=True):
+    return BijeenkomstFactory(
+        titel=naam,
+        casuswijk=casuswijk,
+        oproep=oproep or casuswijk.aanmelding.oproep,
+        zichtbaarheid=zichtbaarheid,
+        gepubliceerd=gepubliceerd,
+    )
+
+
+def test_sessions_follow_visibility_level_publication_and_participation(wereld):
+    w1, w2, a, b = wereld["w1"], wereld["w2"], wereld["a"], wereld["b"]
+    for niveau in ["intern", "wijk", "netwerk", "openbaar"]:
+        sessie(f"w1-{niveau}", w1, zichtbaarheid=niveau)
+        sessie(f"w1-{niveau}-concept", w1, zichtbaarheid=niveau, gepubliceerd=False)
+    sessie("w2-wijk", w2)
+    sessie("w2-netwerk", w2, zichtbaarheid="netwerk")
+    for niveau in ["intern", "netwerk", "openbaar"]:
+        sessie(f"a-{niveau}", oproep=a, zichtbaarheid=niveau)
+    sessie("b-netwerk", oproep=b, zichtbaarheid="netwerk")
+    openbaar = {"w1-openbaar", "a-openbaar"}
+    verwacht = {
+        "anoniem": openbaar,
+        "deelnemer_w1": openbaar | {"w1-wijk", "w1-netwerk", "w2-netwerk", "a-netwerk"},
+        "gestopt_w1": openbaar,
+        "deelnemer_w3": openbaar | {"b-netwerk"},
+        "medewerker": set(Bijeenkomst.objects.values_list("titel", flat=True)),
+    }
+
+    gezien = {
+        wie: set(Bijeenkomst.objects.zichtbaar_voor(mens).values_list("titel", flat=True))
+        for wie, mens in wereld["mensen"].items()
+    }
+
+    assert gezien == verwacht
+    assert len(verwacht["medewerker"]) == 14
+
+
+def test_casuswijken_action_points_and_interventions_are_for_their_own_participants(wereld):
+    w1, w3 = wereld["w1"], wereld["w3"]
+    categorie = Interventiecategorie.objects.create(naam="Ontmoeting")
+    for wijk in [w1, w3]:
+        bijeenkomst = sessie(f"{wijk.naam}-sessie", wijk)
+        Actiepunt.objects.create(casuswijk=wijk, omschrijving=wijk.naam, bijeenkomst=bijeenkomst)
+        Interventie.objects.create(
+            casuswijk=wijk, naam=wijk.naam, domein="sociaal", categorie=categorie
+        )
+    verwacht = {
+        "anoniem": set(),
+        "deelnemer_w1": {"w1"},
+        "gestopt_w1": set(),
+        "deelnemer_w3": {"w3"},
+        "medewerker": {"w1", "w2", "w3"},
+    }
+
+    for wie, mens in wereld["mensen"].items():
+        wijken = set(Casuswijk.objects.zichtbaar_voor(mens).values_list("naam", flat=True))
+        acties = set(Actiepunt.objects.zichtbaar_voor(mens).values_list("omschrijving", flat=True))
+        interventies = set(Interventie.objects.zichtbaar_voor(mens).values_list("naam", flat=True))
+        assert wijken == verwacht[wie], wie
+        assert acties == verwacht[wie] - {"w2"}, wie
+        assert interventies == verwacht[wie] - {"w2"}, wie
+
+
+def test_findings_are_the_casuswijks_and_good_examples_are_for_the_whole_call(wereld):
+    w1, w2, w3 = wereld["w1"], wereld["w2"], wereld["w3"]
+    Bevinding.objects.create(leervraag="opbrengsten", casuswijk=w1, tekst="w1 gewoon")
+    Bevinding.objects.create(leervraag="opbrengsten", casuswijk=w2, tekst="w2 gewoon")
+    Bevinding.objects.create(
+        leervraag="interventies", casuswijk=w2, tekst="w2 voorbeeld", goed_voorbeeld=True
+    )
+    Bevinding.objects.create(
+        leervraag="interventies", casuswijk=w3, tekst="w3 voorbeeld", goed_voorbeeld=True
+    )
+    verwacht = {
+        "anoniem": set(),
+        "deelnemer_w1": {"w1 gewoon", "w2 voorbeeld"},
+        "gestopt_w1": set(),
+        "deelnemer_w3": {"w3 voorbeeld"},
+        "medewerker": {"w1 gewoon", "w2 gewoon", "w2 voorbeeld", "w3 voorbeeld"},
+    }
+
+    gezien = {
+        wie: set(Bevinding.objects.zichtbaar_voor(mens).values_list("tekst", flat=True))
+        for wie, mens in wereld["mensen"].items()
+    }
+
+    assert gezien == verwacht
+
+
+def test_a_national_session_cannot_be_for_one_wijk_only(wereld):
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        sessie("landelijk", oproep=wereld["a"], zichtbaarheid="wijk")
+
+
+def test_a_session_of_a_casuswijk_of_another_call_is_refused(wereld):
+    from django.core.exceptions import ValidationError
+
+    bijeenkomst = Bijeenkomst(
+        oproep=wereld["b"],
+        casuswijk=wereld["w1"],
+        soort="open_gesprek",
+        titel="Verkeerd",
+        begint_op=wereld["a"].deadline,
+        eindigt_op=wereld["a"].deadline,
+    )
+
+    with pytest.raises(ValidationError, match="hoort bij een andere oproep"):
+        bijeenkomst.full_clean()
