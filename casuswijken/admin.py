@@ -1,6 +1,31 @@
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
+from django.utils import timezone
 
-from .models import Casuswijk
+from .models import (
+    Actiepunt,
+    Bevinding,
+    Bijeenkomst,
+    Casuswijk,
+    Deelname,
+    Interventie,
+    Interventiecategorie,
+)
+
+
+class DeelnameInline(admin.TabularInline):
+    model = Deelname
+    fields = ["gebruiker", "rol", "organisatie", "functie", "begonnen_op", "beeindigd_op"]
+    readonly_fields = ["begonnen_op"]
+    raw_id_fields = ["gebruiker"]
+    extra = 0
+
+
+class InterventieInline(admin.StackedInline):
+    model = Interventie
+    fields = ["naam", "domein", "categorie", "status", "partners", "omschrijving", "ervaringen"]
+    extra = 0
 
 
 @admin.register(Casuswijk)
@@ -10,6 +35,7 @@ class CasuswijkAdmin(admin.ModelAdmin):
     readonly_fields = ["aanmelding", "aangemaakt"]
     fields = ["naam", "slug", "aanmelding", "aangemaakt"]
     search_fields = ["naam", "aanmelding__gemeente"]
+    inlines = [DeelnameInline, InterventieInline]
 
     @admin.display(description="gemeente", ordering="aanmelding__gemeente")
     def gemeente(self, casuswijk: Casuswijk) -> str:
@@ -18,3 +44,104 @@ class CasuswijkAdmin(admin.ModelAdmin):
     def has_add_permission(self, request) -> bool:
         # A casuswijk comes from a selected application when the decisions are sent.
         return False
+
+
+class ActiepuntFormSet(BaseInlineFormSet):
+    def clean(self) -> None:
+        super().clean()
+        nieuw = [
+            form
+            for form in self.forms
+            if form.has_changed() and not form.cleaned_data.get("DELETE", False)
+        ]
+        if nieuw and not self.instance.casuswijk_id:
+            raise ValidationError(
+                "Actiepunten horen bij een casuswijk; een landelijke bijeenkomst heeft er geen."
+            )
+
+
+class ActiepuntInline(admin.TabularInline):
+    model = Actiepunt
+    formset = ActiepuntFormSet
+    fk_name = "bijeenkomst"
+    fields = ["omschrijving", "eigenaar", "eigenaar_naam", "deadline", "status", "afgerond_in"]
+    raw_id_fields = ["eigenaar"]
+    extra = 1
+    verbose_name_plural = "actiepunten afgesproken in deze bijeenkomst"
+
+
+@admin.register(Bijeenkomst)
+class BijeenkomstAdmin(admin.ModelAdmin):
+    list_display = ["titel", "casuswijk", "soort", "begint_op", "zichtbaarheid", "gepubliceerd"]
+    list_filter = ["soort", "zichtbaarheid", "gepubliceerd", "oproep", "casuswijk"]
+    list_select_related = ["casuswijk", "oproep"]
+    search_fields = ["titel", "agenda", "verslag"]
+    date_hierarchy = "begint_op"
+    filter_horizontal = ["begeleiders"]
+    fieldsets = [
+        (None, {"fields": ["oproep", "casuswijk", "soort", "titel"]}),
+        ("Wanneer en waar", {"fields": ["begint_op", "eindigt_op", "locatie", "begeleiders"]}),
+        ("Inhoud (Markdown)", {"fields": ["agenda", "verslag"]}),
+        ("Wie het mag lezen", {"fields": ["zichtbaarheid", "gepubliceerd", "gepubliceerd_op"]}),
+    ]
+    readonly_fields = ["gepubliceerd_op"]
+    inlines = [ActiepuntInline]
+
+    def save_model(self, request, obj, form, change) -> None:
+        if obj.gepubliceerd and obj.gepubliceerd_op is None:
+            obj.gepubliceerd_op = timezone.now()
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change) -> None:
+        # Action points made at a session belong to that session's casuswijk.
+        for actiepunt in formset.save(commit=False):
+            actiepunt.casuswijk_id = form.instance.casuswijk_id
+            actiepunt.save()
+        for verwijderd in formset.deleted_objects:
+            verwijderd.delete()
+        formset.save_m2m()
+
+
+@admin.register(Actiepunt)
+class ActiepuntAdmin(admin.ModelAdmin):
+    list_display = ["omschrijving", "casuswijk", "eigenaar_weergave", "deadline", "status"]
+    list_filter = ["status", "casuswijk"]
+    list_select_related = ["casuswijk", "eigenaar"]
+    search_fields = ["omschrijving", "eigenaar_naam"]
+    raw_id_fields = ["eigenaar"]
+
+    @admin.display(description="eigenaar")
+    def eigenaar_weergave(self, actiepunt: Actiepunt) -> str:
+        return actiepunt.eigenaar_weergave
+
+
+@admin.register(Interventie)
+class InterventieAdmin(admin.ModelAdmin):
+    list_display = ["naam", "casuswijk", "categorie", "domein", "status"]
+    list_filter = ["categorie", "domein", "status", "casuswijk"]
+    list_select_related = ["casuswijk", "categorie"]
+    search_fields = ["naam", "omschrijving", "partners"]
+
+
+@admin.register(Interventiecategorie)
+class InterventiecategorieAdmin(admin.ModelAdmin):
+    list_display = ["naam"]
+    search_fields = ["naam"]
+
+
+@admin.register(Bevinding)
+class BevindingAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "casuswijk", "leervraag", "goed_voorbeeld", "aangemaakt"]
+    list_filter = ["leervraag", "goed_voorbeeld", "casuswijk"]
+    list_select_related = ["casuswijk"]
+    search_fields = ["tekst"]
+    raw_id_fields = ["bijeenkomst"]
+
+
+@admin.register(Deelname)
+class DeelnameAdmin(admin.ModelAdmin):
+    list_display = ["gebruiker", "casuswijk", "rol", "begonnen_op", "beeindigd_op"]
+    list_filter = ["rol", "casuswijk"]
+    list_select_related = ["gebruiker", "casuswijk"]
+    search_fields = ["gebruiker__email", "gebruiker__last_name", "casuswijk__naam"]
+    raw_id_fields = ["gebruiker"]

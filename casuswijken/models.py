@@ -236,6 +236,8 @@ class Actiepunt(models.Model):
             models.CheckConstraint(
                 condition=Q(status=Actiestatus.AFGEROND) | Q(afgerond_in__isnull=True),
                 name="actiepunt_alleen_afgerond_heeft_afrondmoment",
+                violation_error_message="Alleen een afgerond actiepunt heeft een bijeenkomst "
+                "waarin het is afgerond.",
             ),
         ]
 
