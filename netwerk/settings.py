@@ -102,6 +102,12 @@ LINKAANVRAGEN_PER_UUR = env.int("LINKAANVRAGEN_PER_UUR", default=5)
 # How long an applicant's secret link works; a new one can be requested at any time.
 AANMELDLINK_GELDIG_DAGEN = env.int("AANMELDLINK_GELDIG_DAGEN", default=180)
 
+LOGIN_URL = "account:login"
+LOGIN_REDIRECT_URL = "casuswijken:overzicht"
+LOGOUT_REDIRECT_URL = "account:login"
+# A set-password link from an invitation or a reset works this long (three days).
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

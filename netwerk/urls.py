@@ -14,5 +14,7 @@ urlpatterns = [
     path("readyz", views.readyz, name="readyz"),
     path("privacy/", views.privacy, name="privacy"),
     path("toegankelijkheid/", views.toegankelijkheid, name="toegankelijkheid"),
+    path("account/", include("netwerk.account_urls")),
+    path("wijken/", include("casuswijken.urls")),
     path("", include("aanmeldingen.urls")),
 ]

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "casuswijken"
+
+urlpatterns = [
+    path("", views.overzicht, name="overzicht"),
+    path("<slug:slug>/", views.casuswijk, name="casuswijk"),
+    path("<slug:slug>/bijeenkomsten/<int:pk>/", views.bijeenkomst, name="bijeenkomst"),
+]

@@ -1,0 +1,107 @@
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from .models import Actiepunt, Bevinding, Bijeenkomst, Casuswijk, Deelname, Interventie
+
+
+def _casuswijk_of_404(user, slug: str) -> Casuswijk:
+    """The casuswijk if this user may see it; 404 otherwise, so that its existence stays
+    hidden from others."""
+    casuswijk = (
+        Casuswijk.objects.zichtbaar_voor(user)
+        .select_related("aanmelding__oproep")
+        .filter(slug=slug)
+        .first()
+    )
+    if casuswijk is None:
+        raise Http404("Onbekende casuswijk.")
+    return casuswijk
+
+
+def _bijeenkomsten_van(user, casuswijk: Casuswijk):
+    """The sessions of this casuswijk and the national ones of its call that user may see."""
+    return Bijeenkomst.objects.zichtbaar_voor(user).filter(
+        Q(casuswijk=casuswijk) | Q(casuswijk__isnull=True, oproep=casuswijk.aanmelding.oproep_id)
+    )
+
+
+@login_required
+@require_GET
+def overzicht(request: HttpRequest) -> HttpResponse:
+    casuswijken = list(Casuswijk.objects.zichtbaar_voor(request.user).select_related("aanmelding"))
+    landelijk = (
+        Bijeenkomst.objects.zichtbaar_voor(request.user)
+        .filter(
+            casuswijk__isnull=True,
+            oproep__in={casuswijk.aanmelding.oproep_id for casuswijk in casuswijken},
+        )
+        .order_by("-begint_op")
+    )
+    return render(
+        request,
+        "casuswijken/overzicht.html",
+        {"casuswijken": casuswijken, "landelijke_bijeenkomsten": landelijk, "nu": timezone.now()},
+    )
+
+
+@login_required
+@require_GET
+def casuswijk(request: HttpRequest, slug: str) -> HttpResponse:
+    wijk = _casuswijk_of_404(request.user, slug)
+    nu = timezone.now()
+    bijeenkomsten = list(_bijeenkomsten_van(request.user, wijk))
+    return render(
+        request,
+        "casuswijken/casuswijk.html",
+        {
+            "casuswijk": wijk,
+            "deelnames": Deelname.objects.filter(casuswijk=wijk, beeindigd_op__isnull=True)
+            .select_related("gebruiker")
+            .order_by("rol", "gebruiker__last_name"),
+            "komend": [b for b in bijeenkomsten if b.eindigt_op >= nu],
+            "geweest": [b for b in reversed(bijeenkomsten) if b.eindigt_op < nu],
+            "actiepunten": Actiepunt.objects.zichtbaar_voor(request.user)
+            .open()
+            .filter(casuswijk=wijk)
+            .select_related("eigenaar", "bijeenkomst"),
+            "interventies": Interventie.objects.zichtbaar_voor(request.user)
+            .filter(casuswijk=wijk)
+            .select_related("categorie"),
+            "bevindingen": Bevinding.objects.zichtbaar_voor(request.user)
+            .filter(
+                Q(casuswijk=wijk)
+                | Q(goed_voorbeeld=True, casuswijk__aanmelding__oproep=wijk.aanmelding.oproep_id)
+            )
+            .select_related("casuswijk"),
+        },
+    )
+
+
+@login_required
+@require_GET
+def bijeenkomst(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    wijk = _casuswijk_of_404(request.user, slug)
+    sessie = _bijeenkomsten_van(request.user, wijk).filter(pk=pk).first()
+    if sessie is None:
+        raise Http404("Onbekende bijeenkomst.")
+    actiepunten = Actiepunt.objects.zichtbaar_voor(request.user).select_related(
+        "eigenaar", "bijeenkomst"
+    )
+    return render(
+        request,
+        "casuswijken/bijeenkomst.html",
+        {
+            "casuswijk": wijk,
+            "bijeenkomst": sessie,
+            "afgesproken": actiepunten.filter(bijeenkomst=sessie),
+            "afgerond": actiepunten.filter(afgerond_in=sessie),
+            # Still open, from the casuswijk's earlier sessions: carried over to this one.
+            "nog_open": actiepunten.open()
+            .filter(casuswijk=wijk, bijeenkomst__begint_op__lt=sessie.begint_op)
+            .exclude(bijeenkomst=sessie),
+        },
+    )

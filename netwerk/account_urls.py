@@ -1,0 +1,46 @@
+"""/account/: log in and out, forgotten password and setting one from an invitation."""
+
+from django.contrib.auth import views as auth_views
+from django.shortcuts import redirect
+from django.urls import path, reverse_lazy
+
+from .account import MailViaWachtrijResetForm
+
+app_name = "account"
+
+urlpatterns = [
+    path("", lambda request: redirect("account:login"), name="start"),
+    path(
+        "inloggen/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "wachtwoord-vergeten/",
+        auth_views.PasswordResetView.as_view(
+            form_class=MailViaWachtrijResetForm,
+            success_url=reverse_lazy("account:password_reset_done"),
+            email_template_name="registration/password_reset_email.txt",
+            subject_template_name="registration/password_reset_subject.txt",
+        ),
+        name="password_reset",
+    ),
+    path(
+        "wachtwoord-vergeten/verstuurd/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "wachtwoord-instellen/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            success_url=reverse_lazy("account:password_reset_complete")
+        ),
+        name="password_reset_confirm",
+    ),
+    path(
+        "wachtwoord-ingesteld/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+]

@@ -1,0 +1,205 @@
+"""The participant pages: who gets what, and what they show."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from casuswijken.models import Actiepunt, Interventie, Interventiecategorie
+from tests.conftest import wachtende_mails
+from tests.factories import (
+    BijeenkomstFactory,
+    CasuswijkFactory,
+    DeelnameFactory,
+    StaffFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def opzet():
+    wijk = CasuswijkFactory(naam="Lombok", slug="lombok")
+    andere = CasuswijkFactory(naam="Zuilen", slug="zuilen")
+    bijeenkomst = BijeenkomstFactory(casuswijk=wijk, titel="Eerste gesprek")
+    mensen = {
+        "deelnemer": DeelnameFactory(casuswijk=wijk).gebruiker,
+        "andere_wijk": DeelnameFactory(casuswijk=andere).gebruiker,
+        "gestopt": DeelnameFactory(casuswijk=wijk, beeindigd=True).gebruiker,
+        "medewerker": StaffFactory(is_superuser=False),
+    }
+    return {"wijk": wijk, "bijeenkomst": bijeenkomst, "mensen": mensen}
+
+
+def urls(opzet) -> dict[str, str]:
+    return {
+        "casuswijken:overzicht": reverse("casuswijken:overzicht"),
+        "casuswijken:casuswijk": reverse("casuswijken:casuswijk", args=["lombok"]),
+        "casuswijken:bijeenkomst": reverse(
+            "casuswijken:bijeenkomst", args=["lombok", opzet["bijeenkomst"].pk]
+        ),
+    }
+
+
+# What each kind of user gets on each participant-facing page.
+MATRIX = {
+    "casuswijken:overzicht": {"deelnemer": 200, "andere_wijk": 200, "gestopt": 200,
+                              "medewerker": 200},
+    "casuswijken:casuswijk": {"deelnemer": 200, "andere_wijk": 404, "gestopt": 404,
+                              "medewerker": 200},
+    "casuswijken:bijeenkomst": {"deelnemer": 200, "andere_wijk": 404, "gestopt": 404,
+                                "medewerker": 200},
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("naam", sorted(MATRIX))
+def test_anonymous_visitors_are_sent_to_the_login(client, opzet, naam):
+    response = client.get(urls(opzet)[naam])
+
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account:login"))
+
+
+@pytest.mark.parametrize("naam", sorted(MATRIX))
+@pytest.mark.parametrize("wie", ["deelnemer", "andere_wijk", "gestopt", "medewerker"])
+def test_each_user_gets_what_the_matrix_says(client, opzet, naam, wie):
+    client.force_login(opzet["mensen"][wie])
+
+    response = client.get(urls(opzet)[naam])
+
+    assert response.status_code == MATRIX[naam][wie]
+
+
+def test_every_participant_facing_url_is_in_the_matrix():
+    resolver = get_resolver()
+    namen = set()
+
+    def loop(patronen, voorvoegsel=""):
+        for patroon in patronen:
+            if isinstance(patroon, URLResolver):
+                loop(patroon.url_patterns, f"{patroon.namespace}:" if patroon.namespace else "")
+            elif isinstance(patroon, URLPattern) and patroon.name:
+                namen.add(f"{voorvoegsel}{patroon.name}")
+
+    loop(resolver.url_patterns)
+
+    assert {naam for naam in namen if naam.startswith("casuswijken:")} == set(MATRIX)
+
+
+def test_an_unpublished_or_internal_session_answers_404_to_participants(client, opzet):
+    wijk = opzet["wijk"]
+    concept = BijeenkomstFactory(casuswijk=wijk, gepubliceerd=False)
+    intern = BijeenkomstFactory(casuswijk=wijk, zichtbaarheid="intern")
+    client.force_login(opzet["mensen"]["deelnemer"])
+
+    for sessie in [concept, intern]:
+        url = reverse("casuswijken:bijeenkomst", args=["lombok", sessie.pk])
+        assert client.get(url).status_code == 404
+
+
+def test_another_casuswijks_session_answers_404_even_through_your_own_slug(client, opzet):
+    elders = BijeenkomstFactory(zichtbaarheid="wijk")
+    client.force_login(opzet["mensen"]["deelnemer"])
+
+    response = client.get(reverse("casuswijken:bijeenkomst", args=["lombok", elders.pk]))
+
+    assert response.status_code == 404
+
+
+def test_the_casuswijk_page_shows_people_sessions_actions_and_interventions(client, opzet):
+    wijk, bijeenkomst = opzet["wijk"], opzet["bijeenkomst"]
+    deelnemer = opzet["mensen"]["deelnemer"]
+    Actiepunt.objects.create(casuswijk=wijk, omschrijving="Bel de school", eigenaar=deelnemer,
+                             bijeenkomst=bijeenkomst)  # fmt: skip
+    Interventie.objects.create(casuswijk=wijk, naam="Huiskamer", domein="sociaal",
+                               categorie=Interventiecategorie.objects.first())  # fmt: skip
+    client.force_login(deelnemer)
+
+    response = client.get(reverse("casuswijken:casuswijk", args=["lombok"]))
+
+    assert "Eerste gesprek" in response.text
+    assert "Bel de school" in response.text
+    assert '<span class="badge text-bg-warning">van u</span>' in response.text
+    assert "Huiskamer" in response.text
+    assert deelnemer.email not in response.text
+
+
+def test_open_action_points_carry_over_to_the_next_session_until_closed_there(client, opzet):
+    wijk, eerste = opzet["wijk"], opzet["bijeenkomst"]
+    tweede = BijeenkomstFactory(casuswijk=wijk, titel="Tweede gesprek",
+                                begint_op=eerste.begint_op + timedelta(days=30))  # fmt: skip
+    derde = BijeenkomstFactory(casuswijk=wijk, titel="Derde gesprek",
+                               begint_op=eerste.begint_op + timedelta(days=60))  # fmt: skip
+    Actiepunt.objects.create(casuswijk=wijk, omschrijving="Open punt", bijeenkomst=eerste)
+    Actiepunt.objects.create(casuswijk=wijk, omschrijving="Afgerond punt", bijeenkomst=eerste,
+                             status="afgerond", afgerond_in=tweede)  # fmt: skip
+    client.force_login(opzet["mensen"]["deelnemer"])
+
+    pagina_tweede = client.get(reverse("casuswijken:bijeenkomst", args=["lombok", tweede.pk]))
+    pagina_derde = client.get(reverse("casuswijken:bijeenkomst", args=["lombok", derde.pk]))
+
+    assert [a.omschrijving for a in pagina_tweede.context["nog_open"]] == ["Open punt"]
+    assert [a.omschrijving for a in pagina_tweede.context["afgerond"]] == ["Afgerond punt"]
+    assert [a.omschrijving for a in pagina_derde.context["nog_open"]] == ["Open punt"]
+    assert list(pagina_derde.context["afgerond"]) == []
+
+
+def test_notes_are_sanitised(client, opzet):
+    bijeenkomst = opzet["bijeenkomst"]
+    bijeenkomst.verslag = (
+        "<script>alert(1)</script>[klik](javascript:alert(1)) <img src=x onerror=alert(1)>"
+    )
+    bijeenkomst.save()
+    client.force_login(opzet["mensen"]["deelnemer"])
+
+    response = client.get(reverse("casuswijken:bijeenkomst", args=["lombok", bijeenkomst.pk]))
+
+    assert "<script>alert(1)" not in response.text
+    assert "javascript:" not in response.text
+    assert "onerror" not in response.text
+
+
+def _tel(client, url, django_assert_max_num_queries) -> int:
+    with django_assert_max_num_queries(100) as context:
+        assert client.get(url).status_code == 200
+    return len(context.captured_queries)
+
+
+def test_page_query_counts_do_not_grow_with_sessions_and_action_points(
+    client, opzet, django_assert_max_num_queries
+):
+    wijk, eerste = opzet["wijk"], opzet["bijeenkomst"]
+    client.force_login(opzet["mensen"]["deelnemer"])
+    wijk_url = reverse("casuswijken:casuswijk", args=["lombok"])
+    sessie_url = reverse("casuswijken:bijeenkomst", args=["lombok", eerste.pk])
+    Actiepunt.objects.create(casuswijk=wijk, omschrijving="Eén", bijeenkomst=eerste,
+                             eigenaar=opzet["mensen"]["deelnemer"])  # fmt: skip
+    voor = (_tel(client, wijk_url, django_assert_max_num_queries),
+            _tel(client, sessie_url, django_assert_max_num_queries))  # fmt: skip
+
+    sessies = [
+        BijeenkomstFactory(casuswijk=wijk, begint_op=timezone.now() + timedelta(days=dag))
+        for dag in range(-15, 14)
+    ]
+    for nummer in range(100):
+        Actiepunt.objects.create(casuswijk=wijk, omschrijving=f"Punt {nummer}",
+                                 bijeenkomst=sessies[nummer % len(sessies)],
+                                 eigenaar=StaffFactory())  # fmt: skip
+    na = (_tel(client, wijk_url, django_assert_max_num_queries),
+          _tel(client, sessie_url, django_assert_max_num_queries))  # fmt: skip
+
+    assert na == voor
+
+
+def test_forgotten_password_mail_goes_through_the_queue_and_reveals_nothing(client, opzet):
+    deelnemer = opzet["mensen"]["deelnemer"]
+    url = reverse("account:password_reset")
+
+    bekend = client.post(url, {"email": deelnemer.email}, follow=True)
+    onbekend = client.post(url, {"email": "niemand@voorbeeld.nl"}, follow=True)
+
+    assert bekend.content == onbekend.content
+    (mail,) = wachtende_mails()
+    assert mail["aan"] == [deelnemer.email]
+    assert "/account/wachtwoord-instellen/" in mail["tekst"]
