@@ -1,8 +1,12 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
+from django.template.response import TemplateResponse
 from django.utils import timezone
 
+from .enums import Rol
 from .models import (
     Actiepunt,
     Bevinding,
@@ -12,6 +16,14 @@ from .models import (
     Interventie,
     Interventiecategorie,
 )
+from .services import nodig_coalitie_uit, nodig_uit
+
+
+class PartnerForm(forms.Form):
+    naam = forms.CharField(max_length=150)
+    email = forms.EmailField(label="E-mailadres", max_length=254)
+    organisatie = forms.CharField(max_length=150, required=False)
+    functie = forms.CharField(max_length=100, required=False)
 
 
 class DeelnameInline(admin.TabularInline):
@@ -36,6 +48,55 @@ class CasuswijkAdmin(admin.ModelAdmin):
     fields = ["naam", "slug", "aanmelding", "aangemaakt"]
     search_fields = ["naam", "aanmelding__gemeente"]
     inlines = [DeelnameInline, InterventieInline]
+    actions = ["coalitie_uitnodigen", "partner_uitnodigen"]
+
+    def has_uitnodigen_permission(self, request) -> bool:
+        return request.user.has_perm("casuswijken.add_deelname")
+
+    @admin.action(
+        description="De coalitieleden van de aanmelding uitnodigen", permissions=["uitnodigen"]
+    )
+    def coalitie_uitnodigen(self, request, queryset) -> None:
+        for casuswijk in queryset.select_related("aanmelding"):
+            nieuw = nodig_coalitie_uit(casuswijk=casuswijk)
+            self.message_user(
+                request,
+                f"{casuswijk}: {len(nieuw)} coalitielid/-leden uitgenodigd; wie al deelnam, "
+                "is overgeslagen.",
+                messages.SUCCESS,
+            )
+
+    @admin.action(description="Een lokale partner uitnodigen", permissions=["uitnodigen"])
+    def partner_uitnodigen(self, request, queryset):
+        if len(queryset) != 1:
+            self.message_user(request, "Kies één casuswijk.", messages.WARNING)
+            return None
+        casuswijk = queryset.get()
+        form = PartnerForm(request.POST if "email" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            deelname, nieuw = nodig_uit(
+                casuswijk=casuswijk, rol=Rol.LOKALE_PARTNER, **form.cleaned_data
+            )
+            self.message_user(
+                request,
+                f"Uitnodiging voor {casuswijk} verstuurd naar {deelname.gebruiker.email}."
+                if nieuw
+                else f"Er neemt al iemand met {deelname.gebruiker.email} deel aan {casuswijk}.",
+                messages.SUCCESS if nieuw else messages.INFO,
+            )
+            return None
+        return TemplateResponse(
+            request,
+            "admin/casuswijken/partner_uitnodigen.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": f"Lokale partner uitnodigen voor {casuswijk}",
+                "casuswijk": casuswijk,
+                "form": form,
+                "opts": self.model._meta,
+                "actie_checkbox_naam": helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
 
     @admin.display(description="gemeente", ordering="aanmelding__gemeente")
     def gemeente(self, casuswijk: Casuswijk) -> str:

@@ -1,10 +1,19 @@
-"""Writes to casuswijken."""
+"""Writes to casuswijken: the casuswijk itself, invitations and publishing notes."""
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
+from django.db import transaction
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django.utils.text import slugify
 
 from aanmeldingen.models import Aanmelding
+from netwerk.mail import zet_email_klaar
 
-from .models import Casuswijk
+from .enums import Rol
+from .models import Casuswijk, Deelname
 
 
 def maak_casuswijk(*, aanmelding: Aanmelding) -> Casuswijk:
@@ -17,3 +26,77 @@ def maak_casuswijk(*, aanmelding: Aanmelding) -> Casuswijk:
     while Casuswijk.objects.filter(slug=slug).exists():
         slug, volgnummer = f"{basis}-{volgnummer}", volgnummer + 1
     return Casuswijk.objects.create(aanmelding=aanmelding, naam=aanmelding.wijknaam, slug=slug)
+
+
+def nodig_uit(
+    *,
+    casuswijk: Casuswijk,
+    email: str,
+    naam: str,
+    rol: Rol,
+    organisatie: str = "",
+    functie: str = "",
+) -> tuple[Deelname, bool]:
+    """Give a person access to a casuswijk and mail them; returns (deelname, new).
+
+    An existing account with this address is reused, never duplicated; someone who takes
+    part already is left alone and not mailed again. Side effect: a mail with a link to set
+    a password (valid PASSWORD_RESET_TIMEOUT, and only once: setting the password ends it)
+    or, for someone who has one, a note that they can now see this casuswijk.
+    """
+    gebruikers = get_user_model().objects
+    email = email.strip()
+    with transaction.atomic():
+        gebruiker = gebruikers.filter(email__iexact=email).order_by("pk").first()
+        if gebruiker is None:
+            voornaam, _, achternaam = naam.strip().partition(" ")
+            gebruiker = gebruikers.create_user(
+                username=email.lower(), email=email, first_name=voornaam, last_name=achternaam
+            )
+        bestaande = Deelname.objects.filter(
+            gebruiker=gebruiker, casuswijk=casuswijk, beeindigd_op__isnull=True
+        ).first()
+        if bestaande is not None:
+            return bestaande, False
+        deelname = Deelname.objects.create(
+            gebruiker=gebruiker,
+            casuswijk=casuswijk,
+            rol=rol,
+            organisatie=organisatie,
+            functie=functie,
+        )
+        context = {
+            "gebruiker": gebruiker,
+            "casuswijk": casuswijk,
+            "wijk_url": settings.PORTAAL_URL
+            + reverse("casuswijken:casuswijk", args=[casuswijk.slug]),
+        }
+        if gebruiker.has_usable_password():
+            zet_email_klaar(aan=gebruiker.email, sjabloon="deelname_toegevoegd", context=context)
+        else:
+            context["wachtwoord_url"] = settings.PORTAAL_URL + reverse(
+                "account:password_reset_confirm",
+                kwargs={
+                    "uidb64": urlsafe_base64_encode(force_bytes(gebruiker.pk)),
+                    "token": default_token_generator.make_token(gebruiker),
+                },
+            )
+            zet_email_klaar(aan=gebruiker.email, sjabloon="deelname_uitnodiging", context=context)
+    return deelname, True
+
+
+def nodig_coalitie_uit(*, casuswijk: Casuswijk) -> list[Deelname]:
+    """Invite every member of the selected application's coalition; returns the new ones."""
+    nieuw = []
+    for lid in casuswijk.aanmelding.leden.all():
+        deelname, is_nieuw = nodig_uit(
+            casuswijk=casuswijk,
+            email=lid.email,
+            naam=lid.naam,
+            rol=Rol.COALITIELID,
+            organisatie=lid.organisatie,
+            functie=lid.functie,
+        )
+        if is_nieuw:
+            nieuw.append(deelname)
+    return nieuw

@@ -24,6 +24,8 @@ ACTIES = {
     ("aanmelding", "stuur_link"): {"coördinator"},
     ("oproep", "besluiten_versturen"): {"coördinator"},
     ("besluitbericht", "opnieuw_versturen"): {"coördinator"},
+    ("casuswijk", "coalitie_uitnodigen"): {"begeleider", "coördinator"},
+    ("casuswijk", "partner_uitnodigen"): {"begeleider", "coördinator"},
 }
 
 # Staff pages: the roles that get them (the others get 403).

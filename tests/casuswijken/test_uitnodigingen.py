@@ -1,0 +1,111 @@
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from django.utils import timezone
+
+from casuswijken.enums import Rol
+from casuswijken.models import Deelname
+from casuswijken.services import nodig_coalitie_uit, nodig_uit
+from tests.conftest import wachtende_mails
+from tests.factories import CasuswijkFactory, DeelnameFactory, medewerker
+
+pytestmark = pytest.mark.django_db
+
+
+def instel_link(mail) -> str:
+    regel = next(r for r in mail["tekst"].splitlines() if "/account/wachtwoord-instellen/" in r)
+    return "/" + regel.split("/", 3)[3].strip()
+
+
+def test_the_coalition_is_invited_with_a_set_password_link_each(client):
+    casuswijk = CasuswijkFactory()
+
+    nieuw = nodig_coalitie_uit(casuswijk=casuswijk)
+
+    leden = list(casuswijk.aanmelding.leden.all())
+    assert sorted(d.gebruiker.email for d in nieuw) == sorted(lid.email for lid in leden)
+    assert {d.rol for d in nieuw} == {Rol.COALITIELID}
+    mails = wachtende_mails()
+    assert len(mails) == len(leden)
+    assert all("/account/wachtwoord-instellen/" in mail["tekst"] for mail in mails)
+
+
+def test_the_set_password_link_works_once(client):
+    casuswijk = CasuswijkFactory()
+    nodig_uit(casuswijk=casuswijk, email="partner@voorbeeld.nl", naam="Pia Partner",
+              rol=Rol.LOKALE_PARTNER)  # fmt: skip
+    link = instel_link(wachtende_mails()[0])
+
+    eerste = client.get(link, follow=True)
+    client.post(eerste.redirect_chain[-1][0], {"new_password1": "Lombok-Wijk-2027!",
+                                              "new_password2": "Lombok-Wijk-2027!"})  # fmt: skip
+    tweede = client.get(link, follow=True)
+
+    assert eerste.context["validlink"] is True
+    assert (
+        get_user_model()
+        .objects.get(email="partner@voorbeeld.nl")
+        .check_password("Lombok-Wijk-2027!")
+    )
+    assert tweede.context["validlink"] is False
+    assert client.login(username="partner@voorbeeld.nl", password="Lombok-Wijk-2027!")
+    assert client.get(reverse("casuswijken:casuswijk", args=[casuswijk.slug])).status_code == 200
+
+
+def test_the_set_password_link_expires_after_three_days(client):
+    nodig_uit(casuswijk=CasuswijkFactory(), email="laat@voorbeeld.nl", naam="Laat",
+              rol=Rol.LOKALE_PARTNER)  # fmt: skip
+    link = instel_link(wachtende_mails()[0])
+
+    with time_machine.travel(timezone.now() + timedelta(days=3, hours=3)):
+        response = client.get(link, follow=True)
+
+    assert response.context["validlink"] is False
+    assert "Deze link werkt niet meer" in response.text
+
+
+def test_an_existing_account_is_reused_and_told_instead_of_duplicated():
+    bestaande = DeelnameFactory().gebruiker
+    bestaande.set_password("al-een-wachtwoord-123")
+    bestaande.save()
+    andere_wijk = CasuswijkFactory()
+
+    deelname, nieuw = nodig_uit(casuswijk=andere_wijk, email=bestaande.email.upper(),
+                                naam="Wie dan ook", rol=Rol.LOKALE_PARTNER)  # fmt: skip
+    opnieuw, nog_eens = nodig_uit(casuswijk=andere_wijk, email=bestaande.email,
+                                  naam="Wie dan ook", rol=Rol.LOKALE_PARTNER)  # fmt: skip
+
+    assert (deelname.gebruiker, nieuw, opnieuw, nog_eens) == (bestaande, True, deelname, False)
+    assert get_user_model().objects.filter(email__iexact=bestaande.email).count() == 1
+    (mail,) = wachtende_mails()
+    assert mail["onderwerp"] == f"U hebt nu toegang tot casuswijk {andere_wijk.naam}"
+    assert "wachtwoord-instellen" not in mail["tekst"]
+
+
+def test_an_ended_participation_can_be_renewed_by_a_new_invitation():
+    deelname = DeelnameFactory(beeindigd=True)
+
+    nieuwe, nieuw = nodig_uit(casuswijk=deelname.casuswijk, email=deelname.gebruiker.email,
+                              naam="X", rol=Rol.COALITIELID)  # fmt: skip
+
+    assert nieuw is True
+    assert Deelname.objects.filter(gebruiker=deelname.gebruiker).count() == 2
+
+
+def test_staff_invite_a_local_partner_from_the_admin(client):
+    casuswijk = CasuswijkFactory()
+    client.force_login(medewerker("begeleider"))
+    url = reverse("admin:casuswijken_casuswijk_changelist")
+    actie = {"action": "partner_uitnodigen", "_selected_action": [casuswijk.pk]}
+
+    formulier = client.post(url, actie)
+    response = client.post(url, {**actie, "naam": "Pia Partner", "email": "pia@voorbeeld.nl",
+                                 "organisatie": "Buurtbibliotheek"}, follow=True)  # fmt: skip
+
+    assert "Lokale partner uitnodigen" in formulier.text
+    assert "verstuurd naar pia@voorbeeld.nl" in response.text
+    deelname = Deelname.objects.get(gebruiker__email="pia@voorbeeld.nl")
+    assert (deelname.rol, deelname.organisatie) == (Rol.LOKALE_PARTNER, "Buurtbibliotheek")
