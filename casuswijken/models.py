@@ -70,6 +70,12 @@ class Deelname(models.Model):
     functie = models.CharField(max_length=100, blank=True)
     begonnen_op = models.DateTimeField(default=timezone.now)
     beeindigd_op = models.DateTimeField("beëindigd op", null=True, blank=True)
+    # The private address of this person's calendar feed of this casuswijk; a new one
+    # replaces it. Kept as is (calendar apps need the address), and useless once the
+    # participation ends.
+    agenda_token = models.CharField(  # noqa: DJ001
+        max_length=64, unique=True, null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = "deelname"

@@ -1,5 +1,7 @@
 """Writes to casuswijken: the casuswijk itself, invitations and publishing notes."""
 
+import secrets
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
@@ -100,3 +102,10 @@ def nodig_coalitie_uit(*, casuswijk: Casuswijk) -> list[Deelname]:
         if is_nieuw:
             nieuw.append(deelname)
     return nieuw
+
+
+def nieuwe_agendalink(*, deelname: Deelname) -> str:
+    """Give the participant a new private calendar address; the old one stops working."""
+    deelname.agenda_token = secrets.token_urlsafe(32)
+    deelname.save(update_fields=["agenda_token"])
+    return deelname.agenda_token

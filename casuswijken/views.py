@@ -1,11 +1,16 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
 
+from .agenda import ical
 from .models import Actiepunt, Bevinding, Bijeenkomst, Casuswijk, Deelname, Interventie
+from .services import nieuwe_agendalink
 
 
 def _casuswijk_of_404(user, slug: str) -> Casuswijk:
@@ -68,6 +73,9 @@ def casuswijk(request: HttpRequest, slug: str) -> HttpResponse:
             .open()
             .filter(casuswijk=wijk)
             .select_related("eigenaar", "bijeenkomst"),
+            "eigen_deelname": Deelname.objects.filter(
+                gebruiker=request.user, casuswijk=wijk, beeindigd_op__isnull=True
+            ).first(),
             "interventies": Interventie.objects.zichtbaar_voor(request.user)
             .filter(casuswijk=wijk)
             .select_related("categorie"),
@@ -105,3 +113,40 @@ def bijeenkomst(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             .exclude(bijeenkomst=sessie),
         },
     )
+
+
+@never_cache
+@require_GET
+def agenda(request: HttpRequest, slug: str, token: str) -> HttpResponse:
+    """The private calendar feed: no login (calendar apps have none), the address is the key."""
+    deelname = (
+        Deelname.objects.filter(agenda_token=token, casuswijk__slug=slug, beeindigd_op__isnull=True)
+        .select_related("gebruiker", "casuswijk__aanmelding")
+        .first()
+    )
+    if deelname is None:
+        raise Http404("Onbekende of vervangen agenda-link.")
+    bijeenkomsten = list(_bijeenkomsten_van(deelname.gebruiker, deelname.casuswijk))
+    response = HttpResponse(
+        ical(casuswijk=deelname.casuswijk, bijeenkomsten=bijeenkomsten),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'inline; filename="{slug}.ics"'
+    return response
+
+
+@login_required
+@require_POST
+def agenda_link(request: HttpRequest, slug: str) -> HttpResponse:
+    wijk = _casuswijk_of_404(request.user, slug)
+    deelname = Deelname.objects.filter(
+        gebruiker=request.user, casuswijk=wijk, beeindigd_op__isnull=True
+    ).first()
+    if deelname is None:
+        messages.error(request, "Alleen deelnemers van deze casuswijk hebben een agenda-link.")
+    else:
+        nieuwe_agendalink(deelname=deelname)
+        messages.success(
+            request, "Uw nieuwe agenda-link staat hieronder. Een eerdere link werkt niet meer."
+        )
+    return redirect(reverse("casuswijken:casuswijk", args=[slug]) + "#agenda")
