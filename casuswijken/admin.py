@@ -16,7 +16,7 @@ from .models import (
     Interventie,
     Interventiecategorie,
 )
-from .services import nodig_coalitie_uit, nodig_uit
+from .services import meld_verslag, nodig_coalitie_uit, nodig_uit
 
 
 class PartnerForm(forms.Form):
@@ -152,6 +152,13 @@ class BijeenkomstAdmin(admin.ModelAdmin):
         if obj.gepubliceerd and obj.gepubliceerd_op is None:
             obj.gepubliceerd_op = timezone.now()
         super().save_model(request, obj, form, change)
+        aantal = meld_verslag(bijeenkomst=obj)
+        if aantal:
+            self.message_user(
+                request,
+                f"{aantal} deelnemer(s) krijgen een e-mail dat het verslag online staat.",
+                messages.INFO,
+            )
 
     def save_formset(self, request, form, formset, change) -> None:
         # Action points made at a session belong to that session's casuswijk.

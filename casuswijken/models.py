@@ -148,6 +148,9 @@ class Bijeenkomst(models.Model):
     )
     gepubliceerd = models.BooleanField(default=False)
     gepubliceerd_op = models.DateTimeField(null=True, blank=True, editable=False)
+    # A hash of the notes as they were last announced, so that saving again without a
+    # change mails nobody, and a changed published verslag is announced once more.
+    verslag_gemeld = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = BijeenkomstQuerySet.as_manager()
 

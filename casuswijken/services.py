@@ -1,5 +1,6 @@
 """Writes to casuswijken: the casuswijk itself, invitations and publishing notes."""
 
+import hashlib
 import secrets
 
 from django.conf import settings
@@ -15,7 +16,7 @@ from aanmeldingen.models import Aanmelding
 from netwerk.mail import zet_email_klaar
 
 from .enums import Rol
-from .models import Casuswijk, Deelname
+from .models import Bijeenkomst, Casuswijk, Deelname
 
 
 def maak_casuswijk(*, aanmelding: Aanmelding) -> Casuswijk:
@@ -109,3 +110,52 @@ def nieuwe_agendalink(*, deelname: Deelname) -> str:
     deelname.agenda_token = secrets.token_urlsafe(32)
     deelname.save(update_fields=["agenda_token"])
     return deelname.agenda_token
+
+
+def meld_verslag(*, bijeenkomst: Bijeenkomst) -> int:
+    """Mail the participants who may read a published verslag: once per version.
+
+    One mail per person, with a link and not the content, to everyone with an active
+    participation in the session's casuswijk (or, for a national one, in any casuswijk of
+    the call) for whom Bijeenkomst.zichtbaar_voor lets it through. Returns how many.
+    """
+    if not (bijeenkomst.gepubliceerd and bijeenkomst.verslag.strip()):
+        return 0
+    vingerafdruk = hashlib.sha256(bijeenkomst.verslag.encode()).hexdigest()
+    if vingerafdruk == bijeenkomst.verslag_gemeld:
+        return 0
+    gewijzigd = bool(bijeenkomst.verslag_gemeld)
+    deelnames = Deelname.objects.filter(beeindigd_op__isnull=True).select_related(
+        "gebruiker", "casuswijk"
+    )
+    if bijeenkomst.casuswijk_id:
+        deelnames = deelnames.filter(casuswijk=bijeenkomst.casuswijk_id)
+    else:
+        deelnames = deelnames.filter(casuswijk__aanmelding__oproep=bijeenkomst.oproep_id)
+    per_persoon = {}
+    for deelname in deelnames.order_by("pk"):
+        per_persoon.setdefault(deelname.gebruiker_id, deelname)
+    with transaction.atomic():
+        aantal = 0
+        for deelname in per_persoon.values():
+            gebruiker = deelname.gebruiker
+            if not Bijeenkomst.objects.zichtbaar_voor(gebruiker).filter(pk=bijeenkomst.pk).exists():
+                continue
+            zet_email_klaar(
+                aan=gebruiker.email,
+                sjabloon="verslag_gepubliceerd",
+                context={
+                    "gebruiker": gebruiker,
+                    "bijeenkomst": bijeenkomst,
+                    "gewijzigd": gewijzigd,
+                    "url": settings.PORTAAL_URL
+                    + reverse(
+                        "casuswijken:bijeenkomst",
+                        args=[deelname.casuswijk.slug, bijeenkomst.pk],
+                    ),
+                },
+            )
+            aantal += 1
+        Bijeenkomst.objects.filter(pk=bijeenkomst.pk).update(verslag_gemeld=vingerafdruk)
+        bijeenkomst.verslag_gemeld = vingerafdruk
+    return aantal
