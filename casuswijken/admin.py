@@ -6,7 +6,7 @@ from django.forms.models import BaseInlineFormSet
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
-from .enums import Rol
+from .enums import Actiestatus, Rol
 from .models import (
     Actiepunt,
     Bevinding,
@@ -161,17 +161,42 @@ class BijeenkomstAdmin(admin.ModelAdmin):
             )
 
     def save_formset(self, request, form, formset, change) -> None:
-        # Action points made at a session belong to that session's casuswijk.
+        # Action points made at a session belong to that session's casuswijk; one closed
+        # here without saying where was closed in this session.
         for actiepunt in formset.save(commit=False):
             actiepunt.casuswijk_id = form.instance.casuswijk_id
+            if actiepunt.status == Actiestatus.AFGEROND and actiepunt.afgerond_in_id is None:
+                actiepunt.afgerond_in = form.instance
             actiepunt.save()
         for verwijderd in formset.deleted_objects:
             verwijderd.delete()
         formset.save_m2m()
 
 
+class ActiepuntForm(forms.ModelForm):
+    class Meta:
+        model = Actiepunt
+        fields = [
+            "casuswijk",
+            "bijeenkomst",
+            "omschrijving",
+            "eigenaar",
+            "eigenaar_naam",
+            "deadline",
+            "status",
+            "afgerond_in",
+        ]
+
+    def clean(self):
+        gegevens = super().clean()
+        if gegevens.get("status") == Actiestatus.AFGEROND and not gegevens.get("afgerond_in"):
+            self.add_error("afgerond_in", "Kies de bijeenkomst waarin het actiepunt is afgerond.")
+        return gegevens
+
+
 @admin.register(Actiepunt)
 class ActiepuntAdmin(admin.ModelAdmin):
+    form = ActiepuntForm
     list_display = ["omschrijving", "casuswijk", "eigenaar_weergave", "deadline", "status"]
     list_filter = ["status", "casuswijk"]
     list_select_related = ["casuswijk", "eigenaar"]

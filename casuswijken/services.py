@@ -15,12 +15,18 @@ from django.utils.text import slugify
 from aanmeldingen.models import Aanmelding
 from netwerk.mail import zet_email_klaar
 
-from .enums import Rol
-from .models import Bijeenkomst, Casuswijk, Deelname
+from .enums import InterventieDomein, Interventiestatus, Rol
+from .models import Bijeenkomst, Casuswijk, Deelname, Interventie, Interventiecategorie
+
+NOG_IN_TE_DELEN = "Nog in te delen"
 
 
 def maak_casuswijk(*, aanmelding: Aanmelding) -> Casuswijk:
-    """The casuswijk of a selected application; made once, found again after that."""
+    """The casuswijk of a selected application; made once, found again after that.
+
+    Its interventions inventory starts from what the coalition wrote on the application:
+    one intervention per line, under the category "Nog in te delen" for staff to classify.
+    """
     bestaande = Casuswijk.objects.filter(aanmelding=aanmelding).first()
     if bestaande is not None:
         return bestaande
@@ -28,7 +34,32 @@ def maak_casuswijk(*, aanmelding: Aanmelding) -> Casuswijk:
     slug, volgnummer = basis, 2
     while Casuswijk.objects.filter(slug=slug).exists():
         slug, volgnummer = f"{basis}-{volgnummer}", volgnummer + 1
-    return Casuswijk.objects.create(aanmelding=aanmelding, naam=aanmelding.wijknaam, slug=slug)
+    with transaction.atomic():
+        casuswijk = Casuswijk.objects.create(
+            aanmelding=aanmelding, naam=aanmelding.wijknaam, slug=slug
+        )
+        regels = [
+            regel.strip(" -•*\t")
+            for regel in aanmelding.bestaande_interventies.splitlines()
+            if regel.strip(" -•*\t")
+        ]
+        if regels:
+            categorie, _ = Interventiecategorie.objects.get_or_create(
+                naam=NOG_IN_TE_DELEN,
+                defaults={"omschrijving": "Uit de aanmelding; nog in te delen."},
+            )
+            Interventie.objects.bulk_create(
+                Interventie(
+                    casuswijk=casuswijk,
+                    naam=regel[:200],
+                    domein=InterventieDomein.BEIDE,
+                    categorie=categorie,
+                    status=Interventiestatus.LOOPT,
+                    omschrijving="Genoemd in de aanmelding.",
+                )
+                for regel in regels
+            )
+    return casuswijk
 
 
 def nodig_uit(

@@ -208,3 +208,19 @@ def test_forgotten_password_mail_goes_through_the_queue_and_reveals_nothing(clie
     (mail,) = wachtende_mails()
     assert mail["aan"] == [deelnemer.email]
     assert "/account/wachtwoord-instellen/" in mail["tekst"]
+
+
+def test_the_inventory_starts_from_the_interventions_named_in_the_application():
+    from casuswijken.services import maak_casuswijk
+    from tests.factories import AanmeldingFactory
+
+    aanmelding = AanmeldingFactory(
+        geselecteerd=True, bestaande_interventies="- Huiskamer van de wijk\n\n• Maatjesproject\n"
+    )
+
+    casuswijk = maak_casuswijk(aanmelding=aanmelding)
+
+    assert sorted(casuswijk.interventies.values_list("naam", "categorie__naam", "status")) == [
+        ("Huiskamer van de wijk", "Nog in te delen", "loopt"),
+        ("Maatjesproject", "Nog in te delen", "loopt"),
+    ]
