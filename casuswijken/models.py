@@ -240,7 +240,8 @@ class Actiepunt(models.Model):
     class Meta:
         verbose_name = "actiepunt"
         verbose_name_plural = "actiepunten"
-        ordering = ["deadline", "pk"]
+        # Soonest deadline first, those without one last, on every database.
+        ordering = [models.F("deadline").asc(nulls_last=True), "pk"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status=Actiestatus.AFGEROND) | Q(afgerond_in__isnull=True),

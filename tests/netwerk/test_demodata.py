@@ -17,14 +17,15 @@ def test_demo_data_loads_an_open_call_applications_and_a_login_and_is_idempotent
     call_command("laad_demodata")
     call_command("laad_demodata")
 
-    oproep = Oproep.objects.get()
+    oproep = Oproep.objects.get(slug="gemengde-wijk-2027")
     assert oproep.is_open
     assert oproep.gepubliceerd
+    aanmeldingen = Aanmelding.objects.filter(oproep=oproep)
     assert (
-        sorted(Aanmelding.objects.values_list("status", flat=True))
+        sorted(aanmeldingen.values_list("status", flat=True))
         == [Status.CONCEPT] + [Status.INGEDIEND] * 8
     )
-    assert len(set(Aanmelding.objects.values_list("provincie", flat=True))) == 8
+    assert len(set(aanmeldingen.values_list("provincie", flat=True))) == 8
     gebruikers = get_user_model().objects
     assert gebruikers.get(username="beheer").check_password("demo-leernetwerk")
     for naam, rol in [("beoordelaar", "beoordelaar"), ("begeleider", "begeleider"),
@@ -33,6 +34,26 @@ def test_demo_data_loads_an_open_call_applications_and_a_login_and_is_idempotent
         assert gebruiker.check_password("demo-leernetwerk")
         assert (gebruiker.is_staff, gebruiker.is_superuser) == (True, False)
         assert list(gebruiker.groups.values_list("name", flat=True)) == [rol]
+
+
+def test_demo_data_has_a_casuswijk_a_participant_can_use(settings, client):
+    settings.DEBUG = True
+    call_command("laad_demodata")
+    call_command("laad_demodata")
+
+    client.login(username="deelnemer", password="demo-leernetwerk")
+    overzicht = client.get("/wijken/")
+    wijk = client.get("/wijken/transvaal-den-haag/")
+
+    assert [c.naam for c in overzicht.context["casuswijken"]] == ["Transvaal"]
+    assert [b.titel for b in wijk.context["komend"]] == ["Tweede open gesprek",
+                                                          "Landelijke leerbijeenkomst"]  # fmt: skip
+    assert [b.titel for b in wijk.context["geweest"]] == ["Verkenning van de interventies",
+                                                           "Eerste open gesprek"]  # fmt: skip
+    assert [a.omschrijving for a in wijk.context["actiepunten"]] == [
+        "Welkomstpakket voor nieuwe kopers uitwerken",
+        "Cijfers over doorstroming aanleveren",
+    ]
 
 
 def test_demo_data_prints_working_applicant_links(settings, client):
@@ -44,6 +65,7 @@ def test_demo_data_prints_working_applicant_links(settings, client):
     links = re.findall(r"(/aanmelding/[A-Za-z0-9_-]+/)", uitvoer.getvalue())
     wijken = [client.get(link).context["aanmelding"].wijknaam for link in links]
     assert wijken == ["Kanaleneiland-Zuid", "Presikhaaf-West"]
+    assert "'deelnemer' of 'partner'" in uitvoer.getvalue()
 
 
 def test_demo_data_refuses_to_run_without_debug(settings):

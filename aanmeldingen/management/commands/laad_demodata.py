@@ -17,6 +17,7 @@ from django.utils import timezone
 from aanmeldingen.enums import Domein, Organisatietype, Provincie
 from aanmeldingen.models import Aanmelding, Oproep
 from aanmeldingen.services import bewaar_concept, dien_aanmelding_in, vervang_link
+from casuswijken import demodata as casuswijk_demo
 
 DEMO_GEBRUIKER = "beheer"
 INGEDIENDE_DEMO = "Kanaleneiland-Zuid"
@@ -159,6 +160,7 @@ class Command(BaseCommand):
             oproep = self._oproep()
             self._aanmeldingen(oproep)
             self._beheerder()
+            casuswijk_demo.laad(wachtwoord=DEMO_WACHTWOORD)
             # Fresh links on every run: only their hashes are stored, so old ones can't be
             # shown again.
             ingediend = Aanmelding.objects.filter(oproep=oproep, wijknaam=INGEDIENDE_DEMO).first()
@@ -179,6 +181,9 @@ class Command(BaseCommand):
                         f"Beheer: {settings.PORTAAL_URL}/admin/ met gebruikersnaam "
                         f"'{DEMO_GEBRUIKER}' (alle rechten), 'beoordelaar', 'begeleider' of "
                         f"'coordinator' (één rol), steeds met wachtwoord '{DEMO_WACHTWOORD}'",
+                        f"Deelnemers: {settings.PORTAAL_URL}/wijken/ met gebruikersnaam "
+                        f"'deelnemer' of 'partner' (casuswijk Transvaal), wachtwoord "
+                        f"'{DEMO_WACHTWOORD}'",
                         "Aanvragerslinks (nieuw bij elke start; links in eerder afgedrukte "
                         "demo-e-mails werken daardoor niet meer):",
                         *links,
