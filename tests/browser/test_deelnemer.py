@@ -1,0 +1,44 @@
+"""A participant logs in, reads their casuswijk and a session; both pages pass axe."""
+
+import pytest
+
+from casuswijken.models import Actiepunt
+from tests.browser.conftest import ernstige_toegankelijkheidsfouten
+from tests.factories import BijeenkomstFactory, CasuswijkFactory, DeelnameFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_a_participant_logs_in_and_reads_the_notes(live_server, page):
+    wijk = CasuswijkFactory(naam="Transvaal", slug="transvaal")
+    deelname = DeelnameFactory(casuswijk=wijk, gebruiker__username="dewi",
+                               gebruiker__first_name="Dewi")  # fmt: skip
+    deelname.gebruiker.set_password("Transvaal-2027!")
+    deelname.gebruiker.save()
+    sessie = BijeenkomstFactory(
+        casuswijk=wijk,
+        titel="Eerste open gesprek",
+        verslag="## Wat we hoorden\n\nNieuwe bewoners kennen de buurthuizen niet.",
+    )
+    Actiepunt.objects.create(casuswijk=wijk, bijeenkomst=sessie, eigenaar=deelname.gebruiker,
+                             omschrijving="Welkomstpakket uitwerken")  # fmt: skip
+
+    page.goto(live_server.url + "/wijken/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Inloggen"
+    assert ernstige_toegankelijkheidsfouten(page) == []
+    page.get_by_label("Gebruikersnaam").fill("dewi")
+    page.get_by_label("Wachtwoord").fill("Transvaal-2027!")
+    page.get_by_role("button", name="Inloggen").click()
+
+    assert page.get_by_role("heading", level=1).inner_text() == "Mijn casuswijken"
+    page.get_by_role("link", name="Transvaal").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Transvaal"
+    assert page.get_by_text("Welkomstpakket uitwerken").is_visible()
+    assert ernstige_toegankelijkheidsfouten(page) == []
+
+    page.get_by_role("link", name="Eerste open gesprek").click()
+    assert page.get_by_role("heading", name="Wat we hoorden").is_visible()
+    assert ernstige_toegankelijkheidsfouten(page) == []
+
+    page.get_by_role("button", name="Uitloggen").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Inloggen"
