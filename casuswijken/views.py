@@ -38,14 +38,15 @@ def _bijeenkomsten_van(user, casuswijk: Casuswijk):
 @require_GET
 def overzicht(request: HttpRequest) -> HttpResponse:
     casuswijken = list(Casuswijk.objects.zichtbaar_voor(request.user).select_related("aanmelding"))
-    landelijk = (
+    # A national session opens through one of the user's casuswijken of the same call.
+    via = {casuswijk.aanmelding.oproep_id: casuswijk.slug for casuswijk in casuswijken}
+    landelijk = list(
         Bijeenkomst.objects.zichtbaar_voor(request.user)
-        .filter(
-            casuswijk__isnull=True,
-            oproep__in={casuswijk.aanmelding.oproep_id for casuswijk in casuswijken},
-        )
+        .filter(casuswijk__isnull=True, oproep__in=via)
         .order_by("-begint_op")
     )
+    for bijeenkomst in landelijk:
+        bijeenkomst.via_slug = via[bijeenkomst.oproep_id]
     return render(
         request,
         "casuswijken/overzicht.html",

@@ -224,3 +224,19 @@ def test_the_inventory_starts_from_the_interventions_named_in_the_application():
         ("Huiskamer van de wijk", "Nog in te delen", "loopt"),
         ("Maatjesproject", "Nog in te delen", "loopt"),
     ]
+
+
+def test_national_sessions_of_two_calls_open_through_a_casuswijk_of_their_own_call(client):
+    eerste = CasuswijkFactory(slug="eerste")
+    tweede = CasuswijkFactory(slug="tweede")
+    gebruiker = DeelnameFactory(casuswijk=eerste).gebruiker
+    DeelnameFactory(casuswijk=tweede, gebruiker=gebruiker)
+    landelijk = BijeenkomstFactory(casuswijk=None, oproep=tweede.aanmelding.oproep,
+                                   zichtbaarheid="netwerk", titel="Landelijk")  # fmt: skip
+    client.force_login(gebruiker)
+
+    response = client.get(reverse("casuswijken:overzicht"))
+
+    url = reverse("casuswijken:bijeenkomst", args=["tweede", landelijk.pk])
+    assert f'href="{url}"' in response.text
+    assert client.get(url).status_code == 200
