@@ -189,6 +189,11 @@ class ActiepuntForm(forms.ModelForm):
 
     def clean(self):
         gegevens = super().clean()
+        casuswijk = gegevens.get("casuswijk")
+        for veld in ["bijeenkomst", "afgerond_in"]:
+            bijeenkomst = gegevens.get(veld)
+            if casuswijk and bijeenkomst and bijeenkomst.casuswijk_id != casuswijk.pk:
+                self.add_error(veld, "Deze bijeenkomst hoort bij een andere casuswijk.")
         if gegevens.get("status") == Actiestatus.AFGEROND and not gegevens.get("afgerond_in"):
             self.add_error("afgerond_in", "Kies de bijeenkomst waarin het actiepunt is afgerond.")
         return gegevens

@@ -195,12 +195,16 @@ class Bijeenkomst(models.Model):
 
 class ActiepuntQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user) -> "ActiepuntQuerySet":
-        """Action points are the casuswijk's own: its participants and staff see them."""
+        """Action points are the casuswijk's own: its participants see those agreed in a
+        session they may see (not in an intern or unpublished one); staff see all."""
         if _is_medewerker(user):
             return self.all()
         if not user.is_authenticated:
             return self.none()
-        return self.filter(casuswijk__in=_actieve_deelnames(user).values("casuswijk"))
+        return self.filter(
+            casuswijk__in=_actieve_deelnames(user).values("casuswijk"),
+            bijeenkomst__in=Bijeenkomst.objects.zichtbaar_voor(user).values("pk"),
+        )
 
     def open(self) -> "ActiepuntQuerySet":
         return self.exclude(status=Actiestatus.AFGEROND)
@@ -257,7 +261,7 @@ class Actiepunt(models.Model):
     @property
     def eigenaar_weergave(self) -> str:
         if self.eigenaar_id:
-            return self.eigenaar.get_full_name() or self.eigenaar.get_username()
+            return self.eigenaar.get_full_name() or "(naam nog niet bekend)"
         return self.eigenaar_naam
 
 
@@ -317,6 +321,9 @@ class BevindingQuerySet(models.QuerySet):
             return self.all()
         if not user.is_authenticated:
             return self.none()
+        uit_zichtbare_sessie = Q(bijeenkomst__isnull=True) | Q(
+            bijeenkomst__in=Bijeenkomst.objects.zichtbaar_voor(user).values("pk")
+        )
         return self.filter(
             Q(casuswijk__in=_actieve_deelnames(user).values("casuswijk"))
             | Q(
@@ -324,7 +331,8 @@ class BevindingQuerySet(models.QuerySet):
                 casuswijk__aanmelding__oproep__in=_actieve_deelnames(user).values(
                     "casuswijk__aanmelding__oproep"
                 ),
-            )
+            ),
+            uit_zichtbare_sessie,
         )
 
 

@@ -85,7 +85,10 @@ def nodig_uit(
         if gebruiker is None:
             voornaam, _, achternaam = naam.strip().partition(" ")
             gebruiker = gebruikers.create_user(
-                username=email.lower(), email=email, first_name=voornaam, last_name=achternaam
+                username=_vrije_gebruikersnaam(email),
+                email=email,
+                first_name=voornaam[:150],
+                last_name=achternaam[:150],
             )
         bestaande = Deelname.objects.filter(
             gebruiker=gebruiker, casuswijk=casuswijk, beeindigd_op__isnull=True
@@ -117,6 +120,15 @@ def nodig_uit(
             )
             zet_email_klaar(aan=gebruiker.email, sjabloon="deelname_uitnodiging", context=context)
     return deelname, True
+
+
+def _vrije_gebruikersnaam(email: str) -> str:
+    """The address in lower case (what participants log in with), made unique if needed."""
+    basis = email.lower()[:140]
+    naam, volgnummer = basis, 2
+    while get_user_model().objects.filter(username=naam).exists():
+        naam, volgnummer = f"{basis}-{volgnummer}", volgnummer + 1
+    return naam
 
 
 def nodig_coalitie_uit(*, casuswijk: Casuswijk) -> list[Deelname]:
@@ -152,20 +164,28 @@ def meld_verslag(*, bijeenkomst: Bijeenkomst) -> int:
     """
     if not (bijeenkomst.gepubliceerd and bijeenkomst.verslag.strip()):
         return 0
-    vingerafdruk = hashlib.sha256(bijeenkomst.verslag.encode()).hexdigest()
+    # The readers count too: widening the visibility announces it to the new readers.
+    vingerafdruk = hashlib.sha256(
+        f"{bijeenkomst.zichtbaarheid}\n{bijeenkomst.verslag}".encode()
+    ).hexdigest()
     if vingerafdruk == bijeenkomst.verslag_gemeld:
         return 0
     gewijzigd = bool(bijeenkomst.verslag_gemeld)
-    deelnames = Deelname.objects.filter(beeindigd_op__isnull=True).select_related(
-        "gebruiker", "casuswijk"
+    # Everyone in the call is a candidate; zichtbaar_voor decides who may read it.
+    deelnames = (
+        Deelname.objects.filter(
+            beeindigd_op__isnull=True, casuswijk__aanmelding__oproep=bijeenkomst.oproep_id
+        )
+        .select_related("gebruiker", "casuswijk")
+        # Their own casuswijk first, so that the link opens through it.
+        .order_by("pk")
     )
-    if bijeenkomst.casuswijk_id:
-        deelnames = deelnames.filter(casuswijk=bijeenkomst.casuswijk_id)
-    else:
-        deelnames = deelnames.filter(casuswijk__aanmelding__oproep=bijeenkomst.oproep_id)
     per_persoon = {}
-    for deelname in deelnames.order_by("pk"):
-        per_persoon.setdefault(deelname.gebruiker_id, deelname)
+    for deelname in deelnames:
+        if deelname.gebruiker_id not in per_persoon or (
+            deelname.casuswijk_id == bijeenkomst.casuswijk_id
+        ):
+            per_persoon[deelname.gebruiker_id] = deelname
     with transaction.atomic():
         aantal = 0
         for deelname in per_persoon.values():
@@ -187,6 +207,9 @@ def meld_verslag(*, bijeenkomst: Bijeenkomst) -> int:
                 },
             )
             aantal += 1
-        Bijeenkomst.objects.filter(pk=bijeenkomst.pk).update(verslag_gemeld=vingerafdruk)
-        bijeenkomst.verslag_gemeld = vingerafdruk
+        # Only once somebody was told: published as intern, or before anyone was invited,
+        # the first real readers must still hear of it.
+        if aantal:
+            Bijeenkomst.objects.filter(pk=bijeenkomst.pk).update(verslag_gemeld=vingerafdruk)
+            bijeenkomst.verslag_gemeld = vingerafdruk
     return aantal

@@ -34,17 +34,27 @@ def _bijeenkomsten_van(user, casuswijk: Casuswijk):
     )
 
 
+def _bijeenkomsten_van_de_oproep(user, casuswijk: Casuswijk):
+    """Every session of the casuswijk's call that user may see: also another casuswijk's
+    session shared with the network."""
+    return Bijeenkomst.objects.zichtbaar_voor(user).filter(oproep=casuswijk.aanmelding.oproep_id)
+
+
 @login_required
 @require_GET
 def overzicht(request: HttpRequest) -> HttpResponse:
     casuswijken = list(Casuswijk.objects.zichtbaar_voor(request.user).select_related("aanmelding"))
     # A national session opens through one of the user's casuswijken of the same call.
     via = {casuswijk.aanmelding.oproep_id: casuswijk.slug for casuswijk in casuswijken}
-    landelijk = list(
-        Bijeenkomst.objects.zichtbaar_voor(request.user)
-        .filter(casuswijk__isnull=True, oproep__in=via)
+    eigen = {casuswijk.pk for casuswijk in casuswijken}
+    landelijk = [
+        bijeenkomst
+        for bijeenkomst in Bijeenkomst.objects.zichtbaar_voor(request.user)
+        .filter(oproep__in=via)
+        .select_related("casuswijk")
         .order_by("-begint_op")
-    )
+        if bijeenkomst.casuswijk_id not in eigen
+    ]
     for bijeenkomst in landelijk:
         bijeenkomst.via_slug = via[bijeenkomst.oproep_id]
     return render(
@@ -94,7 +104,12 @@ def casuswijk(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def bijeenkomst(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     wijk = _casuswijk_of_404(request.user, slug)
-    sessie = _bijeenkomsten_van(request.user, wijk).filter(pk=pk).first()
+    sessie = (
+        _bijeenkomsten_van_de_oproep(request.user, wijk)
+        .select_related("casuswijk")
+        .filter(pk=pk)
+        .first()
+    )
     if sessie is None:
         raise Http404("Onbekende bijeenkomst.")
     actiepunten = Actiepunt.objects.zichtbaar_voor(request.user).select_related(
@@ -121,13 +136,23 @@ def bijeenkomst(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def agenda(request: HttpRequest, slug: str, token: str) -> HttpResponse:
     """The private calendar feed: no login (calendar apps have none), the address is the key."""
     deelname = (
-        Deelname.objects.filter(agenda_token=token, casuswijk__slug=slug, beeindigd_op__isnull=True)
+        Deelname.objects.filter(
+            agenda_token=token,
+            casuswijk__slug=slug,
+            beeindigd_op__isnull=True,
+            gebruiker__is_active=True,
+        )
         .select_related("gebruiker", "casuswijk__aanmelding")
         .first()
     )
     if deelname is None:
         raise Http404("Onbekende of vervangen agenda-link.")
-    bijeenkomsten = list(_bijeenkomsten_van(deelname.gebruiker, deelname.casuswijk))
+    # What a participant may see, also for a staff member's own feed: published, not intern.
+    bijeenkomsten = list(
+        _bijeenkomsten_van(deelname.gebruiker, deelname.casuswijk)
+        .filter(gepubliceerd=True)
+        .exclude(zichtbaarheid="intern")
+    )
     response = HttpResponse(
         ical(casuswijk=deelname.casuswijk, bijeenkomsten=bijeenkomsten),
         content_type="text/calendar; charset=utf-8",

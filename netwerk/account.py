@@ -1,15 +1,37 @@
-from django.contrib.auth.forms import PasswordResetForm
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.template.loader import render_to_string
 
 from .mail import verstuur_email
 
 
+class InlogForm(AuthenticationForm):
+    """Participants log in with their e-mail address, which is their username in lower case."""
+
+    def clean(self):
+        if self.cleaned_data.get("username"):
+            self.cleaned_data["username"] = self.cleaned_data["username"].strip().lower()
+        return super().clean()
+
+
 class MailViaWachtrijResetForm(PasswordResetForm):
     """Password reset mail through the task queue, like every mail of the portal.
 
-    The answer on the page is the same whether or not the address has an account
-    (Django's form sends nothing for an unknown address and says so to nobody).
+    The answer on the page is the same whether or not the address has an account. Unlike
+    Django's form, it also mails an invited participant who never set a password, so that
+    an expired invitation can be replaced from the login page.
     """
+
+    def get_users(self, email):
+        for gebruiker in get_user_model()._default_manager.filter(
+            email__iexact=email, is_active=True
+        ):
+            if (
+                gebruiker.has_usable_password()
+                or gebruiker.deelnames.filter(beeindigd_op__isnull=True).exists()
+            ):
+                yield gebruiker
 
     def send_mail(
         self,
@@ -20,8 +42,7 @@ class MailViaWachtrijResetForm(PasswordResetForm):
         to_email,
         html_email_template_name=None,
     ):
-        from django.conf import settings
-
+        context = {**context, "portaal_url": settings.PORTAAL_URL}
         onderwerp = " ".join(render_to_string(subject_template_name, context).split())
         verstuur_email.enqueue(
             aan=[to_email],

@@ -4,7 +4,8 @@ from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect
 from django.urls import path, reverse_lazy
 
-from .account import MailViaWachtrijResetForm
+from .account import InlogForm, MailViaWachtrijResetForm
+from .views import begrensd
 
 app_name = "account"
 
@@ -12,17 +13,27 @@ urlpatterns = [
     path("", lambda request: redirect("account:login"), name="start"),
     path(
         "inloggen/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        begrensd(
+            auth_views.LoginView.as_view(
+                authentication_form=InlogForm, redirect_authenticated_user=True
+            ),
+            groep="account.inloggen",
+            instelling="INLOGPOGINGEN_PER_UUR",
+        ),
         name="login",
     ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "wachtwoord-vergeten/",
-        auth_views.PasswordResetView.as_view(
-            form_class=MailViaWachtrijResetForm,
-            success_url=reverse_lazy("account:password_reset_done"),
-            email_template_name="registration/password_reset_email.txt",
-            subject_template_name="registration/password_reset_subject.txt",
+        begrensd(
+            auth_views.PasswordResetView.as_view(
+                form_class=MailViaWachtrijResetForm,
+                success_url=reverse_lazy("account:password_reset_done"),
+                email_template_name="registration/password_reset_email.txt",
+                subject_template_name="registration/password_reset_subject.txt",
+            ),
+            groep="account.wachtwoord",
+            instelling="LINKAANVRAGEN_PER_UUR",
         ),
         name="password_reset",
     ),

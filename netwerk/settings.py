@@ -99,6 +99,8 @@ VERTROUWDE_PROXIES = env.int("VERTROUWDE_PROXIES", default=0)
 AANMELDINGEN_PER_UUR = env.int("AANMELDINGEN_PER_UUR", default=5)
 # Requests for a lost link: per visitor address, and per e-mail address asked for.
 LINKAANVRAGEN_PER_UUR = env.int("LINKAANVRAGEN_PER_UUR", default=5)
+# Attempts to log in per visitor address per hour.
+INLOGPOGINGEN_PER_UUR = env.int("INLOGPOGINGEN_PER_UUR", default=20)
 # How long an applicant's secret link works; a new one can be requested at any time.
 AANMELDLINK_GELDIG_DAGEN = env.int("AANMELDLINK_GELDIG_DAGEN", default=180)
 

@@ -80,3 +80,14 @@ def test_only_a_participant_of_the_casuswijk_makes_an_address(client, deelname):
     assert anoniem.status_code == 302
     assert antwoorden == [404, 302]
     assert client.get(url).status_code == 405
+
+
+def test_a_staff_members_own_feed_holds_only_what_participants_may_see(client):
+    medewerker = StaffFactory(is_superuser=False)
+    deelname = DeelnameFactory(casuswijk=CasuswijkFactory(slug="lombok"), gebruiker=medewerker)
+    BijeenkomstFactory(casuswijk=deelname.casuswijk, titel="Wijk", zichtbaarheid="wijk")
+    BijeenkomstFactory(casuswijk=deelname.casuswijk, titel="Intern", zichtbaarheid="intern")
+    BijeenkomstFactory(casuswijk=deelname.casuswijk, titel="Concept", gepubliceerd=False)
+    adres = agenda_adres(client, deelname)
+
+    assert titels(client.get(adres)) == ["Wijk"]

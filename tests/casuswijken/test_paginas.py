@@ -240,3 +240,35 @@ def test_national_sessions_of_two_calls_open_through_a_casuswijk_of_their_own_ca
     url = reverse("casuswijken:bijeenkomst", args=["tweede", landelijk.pk])
     assert f'href="{url}"' in response.text
     assert client.get(url).status_code == 200
+
+
+def test_action_points_of_an_intern_or_unpublished_session_stay_with_staff(client, opzet):
+    wijk = opzet["wijk"]
+    intern = BijeenkomstFactory(casuswijk=wijk, zichtbaarheid="intern")
+    concept = BijeenkomstFactory(casuswijk=wijk, gepubliceerd=False)
+    Actiepunt.objects.create(casuswijk=wijk, omschrijving="Intern punt", bijeenkomst=intern)
+    Actiepunt.objects.create(casuswijk=wijk, omschrijving="Concept punt", bijeenkomst=concept)
+    Actiepunt.objects.create(casuswijk=wijk, omschrijving="Gewoon punt",
+                             bijeenkomst=opzet["bijeenkomst"])  # fmt: skip
+    client.force_login(opzet["mensen"]["deelnemer"])
+
+    response = client.get(reverse("casuswijken:casuswijk", args=["lombok"]))
+
+    assert [a.omschrijving for a in response.context["actiepunten"]] == ["Gewoon punt"]
+
+
+def test_a_casuswijk_session_shared_with_the_network_opens_for_the_other_casuswijken(client, opzet):
+    wijk = opzet["wijk"]
+    buur = CasuswijkFactory(aanmelding__oproep=wijk.aanmelding.oproep, slug="buur")
+    buurman = DeelnameFactory(casuswijk=buur).gebruiker
+    gedeeld = BijeenkomstFactory(casuswijk=wijk, zichtbaarheid="netwerk", titel="Gedeeld")
+    client.force_login(buurman)
+
+    overzicht = client.get(reverse("casuswijken:overzicht"))
+    pagina = client.get(reverse("casuswijken:bijeenkomst", args=["buur", gedeeld.pk]))
+    eigen = client.get(reverse("casuswijken:bijeenkomst", args=["buur", opzet["bijeenkomst"].pk]))
+
+    assert "Gedeeld" in overzicht.text
+    assert pagina.status_code == 200
+    assert "casuswijk Lombok" in pagina.text
+    assert eigen.status_code == 404

@@ -109,3 +109,51 @@ def test_staff_invite_a_local_partner_from_the_admin(client):
     assert "verstuurd naar pia@voorbeeld.nl" in response.text
     deelname = Deelname.objects.get(gebruiker__email="pia@voorbeeld.nl")
     assert (deelname.rol, deelname.organisatie) == (Rol.LOKALE_PARTNER, "Buurtbibliotheek")
+
+
+def test_an_invitee_who_never_set_a_password_can_ask_for_a_new_link(client):
+    nodig_uit(casuswijk=CasuswijkFactory(), email="vergeten@voorbeeld.nl", naam="Vera Vergeten",
+              rol=Rol.LOKALE_PARTNER)  # fmt: skip
+
+    client.post(reverse("account:password_reset"), {"email": "vergeten@voorbeeld.nl"})
+
+    onderwerpen = [mail["onderwerp"] for mail in wachtende_mails()]
+    assert onderwerpen[-1] == "Wachtwoord instellen voor het leernetwerk Gemengde Wijk"
+
+
+def test_participants_log_in_with_their_address_in_any_case(client):
+    nodig_uit(casuswijk=CasuswijkFactory(), email="Jan.Jansen@Voorbeeld.nl", naam="Jan Jansen",
+              rol=Rol.LOKALE_PARTNER)  # fmt: skip
+    gebruiker = get_user_model().objects.get(email__iexact="Jan.Jansen@Voorbeeld.nl")
+    gebruiker.set_password("Transvaal-2027!")
+    gebruiker.save()
+
+    response = client.post(
+        reverse("account:login"),
+        {"username": "Jan.Jansen@Voorbeeld.nl", "password": "Transvaal-2027!"},
+    )
+
+    assert response.status_code == 302
+    assert response.url == reverse("casuswijken:overzicht")
+
+
+def test_an_address_whose_username_is_taken_still_gets_an_account():
+    get_user_model().objects.create_user(username="bezet@voorbeeld.nl", email="iemand@anders.nl")
+
+    deelname, nieuw = nodig_uit(casuswijk=CasuswijkFactory(), email="bezet@voorbeeld.nl",
+                                naam="Bea Bezet", rol=Rol.LOKALE_PARTNER)  # fmt: skip
+
+    assert nieuw is True
+    assert deelname.gebruiker.username == "bezet@voorbeeld.nl-2"
+    assert deelname.gebruiker.email == "bezet@voorbeeld.nl"
+
+
+def test_logging_in_is_rate_limited_per_visitor(client, settings):
+    settings.INLOGPOGINGEN_PER_UUR = 3
+    for _ in range(3):
+        client.post(reverse("account:login"), {"username": "x", "password": "fout"})
+
+    response = client.post(reverse("account:login"), {"username": "x", "password": "fout"})
+
+    assert response.status_code == 429
+    assert "Even geduld" in response.text

@@ -73,3 +73,26 @@ def test_saving_again_announces_only_a_changed_verslag(netwerk):
         f"Verslag online: {bijeenkomst.titel}",
         f"Verslag bijgewerkt: {bijeenkomst.titel}",
     ]
+
+
+def test_a_verslag_first_published_as_intern_is_announced_when_opened_up(netwerk):
+    bijeenkomst = BijeenkomstFactory(casuswijk=netwerk["w1"], zichtbaarheid="intern",
+                                     verslag="Goed gesprek.")  # fmt: skip
+    meld_verslag(bijeenkomst=bijeenkomst)
+    assert wachtende_mails() == []
+
+    bijeenkomst.zichtbaarheid = "wijk"
+    bijeenkomst.save()
+    meld_verslag(bijeenkomst=bijeenkomst)
+
+    assert ontvangers() == ["w1@voorbeeld.nl"]
+
+
+def test_a_casuswijk_session_shared_with_the_network_is_announced_to_the_whole_call(netwerk):
+    bijeenkomst = BijeenkomstFactory(casuswijk=netwerk["w1"], zichtbaarheid="netwerk",
+                                     verslag="Goed gesprek.")  # fmt: skip
+
+    meld_verslag(bijeenkomst=bijeenkomst)
+
+    assert ontvangers() == ["w1@voorbeeld.nl", "w2@voorbeeld.nl"]
+    assert all("/wijken/" in mail["tekst"] for mail in wachtende_mails())
