@@ -16,7 +16,7 @@ from .models import (
     Interventie,
     Interventiecategorie,
 )
-from .services import meld_verslag, nodig_coalitie_uit, nodig_uit
+from .services import meld_verslag, nodig_coalitie_uit, nodig_uit, stuur_uitnodiging_opnieuw
 
 
 class PartnerForm(forms.Form):
@@ -243,3 +243,23 @@ class DeelnameAdmin(admin.ModelAdmin):
     list_select_related = ["gebruiker", "casuswijk"]
     search_fields = ["gebruiker__email", "gebruiker__last_name", "casuswijk__naam"]
     raw_id_fields = ["gebruiker"]
+    actions = ["uitnodiging_opnieuw"]
+
+    def has_uitnodigen_permission(self, request) -> bool:
+        return request.user.has_perm("casuswijken.add_deelname")
+
+    @admin.action(
+        description="Uitnodiging opnieuw sturen (wie nog geen wachtwoord heeft)",
+        permissions=["uitnodigen"],
+    )
+    def uitnodiging_opnieuw(self, request, queryset) -> None:
+        verstuurd = sum(
+            stuur_uitnodiging_opnieuw(deelname=deelname)
+            for deelname in queryset.select_related("gebruiker", "casuswijk")
+        )
+        self.message_user(
+            request,
+            f"Nieuwe uitnodiging verstuurd aan {verstuurd} deelnemer(s). Wie al een wachtwoord "
+            "heeft of niet meer deelneemt, is overgeslagen.",
+            messages.SUCCESS,
+        )

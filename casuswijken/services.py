@@ -102,24 +102,40 @@ def nodig_uit(
             organisatie=organisatie,
             functie=functie,
         )
-        context = {
-            "gebruiker": gebruiker,
-            "casuswijk": casuswijk,
-            "wijk_url": settings.PORTAAL_URL
-            + reverse("casuswijken:casuswijk", args=[casuswijk.slug]),
-        }
-        if gebruiker.has_usable_password():
-            zet_email_klaar(aan=gebruiker.email, sjabloon="deelname_toegevoegd", context=context)
-        else:
-            context["wachtwoord_url"] = settings.PORTAAL_URL + reverse(
-                "account:password_reset_confirm",
-                kwargs={
-                    "uidb64": urlsafe_base64_encode(force_bytes(gebruiker.pk)),
-                    "token": default_token_generator.make_token(gebruiker),
-                },
-            )
-            zet_email_klaar(aan=gebruiker.email, sjabloon="deelname_uitnodiging", context=context)
+        _mail_uitnodiging(deelname)
     return deelname, True
+
+
+def stuur_uitnodiging_opnieuw(*, deelname: Deelname) -> bool:
+    """Mail an active participant who never set a password a fresh set-password link.
+
+    Returns False (and mails nothing) for an ended participation or someone who has a
+    password already: they log in, or use "Wachtwoord vergeten".
+    """
+    if deelname.beeindigd_op is not None or deelname.gebruiker.has_usable_password():
+        return False
+    _mail_uitnodiging(deelname)
+    return True
+
+
+def _mail_uitnodiging(deelname: Deelname) -> None:
+    gebruiker, casuswijk = deelname.gebruiker, deelname.casuswijk
+    context = {
+        "gebruiker": gebruiker,
+        "casuswijk": casuswijk,
+        "wijk_url": settings.PORTAAL_URL + reverse("casuswijken:casuswijk", args=[casuswijk.slug]),
+    }
+    if gebruiker.has_usable_password():
+        zet_email_klaar(aan=gebruiker.email, sjabloon="deelname_toegevoegd", context=context)
+        return
+    context["wachtwoord_url"] = settings.PORTAAL_URL + reverse(
+        "account:password_reset_confirm",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(gebruiker.pk)),
+            "token": default_token_generator.make_token(gebruiker),
+        },
+    )
+    zet_email_klaar(aan=gebruiker.email, sjabloon="deelname_uitnodiging", context=context)
 
 
 def _vrije_gebruikersnaam(email: str) -> str:

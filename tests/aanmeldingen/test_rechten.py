@@ -26,6 +26,7 @@ ACTIES = {
     ("besluitbericht", "opnieuw_versturen"): {"coördinator"},
     ("casuswijk", "coalitie_uitnodigen"): {"begeleider", "coördinator"},
     ("casuswijk", "partner_uitnodigen"): {"begeleider", "coördinator"},
+    ("deelname", "uitnodiging_opnieuw"): {"begeleider", "coördinator"},
 }
 
 # Staff pages: the roles that get them (the others get 403).
@@ -49,7 +50,7 @@ def beschikbare_acties(client, model: str) -> set[str]:
 
 
 def _app(model: str) -> str:
-    return "casuswijken" if model == "casuswijk" else "aanmeldingen"
+    return "casuswijken" if model in {"casuswijk", "deelname"} else "aanmeldingen"
 
 
 @pytest.mark.parametrize("rol", ROLLEN)

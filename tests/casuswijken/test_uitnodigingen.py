@@ -157,3 +157,23 @@ def test_logging_in_is_rate_limited_per_visitor(client, settings):
 
     assert response.status_code == 429
     assert "Even geduld" in response.text
+
+
+def test_staff_send_an_invitation_again_to_who_never_set_a_password(client):
+    casuswijk = CasuswijkFactory()
+    nooit, _ = nodig_uit(casuswijk=casuswijk, email="nooit@voorbeeld.nl", naam="N",
+                         rol=Rol.LOKALE_PARTNER)  # fmt: skip
+    wel = DeelnameFactory(casuswijk=casuswijk)
+    wel.gebruiker.set_password("heeft-er-al-een-1")
+    wel.gebruiker.save()
+    client.force_login(medewerker("begeleider"))
+
+    client.post(
+        reverse("admin:casuswijken_deelname_changelist"),
+        {"action": "uitnodiging_opnieuw", "_selected_action": [nooit.pk, wel.pk]},
+    )
+
+    assert [mail["aan"] for mail in wachtende_mails()] == [
+        ["nooit@voorbeeld.nl"],
+        ["nooit@voorbeeld.nl"],
+    ]
