@@ -567,8 +567,9 @@ class AanmeldingAdmin(admin.ModelAdmin):
         return [*velden, "oproep"] if obj is not None else velden
 
     def has_delete_permission(self, request, obj=None) -> bool:
-        # A decided application stays: its decision counts towards the cap and the mails.
-        if obj is not None and obj.status in BESLUITEN:
+        # A selected application stays: it counts towards the call's cap and is a casuswijk.
+        # Others may go (the privacy statement promises deletion after twelve months).
+        if obj is not None and obj.status == Status.GESELECTEERD:
             return False
         return super().has_delete_permission(request, obj)
 
