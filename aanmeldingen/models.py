@@ -57,7 +57,7 @@ class OproepQuerySet(models.QuerySet):
 class Oproep(models.Model):
     titel = models.CharField(max_length=200)
     slug = models.SlugField(
-        max_length=80, unique=True, help_text="Deel van het webadres: /oproepen/<slug>/."
+        max_length=80, unique=True, help_text="Deel van het webadres: /oproepen/…/."
     )
     inleiding = models.TextField(help_text="Markdown. Wat het leernetwerk is en voor wie.")
     gevraagde_inzet = models.TextField(

@@ -1,7 +1,9 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -119,6 +121,10 @@ class ActiepuntFormSet(BaseInlineFormSet):
             raise ValidationError(
                 "Actiepunten horen bij een casuswijk; een landelijke bijeenkomst heeft er geen."
             )
+        for form in nieuw:
+            afgerond_in = form.cleaned_data.get("afgerond_in")
+            if afgerond_in and afgerond_in.casuswijk_id != self.instance.casuswijk_id:
+                form.add_error("afgerond_in", "Deze bijeenkomst hoort bij een andere casuswijk.")
 
 
 class ActiepuntInline(admin.TabularInline):
@@ -127,6 +133,9 @@ class ActiepuntInline(admin.TabularInline):
     fk_name = "bijeenkomst"
     fields = ["omschrijving", "eigenaar", "eigenaar_naam", "deadline", "status", "afgerond_in"]
     raw_id_fields = ["eigenaar"]
+    formfield_overrides = {
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 40})}
+    }
     extra = 1
     verbose_name_plural = "actiepunten afgesproken in deze bijeenkomst"
 
@@ -147,6 +156,11 @@ class BijeenkomstAdmin(admin.ModelAdmin):
     ]
     readonly_fields = ["gepubliceerd_op"]
     inlines = [ActiepuntInline]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "begeleiders":
+            kwargs["queryset"] = get_user_model().objects.filter(is_staff=True, is_active=True)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change) -> None:
         if obj.gepubliceerd and obj.gepubliceerd_op is None:

@@ -44,7 +44,9 @@ class Casuswijk(models.Model):
         "aanmeldingen.Aanmelding", on_delete=models.PROTECT, related_name="casuswijk"
     )
     naam = models.CharField(max_length=100)
-    slug = models.SlugField(max_length=120, unique=True, help_text="Deel van /wijken/<slug>/.")
+    slug = models.SlugField(
+        max_length=120, unique=True, help_text="Deel van het webadres: /wijken/…/."
+    )
     aangemaakt = models.DateTimeField(auto_now_add=True)
 
     objects = CasuswijkQuerySet.as_manager()

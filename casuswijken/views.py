@@ -173,6 +173,6 @@ def agenda_link(request: HttpRequest, slug: str) -> HttpResponse:
     else:
         nieuwe_agendalink(deelname=deelname)
         messages.success(
-            request, "Uw nieuwe agenda-link staat hieronder. Een eerdere link werkt niet meer."
+            request, "Uw nieuwe agenda-adres staat hieronder. Een eerder adres werkt niet meer."
         )
     return redirect(reverse("casuswijken:casuswijk", args=[slug]) + "#agenda")

@@ -7,11 +7,31 @@ from .mail import verstuur_email
 
 
 class InlogForm(AuthenticationForm):
-    """Participants log in with their e-mail address, which is their username in lower case."""
+    """Log in with the e-mail address (any case) or the username."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": "Dit e-mailadres (of deze gebruikersnaam) en dit wachtwoord horen "
+        "niet bij elkaar. Controleer ze, of stel via ‘Wachtwoord vergeten’ een nieuw "
+        "wachtwoord in.",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = "E-mailadres of gebruikersnaam"
 
     def clean(self):
-        if self.cleaned_data.get("username"):
-            self.cleaned_data["username"] = self.cleaned_data["username"].strip().lower()
+        invoer = (self.cleaned_data.get("username") or "").strip()
+        if "@" in invoer:
+            gebruiker = (
+                get_user_model()
+                .objects.filter(email__iexact=invoer, is_active=True)
+                .order_by("pk")
+                .first()
+            )
+            invoer = gebruiker.get_username() if gebruiker else invoer.lower()
+        if invoer:
+            self.cleaned_data["username"] = invoer
         return super().clean()
 
 

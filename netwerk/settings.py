@@ -106,7 +106,7 @@ AANMELDLINK_GELDIG_DAGEN = env.int("AANMELDLINK_GELDIG_DAGEN", default=180)
 
 LOGIN_URL = "account:login"
 LOGIN_REDIRECT_URL = "casuswijken:overzicht"
-LOGOUT_REDIRECT_URL = "account:login"
+LOGOUT_REDIRECT_URL = "/account/inloggen/?uitgelogd=1"
 # A set-password link from an invitation or a reset works this long (three days).
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
 

@@ -26,7 +26,7 @@ def test_a_participant_logs_in_and_reads_the_notes(live_server, page):
     page.goto(live_server.url + "/wijken/")
     assert page.get_by_role("heading", level=1).inner_text() == "Inloggen"
     assert ernstige_toegankelijkheidsfouten(page) == []
-    page.get_by_label("Gebruikersnaam").fill("dewi")
+    page.get_by_label("E-mailadres of gebruikersnaam").fill("dewi")
     page.get_by_label("Wachtwoord").fill("Transvaal-2027!")
     page.get_by_role("button", name="Inloggen").click()
 

@@ -272,3 +272,27 @@ def test_a_casuswijk_session_shared_with_the_network_opens_for_the_other_casuswi
     assert pagina.status_code == 200
     assert "casuswijk Lombok" in pagina.text
     assert eigen.status_code == 404
+
+
+def test_an_action_point_cannot_be_closed_in_another_casuswijks_session(client, opzet):
+    wijk, eerste = opzet["wijk"], opzet["bijeenkomst"]
+    elders = BijeenkomstFactory(titel="Elders")
+    client.force_login(StaffFactory())
+    url = reverse("admin:casuswijken_bijeenkomst_change", args=[eerste.pk])
+    pagina = client.get(url)
+    formulier = pagina.context["adminform"].form
+    data = {naam: formulier[naam].value() for naam in formulier.fields if formulier[naam].value()}
+    data.update({
+        "begint_op_0": eerste.begint_op.strftime("%d-%m-%Y"), "begint_op_1": "14:00:00",
+        "eindigt_op_0": eerste.eindigt_op.strftime("%d-%m-%Y"), "eindigt_op_1": "23:00:00",
+        "begeleiders": [],
+        "actiepunten-TOTAL_FORMS": "1", "actiepunten-INITIAL_FORMS": "0",
+        "actiepunten-0-omschrijving": "Punt", "actiepunten-0-status": "afgerond",
+        "actiepunten-0-afgerond_in": str(elders.pk),
+    })  # fmt: skip
+
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    assert "Deze bijeenkomst hoort bij een andere casuswijk." in response.text
+    assert Actiepunt.objects.filter(casuswijk=wijk).count() == 0

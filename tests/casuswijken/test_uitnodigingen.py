@@ -177,3 +177,22 @@ def test_staff_send_an_invitation_again_to_who_never_set_a_password(client):
         ["nooit@voorbeeld.nl"],
         ["nooit@voorbeeld.nl"],
     ]
+
+
+def test_an_account_with_another_username_logs_in_with_its_address_too(client):
+    gebruiker = get_user_model().objects.create_user(
+        username="dewi", email="Dewi@Voorbeeld.nl", password="Transvaal-2027!"
+    )
+
+    response = client.post(
+        reverse("account:login"), {"username": "DEWI@voorbeeld.nl", "password": "Transvaal-2027!"}
+    )
+
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(gebruiker.pk)
+
+
+def test_a_wrong_password_gets_a_message_that_fits(client):
+    response = client.post(reverse("account:login"), {"username": "x@y.nl", "password": "fout"})
+
+    assert "horen niet bij elkaar" in response.text
