@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Avg, Count, F, OuterRef, Q, Subquery
+from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
@@ -509,18 +509,7 @@ class AanmeldingAdmin(admin.ModelAdmin):
             self.get_queryset(request)
             .filter(pk__in=queryset.values("pk"))
             .select_related("oproep")
-            .annotate(
-                **{
-                    f"gem_{veld}": Subquery(
-                        Beoordeling.objects.filter(aanmelding=OuterRef("pk"))
-                        .order_by()
-                        .values("aanmelding")
-                        .annotate(g=Avg(veld))
-                        .values("g")
-                    )
-                    for veld in SCORE_VELDEN
-                }
-            )
+            .met_criteriumgemiddelden_voor(request.user)
             .order_by("provincie", "wijknaam")
         )
 

@@ -128,6 +128,31 @@ def _zelfde_wijk(gemeente, wijknaam, cbs_wijkcode) -> Q:
     )
 
 
+def _reviews():
+    return Beoordeling.objects.filter(aanmelding=OuterRef("pk")).order_by()
+
+
+def _per_aanmelding(waarde, **filters) -> Subquery:
+    """One aggregate over an application's reviews, as a subquery of the application row."""
+    return Subquery(
+        _reviews().filter(**filters).values("aanmelding").annotate(waarde=waarde).values("waarde")
+    )
+
+
+def _eigen_beoordeling(user) -> Exists:
+    return Exists(_reviews().filter(beoordelaar=user))
+
+
+def _alleen_zichtbaar(user, uitdrukking, output_field):
+    """NULL for rows whose reviews `user` may not see yet (BeoordelingQuerySet.zichtbaar_voor),
+    so that sorting or filtering on such a column reveals nothing either."""
+    if user.has_perm("aanmeldingen.view_alle_beoordelingen"):
+        return uitdrukking
+    return Case(
+        When(_eigen_beoordeling(user), then=uitdrukking), default=None, output_field=output_field
+    )
+
+
 class AanmeldingQuerySet(models.QuerySet):
     def aanmeldingen(self) -> "AanmeldingQuerySet":
         """What counts as an application: everything but concepts."""
@@ -193,26 +218,12 @@ class AanmeldingQuerySet(models.QuerySet):
         gewijzigd_na_beoordeling (the applicant changed it after the first review).
         Subqueries rather than joins, so that the member counts stay true.
         """
-        reviews = Beoordeling.objects.filter(aanmelding=OuterRef("pk")).order_by()
-
-        def per_aanmelding(waarde, **filters):
-            return Subquery(
-                reviews.filter(**filters)
-                .values("aanmelding")
-                .annotate(waarde=waarde)
-                .values("waarde")
-            )
-
+        per_aanmelding = _per_aanmelding
         som = sum((F(veld) for veld in SCORE_VELDEN[1:]), F(SCORE_VELDEN[0]))
-        eigen = Exists(reviews.filter(beoordelaar=user))
-        alles = user.has_perm("aanmeldingen.view_alle_beoordelingen")
+        eigen = _eigen_beoordeling(user)
 
         def alleen_zichtbaar(uitdrukking, output_field):
-            # NULL for rows whose reviews this user may not see yet, so that sorting or
-            # filtering on these columns reveals nothing either.
-            if alles:
-                return uitdrukking
-            return Case(When(eigen, then=uitdrukking), default=None, output_field=output_field)
+            return _alleen_zichtbaar(user, uitdrukking, output_field)
 
         return self.annotate(
             aantal_beoordelingen=Coalesce(per_aanmelding(Count("pk")), 0),
@@ -230,13 +241,25 @@ class AanmeldingQuerySet(models.QuerySet):
             ),
             eerste_beoordeling=per_aanmelding(Min("aangemaakt")),
             door_mij_beoordeeld=eigen,
-            beoordelingen_zichtbaar=Value(True) if alles else eigen,
+            beoordelingen_zichtbaar=(
+                Value(True) if user.has_perm("aanmeldingen.view_alle_beoordelingen") else eigen
+            ),
         ).annotate(
             gewijzigd_na_beoordeling=Exists(
                 Revisie.objects.filter(
                     aanmelding=OuterRef("pk"), tijdstip__gt=OuterRef("eerste_beoordeling")
                 )
             )
+        )
+
+    def met_criteriumgemiddelden_voor(self, user) -> "AanmeldingQuerySet":
+        """Annotate gem_<score field>: the average per criterion, NULL where `user` may not
+        see the reviews yet (as in met_beoordelingen_voor)."""
+        return self.annotate(
+            **{
+                f"gem_{veld}": _alleen_zichtbaar(user, _per_aanmelding(Avg(veld)), FloatField())
+                for veld in SCORE_VELDEN
+            }
         )
 
     def met_coalitie_samenvatting(self) -> "AanmeldingQuerySet":
