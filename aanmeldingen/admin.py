@@ -18,6 +18,7 @@ from casuswijken.models import Casuswijk
 from .enums import BESLUITEN, Criterium, Status
 from .export import schrijf_csv
 from .models import (
+    AANVRAGERVELDEN,
     SCORE_VELDEN,
     Aanmelding,
     Beoordeling,
@@ -29,7 +30,6 @@ from .models import (
     Statuswijziging,
 )
 from .services import (
-    AANVRAGERVELDEN,
     BesluitAlVerzonden,
     KanNietVersturen,
     OngeldigeOvergang,

@@ -3,24 +3,21 @@ from contextlib import contextmanager
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.forms.formsets import BaseFormSet, formset_factory
 from django.urls import reverse
 from django.utils.html import format_html
 
 from netwerk.formulieren import Tekstvak
 
-from .models import Aanmelding, Coalitielid, cbs_wijkcode_validator
+from .models import AANVRAGERVELDEN, Aanmelding, Coalitielid, cbs_wijkcode_validator
 from .validators import MAX_LEDEN, MIN_LEDEN, valideer_coalitie
 
 # The multi-line answers; their length is counted as the browser counts it.
 TEKSTVAKKEN = [
-    "wijkbeschrijving",
-    "aanpak",
-    "leervraag_verwachtingen",
-    "leervraag_opbrengsten",
-    "leervraag_randvoorwaarden",
-    "leervraag_interventies",
-    "bestaande_interventies",
+    veld
+    for veld in AANVRAGERVELDEN
+    if isinstance(Aanmelding._meta.get_field(veld), models.TextField)
 ]
 
 # A field that people never see; bots that fill in every input do fill it in.
@@ -64,19 +61,7 @@ class AanmeldingForm(forms.ModelForm):
 
     class Meta:
         model = Aanmelding
-        fields = [
-            "wijknaam",
-            "gemeente",
-            "provincie",
-            "cbs_wijkcode",
-            "wijkbeschrijving",
-            "aanpak",
-            "leervraag_verwachtingen",
-            "leervraag_opbrengsten",
-            "leervraag_randvoorwaarden",
-            "leervraag_interventies",
-            "bestaande_interventies",
-        ]
+        fields = AANVRAGERVELDEN
         error_messages = {
             "cbs_wijkcode": {"max_length": cbs_wijkcode_validator.message},
         }

@@ -431,6 +431,23 @@ class Aanmelding(models.Model):
         return [(vraag, getattr(self, f"leervraag_{vraag.value}")) for vraag in Leervraag]
 
 
+# The fields of an application that the applicant writes, in form order; the form, the
+# services and the admin all use this list.
+AANVRAGERVELDEN = [
+    "wijknaam",
+    "gemeente",
+    "provincie",
+    "cbs_wijkcode",
+    "wijkbeschrijving",
+    "aanpak",
+    "leervraag_verwachtingen",
+    "leervraag_opbrengsten",
+    "leervraag_randvoorwaarden",
+    "leervraag_interventies",
+    "bestaande_interventies",
+]
+
+
 class Coalitielid(models.Model):
     aanmelding = models.ForeignKey(Aanmelding, on_delete=models.CASCADE, related_name="leden")
     naam = models.CharField(max_length=100)

@@ -17,6 +17,7 @@ from netwerk.mail import zet_email_klaar
 from . import toegang
 from .enums import BESLUITEN, TOEGESTANE_OVERGANGEN, Domein, Organisatietype, Status
 from .models import (
+    AANVRAGERVELDEN,
     Aanmelding,
     Besluitbericht,
     Besluitsjabloon,
@@ -26,21 +27,6 @@ from .models import (
     Statuswijziging,
 )
 from .validators import valideer_coalitie
-
-# The fields of an application that the applicant writes, in form order.
-AANVRAGERVELDEN = [
-    "wijknaam",
-    "gemeente",
-    "provincie",
-    "cbs_wijkcode",
-    "wijkbeschrijving",
-    "aanpak",
-    "leervraag_verwachtingen",
-    "leervraag_opbrengsten",
-    "leervraag_randvoorwaarden",
-    "leervraag_interventies",
-    "bestaande_interventies",
-]
 
 
 class OproepGesloten(Exception):

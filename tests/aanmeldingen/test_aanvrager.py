@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from aanmeldingen.enums import Status
-from aanmeldingen.models import Aanmelding, Revisie, Statuswijziging
-from aanmeldingen.services import AANVRAGERVELDEN, stuur_nieuwe_link
+from aanmeldingen.models import AANVRAGERVELDEN, Aanmelding, Revisie, Statuswijziging
+from aanmeldingen.services import stuur_nieuwe_link
 from tests.conftest import wachtende_mails
 from tests.factories import (
     AanmeldingFactory,
