@@ -194,6 +194,11 @@ class Bijeenkomst(models.Model):
     def is_landelijk(self) -> bool:
         return self.casuswijk_id is None
 
+    @property
+    def noem_landelijk(self) -> bool:
+        """Say "landelijk" beside the kind, unless the kind says so already."""
+        return self.is_landelijk and self.soort != Soort.LANDELIJK
+
 
 class ActiepuntQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user) -> "ActiepuntQuerySet":

@@ -9,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from .agenda import ical
+from .enums import Zichtbaarheid
 from .models import Actiepunt, Bevinding, Bijeenkomst, Casuswijk, Deelname, Interventie
 from .services import nieuwe_agendalink
 
@@ -151,7 +152,7 @@ def agenda(request: HttpRequest, slug: str, token: str) -> HttpResponse:
     bijeenkomsten = list(
         _bijeenkomsten_van(deelname.gebruiker, deelname.casuswijk)
         .filter(gepubliceerd=True)
-        .exclude(zichtbaarheid="intern")
+        .exclude(zichtbaarheid=Zichtbaarheid.INTERN)
     )
     response = HttpResponse(
         ical(casuswijk=deelname.casuswijk, bijeenkomsten=bijeenkomsten),

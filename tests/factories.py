@@ -113,6 +113,22 @@ def lid_data(nummer: int, **velden) -> dict:
     return {naam: waarde for naam, waarde in data.items() if waarde is not None}
 
 
+def leden_van(aanmelding: Aanmelding) -> list[dict]:
+    """The stored members as the form posts them."""
+    return [
+        {
+            "naam": lid.naam,
+            "organisatie": lid.organisatie,
+            "organisatietype": lid.organisatietype,
+            "domein": lid.domein,
+            "functie": lid.functie,
+            "email": lid.email,
+            **({"is_contactpersoon": "on"} if lid.is_contactpersoon else {}),
+        }
+        for lid in aanmelding.leden.all()
+    ]
+
+
 def aanmeld_data(*, leden: list[dict] | None = None, **velden) -> dict:
     """A complete, valid POST of the application form; override what a test is about."""
     if leden is None:

@@ -19,6 +19,7 @@ from tests.factories import (
     OproepFactory,
     aanmeld_data,
     geef_link,
+    leden_van,
     lid_data,
     link_uit_mail,
 )
@@ -59,22 +60,6 @@ def concept_data(**velden) -> dict:
 
 def wijzig(link: str) -> str:
     return link + "wijzigen/"
-
-
-def leden_van(aanmelding: Aanmelding) -> list[dict]:
-    """The stored members as the form posts them."""
-    return [
-        {
-            "naam": lid.naam,
-            "organisatie": lid.organisatie,
-            "organisatietype": lid.organisatietype,
-            "domein": lid.domein,
-            "functie": lid.functie,
-            "email": lid.email,
-            **({"is_contactpersoon": "on"} if lid.is_contactpersoon else {}),
-        }
-        for lid in aanmelding.leden.all()
-    ]
 
 
 def bewerk_data(aanmelding: Aanmelding, *, leden: list[dict] | None = None, **velden) -> dict:

@@ -13,6 +13,7 @@ from tests.factories import (
     StaffFactory,
     aanmeld_data,
     geef_link,
+    leden_van,
     link_uit_mail,
 )
 
@@ -260,18 +261,7 @@ def test_staff_page_opened_before_the_applicant_saved_is_refused_plainly(staff_c
     aanmelding = AanmeldingFactory(gemeente="Utrecht")
     link = geef_link(aanmelding)
     data = _formulierdata(staff_client.get(_wijzigpagina(aanmelding)))
-    leden = [
-        {
-            "naam": lid.naam,
-            "organisatie": lid.organisatie,
-            "organisatietype": lid.organisatietype,
-            "domein": lid.domein,
-            "functie": lid.functie,
-            "email": lid.email,
-            **({"is_contactpersoon": "on"} if lid.is_contactpersoon else {}),
-        }
-        for lid in aanmelding.leden.all()
-    ]
+    leden = leden_van(aanmelding)
     client.post(
         link + "wijzigen/",
         aanmeld_data(leden=leden, versie="1", actie="opslaan", wijknaam="Door aanvrager"),
