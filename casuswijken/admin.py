@@ -147,7 +147,6 @@ class BijeenkomstAdmin(admin.ModelAdmin):
     list_select_related = ["casuswijk", "oproep"]
     search_fields = ["titel", "agenda", "verslag"]
     date_hierarchy = "begint_op"
-    filter_horizontal = ["begeleiders"]
     fieldsets = [
         (None, {"fields": ["oproep", "casuswijk", "soort", "titel"]}),
         ("Wanneer en waar", {"fields": ["begint_op", "eindigt_op", "locatie", "begeleiders"]}),
@@ -159,7 +158,9 @@ class BijeenkomstAdmin(admin.ModelAdmin):
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "begeleiders":
+            # A short list of staff: tick boxes, without the picker's untranslated hints.
             kwargs["queryset"] = get_user_model().objects.filter(is_staff=True, is_active=True)
+            kwargs["widget"] = forms.CheckboxSelectMultiple
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change) -> None:
