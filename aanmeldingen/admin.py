@@ -14,6 +14,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.timezone import localtime
 
 from casuswijken.models import Casuswijk
+from netwerk.rechten import Recht, mag
 
 from .enums import BESLUITEN, Criterium, Status
 from .export import schrijf_csv
@@ -59,7 +60,7 @@ class OproepAdmin(admin.ModelAdmin):
     actions = ["besluiten_versturen"]
 
     def has_verstuur_besluiten_permission(self, request) -> bool:
-        return request.user.has_perm("aanmeldingen.verstuur_besluiten")
+        return mag(request.user, Recht.VERSTUUR_BESLUITEN)
 
     @admin.action(
         description="Besluiten versturen (eerst een voorbeeld)", permissions=["verstuur_besluiten"]
@@ -463,7 +464,7 @@ class AanmeldingAdmin(admin.ModelAdmin):
                 "eigen_beoordeling": next(
                     (b for b in beoordelingen if b.beoordelaar_id == request.user.pk), None
                 ),
-                "mag_beoordelen": request.user.has_perm("aanmeldingen.add_beoordeling"),
+                "mag_beoordelen": mag(request.user, Recht.BEOORDELEN),
                 "casuswijk": Casuswijk.objects.filter(aanmelding=aanmelding).first(),
                 "opts": self.model._meta,
             },
@@ -484,7 +485,7 @@ class AanmeldingAdmin(admin.ModelAdmin):
         return ", ".join(soorten)
 
     def has_exporteer_permission(self, request) -> bool:
-        return request.user.has_perm("aanmeldingen.view_alle_beoordelingen")
+        return mag(request.user, Recht.LEES_ALLE_BEOORDELINGEN)
 
     @admin.action(
         description="Exporteren als CSV (met leden en beoordelingen)", permissions=["exporteer"]
@@ -576,7 +577,7 @@ class AanmeldingAdmin(admin.ModelAdmin):
         extra_context = {
             **(extra_context or {}),
             "eigen_beoordeling": eigen,
-            "mag_beoordelen": request.user.has_perm("aanmeldingen.add_beoordeling"),
+            "mag_beoordelen": mag(request.user, Recht.BEOORDELEN),
         }
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -612,7 +613,7 @@ class AanmeldingAdmin(admin.ModelAdmin):
             Aanmelding.objects.filter(pk=form.instance.pk).update(versie=F("versie") + 1)
 
     def has_neem_besluit_permission(self, request) -> bool:
-        return request.user.has_perm("aanmeldingen.neem_besluit")
+        return mag(request.user, Recht.NEEM_BESLUIT)
 
     @admin.action(description="Besluit vastleggen: geselecteerd", permissions=["neem_besluit"])
     def besluit_geselecteerd(self, request, queryset):
@@ -919,7 +920,7 @@ class BesluitberichtAdmin(admin.ModelAdmin):
         return False
 
     def has_verstuur_besluiten_permission(self, request) -> bool:
-        return request.user.has_perm("aanmeldingen.verstuur_besluiten")
+        return mag(request.user, Recht.VERSTUUR_BESLUITEN)
 
     @admin.action(
         description="Mislukte berichten opnieuw versturen", permissions=["verstuur_besluiten"]

@@ -25,6 +25,8 @@ from django.db.models.functions import Cast, Coalesce, Lower
 from django.urls import reverse
 from django.utils import timezone
 
+from netwerk.rechten import Recht, mag
+
 from . import toegang
 from .enums import (
     BESLUITEN,
@@ -49,7 +51,7 @@ cbs_wijkcode_validator = RegexValidator(
 class OproepQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user) -> "OproepQuerySet":
         """Published calls for everyone; staff also see calls that are not published yet."""
-        if user.is_authenticated and user.is_staff:
+        if mag(user, Recht.LEES_OPROEPEN):
             return self.all()
         return self.filter(gepubliceerd=True)
 
@@ -146,7 +148,7 @@ def _eigen_beoordeling(user) -> Exists:
 def _alleen_zichtbaar(user, uitdrukking, output_field):
     """NULL for rows whose reviews `user` may not see yet (BeoordelingQuerySet.zichtbaar_voor),
     so that sorting or filtering on such a column reveals nothing either."""
-    if user.has_perm("aanmeldingen.view_alle_beoordelingen"):
+    if mag(user, Recht.LEES_ALLE_BEOORDELINGEN):
         return uitdrukking
     return Case(
         When(_eigen_beoordeling(user), then=uitdrukking), default=None, output_field=output_field
@@ -242,7 +244,7 @@ class AanmeldingQuerySet(models.QuerySet):
             eerste_beoordeling=per_aanmelding(Min("aangemaakt")),
             door_mij_beoordeeld=eigen,
             beoordelingen_zichtbaar=(
-                Value(True) if user.has_perm("aanmeldingen.view_alle_beoordelingen") else eigen
+                Value(True) if mag(user, Recht.LEES_ALLE_BEOORDELINGEN) else eigen
             ),
         ).annotate(
             gewijzigd_na_beoordeling=Exists(
@@ -534,9 +536,9 @@ class BeoordelingQuerySet(models.QuerySet):
         """Reviews this user may read: their own, and others' on applications they reviewed
         themselves, so that nobody is steered by other scores before forming their own.
         Staff who may see all reviews (coördinatoren) see every one."""
-        if not (user.is_authenticated and user.is_staff):
+        if not mag(user, Recht.LEES_BEOORDELINGEN):
             return self.none()
-        if user.has_perm("aanmeldingen.view_alle_beoordelingen"):
+        if mag(user, Recht.LEES_ALLE_BEOORDELINGEN):
             return self.all()
         return self.filter(
             Q(beoordelaar=user)

@@ -8,6 +8,8 @@ from django.forms.models import BaseInlineFormSet
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
+from netwerk.rechten import Recht, mag
+
 from .enums import Actiestatus, Rol
 from .models import (
     Actiepunt,
@@ -53,7 +55,7 @@ class CasuswijkAdmin(admin.ModelAdmin):
     actions = ["coalitie_uitnodigen", "partner_uitnodigen"]
 
     def has_uitnodigen_permission(self, request) -> bool:
-        return request.user.has_perm("casuswijken.add_deelname")
+        return mag(request.user, Recht.UITNODIGEN)
 
     @admin.action(
         description="De coalitieleden van de aanmelding uitnodigen", permissions=["uitnodigen"]
@@ -159,7 +161,9 @@ class BijeenkomstAdmin(admin.ModelAdmin):
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "begeleiders":
             # A short list of staff: tick boxes, without the picker's untranslated hints.
-            kwargs["queryset"] = get_user_model().objects.filter(is_staff=True, is_active=True)
+            kwargs["queryset"] = (
+                get_user_model().objects.with_perm(Recht.BEGELEIDEN).filter(is_staff=True)
+            )
             kwargs["widget"] = forms.CheckboxSelectMultiple
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
@@ -261,7 +265,7 @@ class DeelnameAdmin(admin.ModelAdmin):
     actions = ["uitnodiging_opnieuw"]
 
     def has_uitnodigen_permission(self, request) -> bool:
-        return request.user.has_perm("casuswijken.add_deelname")
+        return mag(request.user, Recht.UITNODIGEN)
 
     @admin.action(
         description="Uitnodiging opnieuw sturen (wie nog geen wachtwoord heeft)",

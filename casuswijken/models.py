@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from aanmeldingen.enums import Leervraag
+from netwerk.rechten import Recht, mag
 
 from .enums import (
     Actiestatus,
@@ -19,18 +20,15 @@ from .enums import (
 )
 
 
-def _is_medewerker(user) -> bool:
-    return user.is_authenticated and user.is_staff
-
-
 def _actieve_deelnames(user):
     return Deelname.objects.filter(gebruiker=user, beeindigd_op__isnull=True)
 
 
 class CasuswijkQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user) -> "CasuswijkQuerySet":
-        """Staff see every casuswijk; a participant the ones they take part in now."""
-        if _is_medewerker(user):
+        """Staff with the right see every casuswijk; a participant the ones they take part
+        in now."""
+        if mag(user, Recht.LEES_CASUSWIJKEN):
             return self.all()
         if not user.is_authenticated:
             return self.none()
@@ -104,9 +102,10 @@ class BijeenkomstQuerySet(models.QuerySet):
         Unpublished ones are staff-only whatever their level. Published: openbaar for
         everyone; netwerk for participants of any casuswijk of the session's call; wijk for
         participants of that casuswijk; intern for staff only. An ended participation
-        counts as none.
+        counts as none. Staff read everything only with the right to (docs/rechten.md):
+        a beoordelaar sees sessions as any visitor does.
         """
-        if _is_medewerker(user):
+        if mag(user, Recht.LEES_BIJEENKOMSTEN):
             return self.all()
         openbaar = Q(zichtbaarheid=Zichtbaarheid.OPENBAAR)
         if not user.is_authenticated:
@@ -203,8 +202,9 @@ class Bijeenkomst(models.Model):
 class ActiepuntQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user) -> "ActiepuntQuerySet":
         """Action points are the casuswijk's own: its participants see those agreed in a
-        session they may see (not in an intern or unpublished one); staff see all."""
-        if _is_medewerker(user):
+        session they may see (not in an intern or unpublished one); staff with the right
+        see all."""
+        if mag(user, Recht.LEES_ACTIEPUNTEN):
             return self.all()
         if not user.is_authenticated:
             return self.none()
@@ -289,7 +289,8 @@ class Interventiecategorie(models.Model):
 
 class InterventieQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user) -> "InterventieQuerySet":
-        if _is_medewerker(user):
+        """The casuswijk's own inventory: its participants, and staff with the right."""
+        if mag(user, Recht.LEES_INTERVENTIES):
             return self.all()
         if not user.is_authenticated:
             return self.none()
@@ -324,7 +325,7 @@ class Interventie(models.Model):
 class BevindingQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user) -> "BevindingQuerySet":
         """A finding is its casuswijk's; a goed voorbeeld is for every casuswijk of the call."""
-        if _is_medewerker(user):
+        if mag(user, Recht.LEES_BEVINDINGEN):
             return self.all()
         if not user.is_authenticated:
             return self.none()

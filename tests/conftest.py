@@ -36,10 +36,11 @@ def werk_wachtrij_af() -> None:
 
 
 @pytest.fixture
-def rollen_en_sjablonen(transactional_db):
-    """A transactional test's flush empties what the data migrations made: make it again."""
+def besluitsjablonen(transactional_db):
+    """A transactional test's flush empties what the data migrations made: make it again.
+
+    The staff groups come back by themselves (post_migrate, netwerk.rechten)."""
     from django.apps import apps
 
-    for module in ["0005_rollen", "0009_besluitsjablonen_en_rechten"]:
-        migratie = importlib.import_module(f"aanmeldingen.migrations.{module}")
-        (migratie.maak_rollen if hasattr(migratie, "maak_rollen") else migratie.vul_in)(apps, None)
+    migratie = importlib.import_module("aanmeldingen.migrations.0009_besluitsjablonen_en_rechten")
+    migratie.vul_in(apps, None)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from aanmeldingen.enums import Advies, Domein, Organisatietype, Provincie, Status
 from aanmeldingen.models import Aanmelding, Beoordeling, Coalitielid, Oproep
 from aanmeldingen.services import vervang_link
+from netwerk.rechten import Rol
 
 
 class OproepFactory(factory.django.DjangoModelFactory):
@@ -86,15 +87,33 @@ class AanmeldingFactory(factory.django.DjangoModelFactory):
         ingetrokken = factory.Trait(status=Status.INGETROKKEN)
 
 
+def _geef_rol(gebruiker, rol: Rol) -> None:
+    gebruiker.groups.add(Group.objects.get(name=rol))
+
+
 class StaffFactory(factory.django.DjangoModelFactory):
+    """A staff account with no rights, unless given a role: StaffFactory(rol=Rol.BEGELEIDER),
+    or every right with StaffFactory(beheer=True)."""
+
     class Meta:
         model = get_user_model()
+        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"medewerker{n}")
     email = factory.Sequence(lambda n: f"medewerker{n}@platform31.nl")
     is_staff = True
-    is_superuser = True
+    is_superuser = False
     password = factory.django.Password("geheim-wachtwoord")
+
+    class Params:
+        beheer = factory.Trait(
+            rol=factory.PostGeneration(lambda gebruiker, *_: _geef_rol(gebruiker, Rol.BEHEER))
+        )
+
+    @factory.post_generation
+    def rol(gebruiker, create, rol, **kwargs):
+        if rol:
+            _geef_rol(gebruiker, rol)
 
 
 def lid_data(nummer: int, **velden) -> dict:
@@ -186,10 +205,8 @@ class BeoordelingFactory(factory.django.DjangoModelFactory):
 
 
 def medewerker(rol: str):
-    """A staff member with one of the roles of DESIGN.md (groups made by a migration)."""
-    gebruiker = StaffFactory(is_superuser=False)
-    gebruiker.groups.add(Group.objects.get(name=rol))
-    return gebruiker
+    """A staff member with one of the roles of netwerk.rechten."""
+    return StaffFactory(rol=Rol(rol))
 
 
 class CasuswijkFactory(factory.django.DjangoModelFactory):
@@ -205,7 +222,7 @@ class DeelnameFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "casuswijken.Deelname"
 
-    gebruiker = factory.SubFactory(StaffFactory, is_staff=False, is_superuser=False)
+    gebruiker = factory.SubFactory(StaffFactory, is_staff=False)
     casuswijk = factory.SubFactory(CasuswijkFactory)
     rol = "coalitielid"
 

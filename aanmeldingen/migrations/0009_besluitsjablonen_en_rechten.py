@@ -1,7 +1,6 @@
-"""The first texts of the decision mails (staff edit them in the admin), and the rights to
-decide and send for the coördinator."""
+"""The first texts of the decision mails (staff edit them in the admin). The rights to decide
+and send, once given here, now follow netwerk.rechten after every migrate."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 SJABLONEN = {
@@ -51,20 +50,6 @@ Platform31 en Movisie""",
     ),
 }
 
-RECHTEN = {
-    "coördinator": [
-        ("aanmeldingen", "neem_besluit"),
-        ("aanmeldingen", "verstuur_besluiten"),
-        ("aanmeldingen", "view_besluitsjabloon"),
-        ("aanmeldingen", "change_besluitsjabloon"),
-        ("aanmeldingen", "view_besluitbericht"),
-        ("casuswijken", "view_casuswijk"),
-        ("casuswijken", "change_casuswijk"),
-    ],
-    "begeleider": [("casuswijken", "view_casuswijk"), ("casuswijken", "change_casuswijk")],
-    "beoordelaar": [("casuswijken", "view_casuswijk")],
-}
-
 
 def vul_in(apps, schema_editor):
     Besluitsjabloon = apps.get_model("aanmeldingen", "Besluitsjabloon")
@@ -72,18 +57,6 @@ def vul_in(apps, schema_editor):
         Besluitsjabloon.objects.get_or_create(
             besluit=besluit, defaults={"onderwerp": onderwerp, "tekst": tekst}
         )
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for rol, rechten in RECHTEN.items():
-        groep = Group.objects.get(name=rol)
-        for app_label, codename in rechten:
-            groep.permissions.add(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
-            )
 
 
 class Migration(migrations.Migration):

@@ -1,7 +1,6 @@
-"""The shared list of intervention categories (staff extend it) and the rights of the
-begeleider and coördinator on what happens in the casuswijken."""
+"""The shared list of intervention categories (staff extend it). The rights on what happens
+in the casuswijken, once given here, now follow netwerk.rechten after every migrate."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 CATEGORIEEN = [
@@ -14,33 +13,12 @@ CATEGORIEEN = [
     ("Werk, onderwijs en talent", "Leerwerktrajecten, school in de wijk."),
     ("Samenwerking en sturing", "Gebiedsteams, convenanten, gedeelde agenda's."),
 ]
-MODELLEN = ["bijeenkomst", "actiepunt", "interventie", "interventiecategorie", "bevinding",
-            "deelname"]  # fmt: skip
-RECHTEN = {
-    "begeleider": [f"{actie}_{model}" for model in MODELLEN for actie in ("add", "change", "view")]
-    + ["delete_actiepunt", "delete_interventie", "delete_bevinding"],
-    "coördinator": [
-        f"{actie}_{model}" for model in MODELLEN for actie in ("add", "change", "view", "delete")
-    ],
-    "beoordelaar": [],
-}
 
 
 def vul_in(apps, schema_editor):
     Interventiecategorie = apps.get_model("casuswijken", "Interventiecategorie")
     for naam, omschrijving in CATEGORIEEN:
         Interventiecategorie.objects.get_or_create(naam=naam, defaults={"omschrijving": omschrijving})
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for rol, codenamen in RECHTEN.items():
-        groep, _ = Group.objects.get_or_create(name=rol)
-        groep.permissions.add(
-            *Permission.objects.filter(content_type__app_label="casuswijken", codename__in=codenamen)
-        )
 
 
 class Migration(migrations.Migration):

@@ -24,7 +24,7 @@ CHANGELIST = reverse("admin:aanmeldingen_aanmelding_changelist")
 
 @pytest.fixture
 def staff_client(client):
-    client.force_login(StaffFactory())
+    client.force_login(StaffFactory(beheer=True))
     return client
 
 
@@ -240,7 +240,7 @@ def test_staff_correction_makes_an_open_applicant_form_stale(staff_client, clien
 
 
 def test_only_staff_who_may_change_applications_can_resend_links(client):
-    kijker = StaffFactory(is_superuser=False)
+    kijker = StaffFactory()
     kijker.user_permissions.add(Permission.objects.get(codename="view_aanmelding"))
     client.force_login(kijker)
     aanmelding = AanmeldingFactory()

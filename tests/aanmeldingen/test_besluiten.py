@@ -220,9 +220,7 @@ def test_template_with_a_broken_placeholder_is_refused(client, coordinator):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_worker_sends_each_mail_once_with_a_working_link(
-    client, mailoutbox, rollen_en_sjablonen
-):
+def test_the_worker_sends_each_mail_once_with_a_working_link(client, mailoutbox, besluitsjablonen):
     coordinator = medewerker("coördinator")
     client.force_login(coordinator)
     oproep = OproepFactory(min_wijken=1)
@@ -243,7 +241,7 @@ def test_the_worker_sends_each_mail_once_with_a_working_link(
 
 @pytest.mark.django_db(transaction=True)
 def test_a_failing_mail_server_is_recorded_and_a_retry_sends_once(
-    client, mailoutbox, settings, rollen_en_sjablonen
+    client, mailoutbox, settings, besluitsjablonen
 ):
     coordinator = medewerker("coördinator")
     client.force_login(coordinator)
@@ -343,7 +341,7 @@ def test_lowering_max_wijken_below_the_selected_is_refused_at_the_field(client, 
 
 
 def test_a_decided_application_cannot_be_deleted_or_moved(client):
-    client.force_login(StaffFactory())
+    client.force_login(StaffFactory(beheer=True))
     oproep = OproepFactory(min_wijken=1)
     (gekozen,) = selecteer_direct(oproep, 1, None)
 
@@ -373,9 +371,7 @@ def test_the_change_page_query_count_does_not_grow_with_the_history(
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_rejected_applicant_gets_a_working_link_in_the_mail(
-    client, mailoutbox, rollen_en_sjablonen
-):
+def test_a_rejected_applicant_gets_a_working_link_in_the_mail(client, mailoutbox, besluitsjablonen):
     coordinator = medewerker("coördinator")
     client.force_login(coordinator)
     oproep = OproepFactory(min_wijken=1)

@@ -62,7 +62,7 @@ def test_no_warning_for_what_is_not_a_live_application_for_the_wijk(client, opro
 
 
 def test_admin_flags_both_applications_for_one_wijk(client, oproep):
-    client.force_login(StaffFactory())
+    client.force_login(StaffFactory(beheer=True))
     a = AanmeldingFactory(oproep=oproep, gemeente="Utrecht", wijknaam="Lombok")
     b = AanmeldingFactory(oproep=oproep, gemeente="utrecht", wijknaam="lombok")
     c = AanmeldingFactory(oproep=oproep, cbs_wijkcode="WK034405", wijknaam="Zuilen")

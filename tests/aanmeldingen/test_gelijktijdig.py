@@ -103,7 +103,7 @@ def test_two_saves_from_the_same_version_at_the_same_moment_let_one_win():
 
 def test_coordinators_selecting_at_the_same_moment_end_with_at_most_max_wijken():
     oproep = OproepFactory(max_wijken=4)
-    coordinator = StaffFactory()
+    coordinator = StaffFactory(beheer=True)
     for aanmelding in AanmeldingFactory.create_batch(3, oproep=oproep):
         neem_besluit(aanmelding=aanmelding, besluit=Status.GESELECTEERD, door=coordinator,
                      toelichting="")  # fmt: skip
@@ -138,7 +138,7 @@ def test_coordinators_selecting_at_the_same_moment_end_with_at_most_max_wijken()
 
 
 def test_deciding_while_the_decisions_are_sent_waits_instead_of_deadlocking():
-    coordinator = StaffFactory()
+    coordinator = StaffFactory(beheer=True)
     for soort, onderwerp in [
         (Status.GESELECTEERD, "Ja"),
         (Status.RESERVE, "Reserve"),

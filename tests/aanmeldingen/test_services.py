@@ -92,7 +92,7 @@ def test_service_refuses_a_coalition_that_breaks_the_rules_whatever_the_caller()
 
 def test_status_change_writes_history_with_who_and_why():
     aanmelding = AanmeldingFactory()
-    medewerker = StaffFactory()
+    medewerker = StaffFactory(beheer=True)
 
     wijziging = wijzig_status(
         aanmelding=aanmelding,

@@ -27,7 +27,7 @@ def test_home_without_calls_says_so(client):
 
 def test_home_shows_unpublished_calls_to_staff_with_a_warning(client):
     OproepFactory(titel="Concept-oproep", ongepubliceerd=True)
-    client.force_login(StaffFactory())
+    client.force_login(StaffFactory(beheer=True))
 
     response = client.get(reverse("aanmeldingen:home"))
 
@@ -81,7 +81,7 @@ def test_unpublished_call_answers_404_to_visitors(client):
 
 def test_unpublished_call_is_visible_to_staff(client):
     oproep = OproepFactory(ongepubliceerd=True)
-    client.force_login(StaffFactory())
+    client.force_login(StaffFactory(beheer=True))
 
     response = client.get(oproep.get_absolute_url())
 

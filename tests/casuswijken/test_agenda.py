@@ -2,7 +2,13 @@ import pytest
 from django.urls import reverse
 from icalendar import Calendar
 
-from tests.factories import BijeenkomstFactory, CasuswijkFactory, DeelnameFactory, StaffFactory
+from tests.factories import (
+    BijeenkomstFactory,
+    CasuswijkFactory,
+    DeelnameFactory,
+    StaffFactory,
+    medewerker,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +74,7 @@ def test_a_wrong_address_or_another_casuswijks_slug_answers_404(client, deelname
 
 
 def test_only_a_participant_of_the_casuswijk_makes_an_address(client, deelname):
-    anderen = [DeelnameFactory().gebruiker, StaffFactory(is_superuser=False)]
+    anderen = [DeelnameFactory().gebruiker, medewerker("begeleider")]
     url = reverse("casuswijken:agenda_link", args=["lombok"])
 
     anoniem = client.post(url)
@@ -83,7 +89,7 @@ def test_only_a_participant_of_the_casuswijk_makes_an_address(client, deelname):
 
 
 def test_a_staff_members_own_feed_holds_only_what_participants_may_see(client):
-    medewerker = StaffFactory(is_superuser=False)
+    medewerker = StaffFactory()
     deelname = DeelnameFactory(casuswijk=CasuswijkFactory(slug="lombok"), gebruiker=medewerker)
     BijeenkomstFactory(casuswijk=deelname.casuswijk, titel="Wijk", zichtbaarheid="wijk")
     BijeenkomstFactory(casuswijk=deelname.casuswijk, titel="Intern", zichtbaarheid="intern")

@@ -13,6 +13,7 @@ from tests.factories import (
     CasuswijkFactory,
     DeelnameFactory,
     StaffFactory,
+    medewerker,
 )
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +28,8 @@ def opzet():
         "deelnemer": DeelnameFactory(casuswijk=wijk).gebruiker,
         "andere_wijk": DeelnameFactory(casuswijk=andere).gebruiker,
         "gestopt": DeelnameFactory(casuswijk=wijk, beeindigd=True).gebruiker,
-        "medewerker": StaffFactory(is_superuser=False),
+        "begeleider": medewerker("begeleider"),
+        "beoordelaar": medewerker("beoordelaar"),
     }
     return {"wijk": wijk, "bijeenkomst": bijeenkomst, "mensen": mensen}
 
@@ -42,14 +44,15 @@ def urls(opzet) -> dict[str, str]:
     }
 
 
-# What each kind of user gets on each participant-facing page.
+# What each kind of user gets on each participant-facing page. The session is published
+# for the casuswijk only: a beoordelaar reads no session content (docs/rechten.md).
 MATRIX = {
     "casuswijken:overzicht": {"deelnemer": 200, "andere_wijk": 200, "gestopt": 200,
-                              "medewerker": 200},
+                              "begeleider": 200, "beoordelaar": 200},
     "casuswijken:casuswijk": {"deelnemer": 200, "andere_wijk": 404, "gestopt": 404,
-                              "medewerker": 200},
+                              "begeleider": 200, "beoordelaar": 200},
     "casuswijken:bijeenkomst": {"deelnemer": 200, "andere_wijk": 404, "gestopt": 404,
-                                "medewerker": 200},
+                                "begeleider": 200, "beoordelaar": 404},
 }  # fmt: skip
 
 
@@ -62,7 +65,9 @@ def test_anonymous_visitors_are_sent_to_the_login(client, opzet, naam):
 
 
 @pytest.mark.parametrize("naam", sorted(MATRIX))
-@pytest.mark.parametrize("wie", ["deelnemer", "andere_wijk", "gestopt", "medewerker"])
+@pytest.mark.parametrize(
+    "wie", ["deelnemer", "andere_wijk", "gestopt", "begeleider", "beoordelaar"]
+)
 def test_each_user_gets_what_the_matrix_says(client, opzet, naam, wie):
     client.force_login(opzet["mensen"][wie])
 
@@ -101,6 +106,20 @@ def test_an_unpublished_or_internal_session_answers_404_to_participants(client, 
     for sessie in [concept, intern]:
         url = reverse("casuswijken:bijeenkomst", args=["lombok", sessie.pk])
         assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize(("rol", "verwacht"), [("beoordelaar", 404), ("begeleider", 200)])
+def test_only_staff_who_lead_sessions_read_an_internal_unpublished_verslag(
+    client, opzet, rol, verwacht
+):
+    intern = BijeenkomstFactory(
+        casuswijk=opzet["wijk"], zichtbaarheid="intern", gepubliceerd=False, verslag="Geheim"
+    )
+    client.force_login(medewerker(rol))
+
+    response = client.get(reverse("casuswijken:bijeenkomst", args=["lombok", intern.pk]))
+
+    assert response.status_code == verwacht
 
 
 def test_another_casuswijks_session_answers_404_even_through_your_own_slug(client, opzet):
@@ -190,7 +209,7 @@ def test_page_query_counts_do_not_grow_with_sessions_and_action_points(
     for nummer in range(100):
         Actiepunt.objects.create(casuswijk=wijk, omschrijving=f"Punt {nummer}",
                                  bijeenkomst=sessies[nummer % len(sessies)],
-                                 eigenaar=StaffFactory())  # fmt: skip
+                                 eigenaar=StaffFactory(beheer=True))  # fmt: skip
     na = (_tel(client, wijk_url, django_assert_max_num_queries),
           _tel(client, sessie_url, django_assert_max_num_queries))  # fmt: skip
 
@@ -277,7 +296,7 @@ def test_a_casuswijk_session_shared_with_the_network_opens_for_the_other_casuswi
 def test_an_action_point_cannot_be_closed_in_another_casuswijks_session(client, opzet):
     wijk, eerste = opzet["wijk"], opzet["bijeenkomst"]
     elders = BijeenkomstFactory(titel="Elders")
-    client.force_login(StaffFactory())
+    client.force_login(StaffFactory(beheer=True))
     url = reverse("admin:casuswijken_bijeenkomst_change", args=[eerste.pk])
     pagina = client.get(url)
     formulier = pagina.context["adminform"].form

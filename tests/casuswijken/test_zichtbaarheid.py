@@ -20,7 +20,7 @@ from tests.factories import (
     CasuswijkFactory,
     DeelnameFactory,
     OproepFactory,
-    StaffFactory,
+    medewerker,
 )
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +38,10 @@ def wereld():
         "deelnemer_w1": DeelnameFactory(casuswijk=w1).gebruiker,
         "gestopt_w1": DeelnameFactory(casuswijk=w1, beeindigd=True).gebruiker,
         "deelnemer_w3": DeelnameFactory(casuswijk=w3).gebruiker,
-        "medewerker": StaffFactory(is_superuser=False),
+        # Reads everything: the right to read sessions, and the rest (netwerk.rechten).
+        "begeleider": medewerker("begeleider"),
+        # Staff without those rights see what a visitor sees (docs/rechten.md).
+        "beoordelaar": medewerker("beoordelaar"),
     }
     return {"a": oproep_a, "b": oproep_b, "w1": w1, "w2": w2, "w3": w3, "mensen": mensen}
 
@@ -69,7 +72,8 @@ def test_sessions_follow_visibility_level_publication_and_participation(wereld):
         "deelnemer_w1": openbaar | {"w1-wijk", "w1-netwerk", "w2-netwerk", "a-netwerk"},
         "gestopt_w1": openbaar,
         "deelnemer_w3": openbaar | {"b-netwerk"},
-        "medewerker": set(Bijeenkomst.objects.values_list("titel", flat=True)),
+        "begeleider": set(Bijeenkomst.objects.values_list("titel", flat=True)),
+        "beoordelaar": openbaar,
     }
 
     gezien = {
@@ -78,7 +82,7 @@ def test_sessions_follow_visibility_level_publication_and_participation(wereld):
     }
 
     assert gezien == verwacht
-    assert len(verwacht["medewerker"]) == 14
+    assert len(verwacht["begeleider"]) == 14
 
 
 def test_casuswijken_action_points_and_interventions_are_for_their_own_participants(wereld):
@@ -95,14 +99,16 @@ def test_casuswijken_action_points_and_interventions_are_for_their_own_participa
         "deelnemer_w1": {"w1"},
         "gestopt_w1": set(),
         "deelnemer_w3": {"w3"},
-        "medewerker": {"w1", "w2", "w3"},
+        "begeleider": {"w1", "w2", "w3"},
+        "beoordelaar": set(),
     }
 
     for wie, mens in wereld["mensen"].items():
         wijken = set(Casuswijk.objects.zichtbaar_voor(mens).values_list("naam", flat=True))
         acties = set(Actiepunt.objects.zichtbaar_voor(mens).values_list("omschrijving", flat=True))
         interventies = set(Interventie.objects.zichtbaar_voor(mens).values_list("naam", flat=True))
-        assert wijken == verwacht[wie], wie
+        # A beoordelaar may open every casuswijk (to follow up on a selection), nothing in it.
+        assert wijken == ({"w1", "w2", "w3"} if wie == "beoordelaar" else verwacht[wie]), wie
         assert acties == verwacht[wie] - {"w2"}, wie
         assert interventies == verwacht[wie] - {"w2"}, wie
 
@@ -122,7 +128,8 @@ def test_findings_are_the_casuswijks_and_good_examples_are_for_the_whole_call(we
         "deelnemer_w1": {"w1 gewoon", "w2 voorbeeld"},
         "gestopt_w1": set(),
         "deelnemer_w3": {"w3 voorbeeld"},
-        "medewerker": {"w1 gewoon", "w2 gewoon", "w2 voorbeeld", "w3 voorbeeld"},
+        "begeleider": {"w1 gewoon", "w2 gewoon", "w2 voorbeeld", "w3 voorbeeld"},
+        "beoordelaar": set(),
     }
 
     gezien = {

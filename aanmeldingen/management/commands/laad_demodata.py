@@ -18,6 +18,7 @@ from aanmeldingen.enums import Domein, Organisatietype, Provincie
 from aanmeldingen.models import Aanmelding, Oproep
 from aanmeldingen.services import bewaar_concept, dien_aanmelding_in, vervang_link
 from casuswijken import demodata as casuswijk_demo
+from netwerk.rechten import Rol
 
 DEMO_GEBRUIKER = "beheer"
 INGEDIENDE_DEMO = "Kanaleneiland-Zuid"
@@ -125,9 +126,10 @@ MEER_WIJKEN = [
 ]  # fmt: skip
 
 DEMO_MEDEWERKERS = [
-    ("beoordelaar", "beoordelaar", "Bram Beoordelaar"),
-    ("begeleider", "begeleider", "Bea Begeleider"),
-    ("coordinator", "coördinator", "Cor Coördinator"),
+    (DEMO_GEBRUIKER, Rol.BEHEER, "Bo Beheer"),
+    ("beoordelaar", Rol.BEOORDELAAR, "Bram Beoordelaar"),
+    ("begeleider", Rol.BEGELEIDER, "Bea Begeleider"),
+    ("coordinator", Rol.COORDINATOR, "Cor Coördinator"),
 ]
 
 DEMO_TEKSTEN = {
@@ -270,10 +272,6 @@ class Command(BaseCommand):
 
     def _beheerder(self) -> None:
         gebruiker_model = get_user_model()
-        if not gebruiker_model.objects.filter(username=DEMO_GEBRUIKER).exists():
-            gebruiker_model.objects.create_superuser(
-                username=DEMO_GEBRUIKER, email="beheer@voorbeeld.nl", password=DEMO_WACHTWOORD
-            )
         for gebruikersnaam, rol, naam in DEMO_MEDEWERKERS:
             if gebruiker_model.objects.filter(username=gebruikersnaam).exists():
                 continue
