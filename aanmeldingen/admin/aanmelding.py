@@ -1,266 +1,40 @@
+"""Applications: the list, the read page and the actions on a selection."""
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, F, OuterRef, Q, Subquery
-from django.forms.models import BaseInlineFormSet
+from django.db.models import F, OuterRef, Subquery
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from django.template import Context, Template
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.formats import date_format
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.timezone import localtime
 
 from casuswijken.models import Casuswijk
 from netwerk.rechten import Recht, mag
 
-from .enums import BESLUITEN, Criterium, Status
-from .export import schrijf_csv
-from .models import (
+from ..enums import Criterium, Status
+from ..export import schrijf_csv
+from ..models import (
     AANVRAGERVELDEN,
     SCORE_VELDEN,
     Aanmelding,
     Beoordeling,
-    Besluitbericht,
-    Besluitsjabloon,
-    Coalitielid,
-    Oproep,
     Revisie,
-    Statuswijziging,
 )
-from .services import (
+from ..services import (
     BesluitAlVerzonden,
-    KanNietVersturen,
     OngeldigeOvergang,
     SelectieVol,
-    besluitmails,
     neem_besluit,
     stuur_nieuwe_link,
-    verstuur_besluiten,
-    verstuur_opnieuw,
-    vingerafdruk,
 )
-from .validators import valideer_coalitie
-
-
-@admin.register(Oproep)
-class OproepAdmin(admin.ModelAdmin):
-    list_display = ["titel", "deadline", "gepubliceerd", "aantal_aanmeldingen"]
-    list_filter = ["gepubliceerd"]
-    search_fields = ["titel"]
-    prepopulated_fields = {"slug": ["titel"]}
-    fieldsets = [
-        (None, {"fields": ["titel", "slug", "gepubliceerd", "deadline"]}),
-        ("Tekst op de pagina", {"fields": ["inleiding", "gevraagde_inzet"]}),
-        ("Selectie", {"fields": ["min_wijken", "max_wijken"]}),
-    ]
-
-    actions = ["besluiten_versturen"]
-
-    def has_verstuur_besluiten_permission(self, request) -> bool:
-        return mag(request.user, Recht.VERSTUUR_BESLUITEN)
-
-    @admin.action(
-        description="Besluiten versturen (eerst een voorbeeld)", permissions=["verstuur_besluiten"]
-    )
-    def besluiten_versturen(self, request, queryset):
-        if len(queryset) != 1:
-            self.message_user(request, "Kies één oproep.", messages.WARNING)
-            return None
-        oproep = queryset.get()
-        if request.POST.get("bevestigd") == "ja":
-            try:
-                berichten = verstuur_besluiten(
-                    oproep=oproep, door=request.user, gezien=request.POST.get("gezien", "")
-                )
-            except KanNietVersturen as reden:
-                self.message_user(request, str(reden), messages.ERROR)
-                return None
-            self.message_user(
-                request,
-                f"{len(berichten)} besluitmail(s) staan klaar om te worden verstuurd. Onder "
-                "Besluitberichten ziet u of ze aankomen.",
-                messages.SUCCESS,
-            )
-            return None
-        bezwaar = None
-        try:
-            mails = besluitmails(oproep=oproep)
-        except KanNietVersturen as reden:
-            mails, bezwaar = [], str(reden)
-        aanmeldingen = oproep.aanmeldingen.aanmeldingen().exclude(status=Status.INGETROKKEN)
-        open_ = [
-            aanmelding
-            for aanmelding in aanmeldingen
-            if aanmelding.status in {Status.INGEDIEND, Status.IN_BEHANDELING}
-        ]
-        if bezwaar is None and open_:
-            bezwaar = (
-                f"Nog niet alle aanmeldingen hebben een besluit: "
-                f"{', '.join(str(a) for a in open_)}."
-            )
-        if bezwaar is None and oproep.aantal_geselecteerd < oproep.min_wijken:
-            bezwaar = (
-                f"{_aantal_wijken(oproep.aantal_geselecteerd)} geselecteerd; kies er minstens "
-                f"{oproep.min_wijken}."
-            )
-        return TemplateResponse(
-            request,
-            "admin/aanmeldingen/besluiten_versturen.html",
-            {
-                **self.admin_site.each_context(request),
-                "title": f"Besluiten versturen: {oproep}",
-                "oproep": oproep,
-                "mails": mails,
-                "gezien": vingerafdruk(mails),
-                "bezwaar": bezwaar,
-                "opts": self.model._meta,
-                "actie_checkbox_naam": helpers.ACTION_CHECKBOX_NAME,
-            },
-        )
-
-    def get_queryset(self, request):
-        # Concepts are not applications: they are not counted.
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                _aantal_aanmeldingen=Count(
-                    "aanmeldingen", filter=~Q(aanmeldingen__status=Status.CONCEPT)
-                )
-            )
-        )
-
-    @admin.display(description="aanmeldingen", ordering="_aantal_aanmeldingen")
-    def aantal_aanmeldingen(self, oproep: Oproep) -> int:
-        return oproep._aantal_aanmeldingen
-
-
-def _aantal_wijken(aantal: int) -> str:
-    return "Er is 1 wijk" if aantal == 1 else f"Er zijn {aantal} wijken"
-
-
-def _getal(getal: float | None) -> str:
-    return "" if getal is None else f"{getal:.1f}".replace(".", ",")
-
-
-class CoalitieInlineFormSet(BaseInlineFormSet):
-    """Staff may correct members, but the coalition rules hold here as on the public form."""
-
-    def clean(self) -> None:
-        super().clean()
-        if any(self.errors):
-            return
-        leden = [
-            form.cleaned_data
-            for form in self.forms
-            if form.cleaned_data and not form.cleaned_data.get("DELETE")
-        ]
-        try:
-            valideer_coalitie(leden, concept=self.instance.status == Status.CONCEPT)
-        except ValidationError as fout:
-            raise ValidationError(fout.messages) from None
-
-    def save(self, commit: bool = True):
-        # Rows are saved one by one, and the database allows one contact person at any
-        # moment: clear the old one first when the contact person moves to another member.
-        if commit and any("is_contactpersoon" in form.changed_data for form in self.forms):
-            self.instance.leden.update(is_contactpersoon=False)
-            for form in self.forms:
-                if form.instance.pk and form.cleaned_data.get("is_contactpersoon"):
-                    form.changed_data.append("is_contactpersoon")
-        return super().save(commit)
-
-
-class CoalitielidInline(admin.TabularInline):
-    model = Coalitielid
-    formset = CoalitieInlineFormSet
-    fields = [
-        "naam",
-        "organisatie",
-        "organisatietype",
-        "domein",
-        "functie",
-        "email",
-        "is_contactpersoon",
-    ]
-    extra = 0
-
-
-class StatuswijzigingInline(admin.TabularInline):
-    model = Statuswijziging
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("door")
-
-    fields = ["tijdstip", "van", "naar", "door", "toelichting"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-    verbose_name_plural = "geschiedenis van de status"
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-
-class RevisieInline(admin.TabularInline):
-    model = Revisie
-    fields = ["tijdstip", "overzicht"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    @admin.display(description="wat er veranderde")
-    def overzicht(self, revisie: Revisie) -> str:
-        return format_html_join(
-            "",
-            "<details><summary>{}</summary><p><strong>Was:</strong> {}</p>"
-            "<p><strong>Werd:</strong> {}</p></details>",
-            (
-                (wijziging["veld"], wijziging["oud"] or "(leeg)", wijziging["nieuw"] or "(leeg)")
-                for wijziging in revisie.wijzigingen
-            ),
-        )
-
-
-class BeoordelingInline(admin.StackedInline):
-    """The reviews this staff member may read, read-only; writing is on its own page."""
-
-    model = Beoordeling
-    fields = ["beoordelaar", *SCORE_VELDEN, "advies", "motivatie", "gewijzigd"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-    verbose_name_plural = "beoordelingen (zichtbaar nadat u zelf hebt beoordeeld)"
-
-    def get_queryset(self, request):
-        return Beoordeling.objects.zichtbaar_voor(request.user).select_related("beoordelaar")
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-
-class DoorMijBeoordeeldFilter(admin.SimpleListFilter):
-    title = "door mij beoordeeld"
-    parameter_name = "door_mij"
-
-    def lookups(self, request, model_admin):
-        return [("ja", "Ja"), ("nee", "Nog niet")]
-
-    def queryset(self, request, queryset):
-        if self.value() == "ja":
-            return queryset.filter(door_mij_beoordeeld=True)
-        if self.value() == "nee":
-            return queryset.filter(door_mij_beoordeeld=False)
-        return queryset
+from .filters import DomeinenFilter, DoorMijBeoordeeldFilter, StatusFilter
+from .inlines import BeoordelingInline, CoalitielidInline, RevisieInline, StatuswijzigingInline
+from .paginas import getal
 
 
 class AanmeldingAdminForm(forms.ModelForm):
@@ -293,51 +67,6 @@ class AanmeldingAdminForm(forms.ModelForm):
                     "en breng ze daar aan."
                 )
         return gegevens
-
-
-class DomeinenFilter(admin.SimpleListFilter):
-    title = "domeinen"
-    parameter_name = "domeinen"
-
-    def lookups(self, request, model_admin):
-        return [
-            ("beide", "Fysiek én sociaal"),
-            ("fysiek", "Alleen fysiek"),
-            ("sociaal", "Alleen sociaal"),
-        ]
-
-    def queryset(self, request, queryset):
-        if self.value() == "beide":
-            return queryset.filter(aantal_fysiek__gt=0, aantal_sociaal__gt=0)
-        if self.value() == "fysiek":
-            return queryset.filter(aantal_sociaal=0)
-        if self.value() == "sociaal":
-            return queryset.filter(aantal_fysiek=0)
-        return queryset
-
-
-class StatusFilter(admin.SimpleListFilter):
-    """Concepts are not applications: they only show when staff ask for them."""
-
-    title = "status"
-    parameter_name = "status"
-
-    def lookups(self, request, model_admin):
-        return [
-            *[(status.value, status.label) for status in Status if status != Status.CONCEPT],
-            (Status.CONCEPT.value, "Concepten (nog niet ingediend)"),
-        ]
-
-    def queryset(self, request, queryset):
-        if self.value() in Status.values:
-            return queryset.filter(status=self.value())
-        return queryset.aanmeldingen()
-
-    def choices(self, changelist):
-        for keuze in super().choices(changelist):
-            if keuze["display"] == "Alle":
-                keuze["display"] = "Alle behalve concepten"
-            yield keuze
 
 
 @admin.register(Aanmelding)
@@ -524,12 +253,12 @@ class AanmeldingAdmin(admin.ModelAdmin):
         rijen = [
             (
                 criterium.label,
-                [cel(a, _getal(getattr(a, f"gem_{veld}"))) for a in aanmeldingen],
+                [cel(a, getal(getattr(a, f"gem_{veld}"))) for a in aanmeldingen],
             )
             for criterium, veld in zip(Criterium, SCORE_VELDEN, strict=True)
         ]
         rijen += [
-            ("Gemiddeld", [cel(a, _getal(a.gemiddelde)) for a in aanmeldingen]),
+            ("Gemiddeld", [cel(a, getal(a.gemiddelde)) for a in aanmeldingen]),
             (
                 "Advies (sel. / res. / afw.)",
                 [
@@ -592,7 +321,7 @@ class AanmeldingAdmin(admin.ModelAdmin):
             return "–"
         if not aanmelding.beoordelingen_zichtbaar:
             return "na uw beoordeling"
-        return _getal(aanmelding.gemiddelde)
+        return getal(aanmelding.gemiddelde)
 
     @admin.display(description="advies (sel./res./afw.)")
     def adviezen(self, aanmelding: Aanmelding) -> str:
@@ -760,178 +489,3 @@ class AanmeldingAdmin(admin.ModelAdmin):
         if aanmelding.aantal_fysiek:
             return f"alleen fysiek ({aanmelding.aantal_fysiek})"
         return f"alleen sociaal ({aanmelding.aantal_sociaal})"
-
-
-class BeoordelingForm(forms.ModelForm):
-    beoordelaar = None  # the staff member writing it; set per request by the admin
-
-    class Meta:
-        model = Beoordeling
-        fields = ["aanmelding", *SCORE_VELDEN, "advies", "motivatie"]
-        widgets = {
-            **dict.fromkeys(SCORE_VELDEN, forms.RadioSelect),
-            "advies": forms.RadioSelect,
-        }
-
-    def clean(self):
-        gegevens = super().clean()
-        aanmelding = gegevens.get("aanmelding") or (
-            self.instance.aanmelding if self.instance.aanmelding_id else None
-        )
-        if (
-            aanmelding
-            and Beoordeling.objects.filter(aanmelding=aanmelding, beoordelaar=self.beoordelaar)
-            .exclude(pk=self.instance.pk)
-            .exists()
-        ):
-            raise ValidationError(
-                "U hebt deze aanmelding al beoordeeld. Pas uw eerdere beoordeling aan in "
-                "plaats van een tweede te schrijven."
-            )
-        return gegevens
-
-
-@admin.register(Beoordeling)
-class BeoordelingAdmin(admin.ModelAdmin):
-    """Reviews: each staff member writes and changes only their own, and reads others'
-    only after writing their own (BeoordelingQuerySet.zichtbaar_voor)."""
-
-    form = BeoordelingForm
-    list_display = ["aanmelding", "beoordelaar", "gemiddelde_score", "advies", "gewijzigd"]
-    list_filter = ["advies", "aanmelding__oproep"]
-    list_select_related = ["aanmelding", "beoordelaar"]
-    search_fields = ["aanmelding__wijknaam", "aanmelding__gemeente"]
-
-    def get_queryset(self, request):
-        return Beoordeling.objects.zichtbaar_voor(request.user).select_related(
-            "aanmelding", "beoordelaar"
-        )
-
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        formulier = super().get_form(request, obj, change, **kwargs)
-        formulier.beoordelaar = request.user
-        return formulier
-
-    def get_readonly_fields(self, request, obj=None):
-        return ["aanmelding", "beoordelaar"] if obj else []
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "aanmelding":
-            kwargs["queryset"] = Aanmelding.objects.aanmeldingen().exclude(
-                beoordelingen__beoordelaar=request.user
-            )
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        if obj is not None and obj.beoordelaar_id != request.user.pk:
-            return False
-        return super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
-
-    def save_model(self, request, obj, form, change) -> None:
-        if not change:
-            obj.beoordelaar = request.user
-        super().save_model(request, obj, form, change)
-
-    @admin.display(description="gemiddeld")
-    def gemiddelde_score(self, beoordeling: Beoordeling) -> str:
-        return f"{beoordeling.gemiddelde:.1f}".replace(".", ",")
-
-
-class BesluitsjabloonForm(forms.ModelForm):
-    class Meta:
-        model = Besluitsjabloon
-        fields = ["besluit", "onderwerp", "tekst"]
-        widgets = {"tekst": forms.Textarea(attrs={"rows": 18, "cols": 90})}
-
-    def _controleer(self, veld: str) -> str:
-        tekst = self.cleaned_data[veld]
-        voorbeeld = Context(
-            dict.fromkeys(["naam", "wijknaam", "gemeente", "oproep", "toelichting", "link"], "x"),
-            autoescape=False,
-        )
-        try:
-            Template(tekst).render(voorbeeld)
-        except Exception as fout:  # noqa: BLE001 - whatever breaks filling in, refuse it here
-            raise ValidationError(
-                f"Deze tekst kan niet worden ingevuld: {fout}. Controleer de accolades en "
-                "gebruik alleen de genoemde woorden."
-            ) from None
-        return tekst
-
-    def clean_onderwerp(self) -> str:
-        return self._controleer("onderwerp")
-
-    def clean_tekst(self) -> str:
-        return self._controleer("tekst")
-
-
-@admin.register(Besluitsjabloon)
-class BesluitsjabloonAdmin(admin.ModelAdmin):
-    form = BesluitsjabloonForm
-    list_display = ["besluit", "onderwerp", "gewijzigd"]
-    fields = ["besluit", "onderwerp", "tekst"]
-
-    def get_readonly_fields(self, request, obj=None):
-        return ["besluit"] if obj is not None else []
-
-    def has_add_permission(self, request) -> bool:
-        # Only to make a missing one again; there is one per decision.
-        return super().has_add_permission(request) and Besluitsjabloon.objects.count() < len(
-            BESLUITEN
-        )
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
-
-
-@admin.register(Besluitbericht)
-class BesluitberichtAdmin(admin.ModelAdmin):
-    """Every decision mail: to whom, what, and whether it reached the mail server."""
-
-    list_display = ["aanmelding", "besluit", "aan", "status", "in_wachtrij_op", "verstuurd_op"]
-    list_filter = ["status", "besluit", "aanmelding__oproep"]
-    list_select_related = ["aanmelding"]
-    search_fields = ["aan", "aanmelding__wijknaam"]
-    readonly_fields = [
-        "aanmelding",
-        "besluit",
-        "aan",
-        "onderwerp",
-        "tekst",
-        "status",
-        "in_wachtrij_op",
-        "verstuurd_op",
-        "pogingen",
-        "fout",
-    ]
-    fields = readonly_fields
-    actions = ["opnieuw_versturen"]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_verstuur_besluiten_permission(self, request) -> bool:
-        return mag(request.user, Recht.VERSTUUR_BESLUITEN)
-
-    @admin.action(
-        description="Mislukte berichten opnieuw versturen", permissions=["verstuur_besluiten"]
-    )
-    def opnieuw_versturen(self, request, queryset) -> None:
-        mislukt = list(queryset.filter(status=Besluitbericht.Verzendstatus.MISLUKT))
-        for bericht in mislukt:
-            verstuur_opnieuw(bericht=bericht)
-        self.message_user(
-            request,
-            f"{len(mislukt)} mislukt(e) bericht(en) opnieuw in de wachtrij gezet; berichten "
-            "die al verstuurd zijn, worden niet nog eens verstuurd.",
-            messages.SUCCESS,
-        )

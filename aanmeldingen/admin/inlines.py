@@ -1,0 +1,118 @@
+"""The rows shown inside an application: members, reviews, changes, history."""
+
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
+from django.utils.html import format_html_join
+
+from ..enums import Status
+from ..models import (
+    SCORE_VELDEN,
+    Beoordeling,
+    Coalitielid,
+    Revisie,
+    Statuswijziging,
+)
+from ..validators import valideer_coalitie
+
+
+class CoalitieInlineFormSet(BaseInlineFormSet):
+    """Staff may correct members, but the coalition rules hold here as on the public form."""
+
+    def clean(self) -> None:
+        super().clean()
+        if any(self.errors):
+            return
+        leden = [
+            form.cleaned_data
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        try:
+            valideer_coalitie(leden, concept=self.instance.status == Status.CONCEPT)
+        except ValidationError as fout:
+            raise ValidationError(fout.messages) from None
+
+    def save(self, commit: bool = True):
+        # Rows are saved one by one, and the database allows one contact person at any
+        # moment: clear the old one first when the contact person moves to another member.
+        if commit and any("is_contactpersoon" in form.changed_data for form in self.forms):
+            self.instance.leden.update(is_contactpersoon=False)
+            for form in self.forms:
+                if form.instance.pk and form.cleaned_data.get("is_contactpersoon"):
+                    form.changed_data.append("is_contactpersoon")
+        return super().save(commit)
+
+
+class CoalitielidInline(admin.TabularInline):
+    model = Coalitielid
+    formset = CoalitieInlineFormSet
+    fields = [
+        "naam",
+        "organisatie",
+        "organisatietype",
+        "domein",
+        "functie",
+        "email",
+        "is_contactpersoon",
+    ]
+    extra = 0
+
+
+class StatuswijzigingInline(admin.TabularInline):
+    model = Statuswijziging
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("door")
+
+    fields = ["tijdstip", "van", "naar", "door", "toelichting"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name_plural = "geschiedenis van de status"
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class RevisieInline(admin.TabularInline):
+    model = Revisie
+    fields = ["tijdstip", "overzicht"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.display(description="wat er veranderde")
+    def overzicht(self, revisie: Revisie) -> str:
+        return format_html_join(
+            "",
+            "<details><summary>{}</summary><p><strong>Was:</strong> {}</p>"
+            "<p><strong>Werd:</strong> {}</p></details>",
+            (
+                (wijziging["veld"], wijziging["oud"] or "(leeg)", wijziging["nieuw"] or "(leeg)")
+                for wijziging in revisie.wijzigingen
+            ),
+        )
+
+
+class BeoordelingInline(admin.StackedInline):
+    """The reviews this staff member may read, read-only; writing is on its own page."""
+
+    model = Beoordeling
+    fields = ["beoordelaar", *SCORE_VELDEN, "advies", "motivatie", "gewijzigd"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name_plural = "beoordelingen (zichtbaar nadat u zelf hebt beoordeeld)"
+
+    def get_queryset(self, request):
+        return Beoordeling.objects.zichtbaar_voor(request.user).select_related("beoordelaar")
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

@@ -1,0 +1,28 @@
+"""What the admin's own pages share: numbers in Dutch, and intermediate pages."""
+
+from django.contrib.admin import helpers
+from django.template.response import TemplateResponse
+
+
+def aantal_wijken(aantal: int) -> str:
+    return "Er is 1 wijk" if aantal == 1 else f"Er zijn {aantal} wijken"
+
+
+def getal(getal: float | None) -> str:
+    return "" if getal is None else f"{getal:.1f}".replace(".", ",")
+
+
+def tussenpagina(request, model_admin, *, template: str, titel: str, **context) -> TemplateResponse:
+    """An admin page between choosing an action and doing it (a confirmation, a preview, a
+    reason to give), with the admin's own header, breadcrumbs and the selected rows."""
+    return TemplateResponse(
+        request,
+        template,
+        {
+            **model_admin.admin_site.each_context(request),
+            "title": titel,
+            "opts": model_admin.model._meta,
+            "actie_checkbox_naam": helpers.ACTION_CHECKBOX_NAME,
+            **context,
+        },
+    )
