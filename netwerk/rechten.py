@@ -64,15 +64,17 @@ _APPLICATIES_LEZEN = _rechten(
     "aanmeldingen", "oproep", "aanmelding", "coalitielid", "statuswijziging", "revisie"
 )
 _BEOORDELEN = _rechten("aanmeldingen", "beoordeling", acties=("add", "change", "view"))
-_SESSIEWERK = _rechten(
-    "casuswijken",
+# What happens in a casuswijk: sessions and what comes out of them, and who takes part.
+_SESSIEMODELLEN = (
     "bijeenkomst",
     "actiepunt",
     "interventie",
     "interventiecategorie",
     "bevinding",
     "deelname",
-    acties=("add", "change", "view"),
+)
+_SESSIEWERK = _rechten(
+    "casuswijken", *_SESSIEMODELLEN, acties=("add", "change", "view")
 ) | _rechten("casuswijken", "actiepunt", "interventie", "bevinding", acties=("delete",))
 
 # Beheer has every permission there is, Django's own (accounts, groups) included.
@@ -98,16 +100,7 @@ ROLLEN: dict[Rol, set[str] | str] = {
     }
     | _rechten("aanmeldingen", "coalitielid", acties=("add", "change", "delete"))
     | _rechten("casuswijken", "casuswijk", acties=("change", "view"))
-    | _rechten(
-        "casuswijken",
-        "bijeenkomst",
-        "actiepunt",
-        "interventie",
-        "interventiecategorie",
-        "bevinding",
-        "deelname",
-        acties=ALLE_ACTIES,
-    ),
+    | _rechten("casuswijken", *_SESSIEMODELLEN, acties=ALLE_ACTIES),
     Rol.BEHEER: ALLES,
 }
 
