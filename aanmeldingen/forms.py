@@ -193,6 +193,9 @@ class BaseCoalitieFormSet(BaseFormSet):
     def get_form_kwargs(self, index):
         kwargs = super().get_form_kwargs(index)
         kwargs["label_suffix"] = ""
+        # A wholly blank row is no member, whichever row it is: a missing member is one
+        # message about the coalition (valideer_coalitie), not six "required" ones.
+        kwargs["empty_permitted"] = True
         return kwargs
 
     def clean(self) -> None:

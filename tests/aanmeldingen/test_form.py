@@ -125,12 +125,44 @@ def test_blank_optional_fourth_member_is_ignored(client, url):
     assert Coalitielid.objects.count() == 3
 
 
+def test_blank_third_member_gives_one_coalition_message_not_required_fields(client, url):
+    leden = [lid_data(1), lid_data(2), {}]
+
+    response = client.post(url, aanmeld_data(leden=leden))
+
+    assert response.status_code == 422
+    assert [(fout.tekst, fout.anker) for fout in response.context["fouten"]] == [
+        (
+            "Een coalitie heeft 3 tot 5 leden; u hebt er nu 2 ingevuld. Vul er nog 1 in.",
+            "#leden-fouten",
+        )
+    ]
+    assert [form.errors for form in response.context["formset"].forms] == [{}, {}, {}]
+    assert_niets_opgeslagen()
+
+
+def test_partly_filled_member_keeps_its_own_field_messages(client, url):
+    leden = [lid_data(1), lid_data(2), {"naam": "Lid 3", "domein": Domein.FYSIEK}]
+
+    response = client.post(url, aanmeld_data(leden=leden))
+
+    assert response.status_code == 422
+    assert sorted(response.context["formset"].forms[2].errors) == [
+        "email",
+        "functie",
+        "organisatie",
+        "organisatietype",
+    ]
+    assert response.context["formset"].non_form_errors() == []
+    assert_niets_opgeslagen()
+
+
 @pytest.mark.parametrize(
     ("leden", "melding"),
     [
         (
             [lid_data(1), lid_data(2)],
-            "Een coalitie bestaat uit 3 tot 5 leden; u vulde er 2 in.",
+            "Een coalitie heeft 3 tot 5 leden; u hebt er nu 2 ingevuld. Vul er nog 1 in.",
         ),
         (
             [lid_data(1, domein=Domein.SOCIAAL), lid_data(2), lid_data(3, domein=Domein.SOCIAAL)],
