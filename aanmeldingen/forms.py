@@ -199,25 +199,55 @@ class BaseCoalitieFormSet(BaseFormSet):
         return kwargs
 
     def clean(self) -> None:
-        if any(self.errors) or not self.management_form.is_valid():
+        if not self.management_form.is_valid():
             return
+        # The coalition is judged also while a member has a mistake of its own, so that a
+        # missing domain shows at once and not only after the fields are right. A value
+        # that failed its own check counts as not filled in.
+        rijen = self._ingevulde_rijen()
+        leden = [
+            {naam: form.cleaned_data.get(naam, "") for naam in CoalitielidForm.Meta.fields}
+            | {"is_contactpersoon": form.cleaned_data.get("is_contactpersoon", False)}
+            for form in rijen
+        ]
         try:
-            valideer_coalitie(self.ledengegevens(), concept=self.concept)
-        except ValidationError:
+            valideer_coalitie(leden, concept=self.concept)
+        except ValidationError as fout:
             self._markeer_dubbele_adressen()
-            raise
+            over = [f for f in fout.error_list if not self._al_bij_een_veld(f, rijen)]
+            if over:
+                raise ValidationError(over) from None
+
+    def _al_bij_een_veld(self, fout: ValidationError, rijen: list[CoalitielidForm]) -> bool:
+        """Whether a member's own field message already says what this coalition one would.
+
+        "Add someone from the social domain" misleads while a member's domain is not chosen
+        yet; so does "fill in the contact's address" while that address is only mistyped.
+        """
+        if fout.code == "domeinen":
+            return any("domein" in form.errors for form in rijen)
+        if fout.code == "contactpersoon" and self.concept:
+            return any(
+                "email" in form.errors
+                for form in rijen
+                if form.cleaned_data.get("is_contactpersoon")
+            )
+        return False
+
+    def _ingevulde_rijen(self) -> list[CoalitielidForm]:
+        return [form for form in self.forms if form.has_changed()]
 
     def _markeer_dubbele_adressen(self) -> None:
         """Put the duplicate-address message at the fields too, not only above the members."""
-        ingevuld = [form for form in self.forms if form.has_changed()]
-        adressen = [form.cleaned_data["email"].lower() for form in ingevuld]
+        ingevuld = self._ingevulde_rijen()
+        adressen = [form.cleaned_data.get("email", "").lower() for form in ingevuld]
         for form, adres in zip(ingevuld, adressen, strict=True):
             if adres and adressen.count(adres) > 1:
                 form.add_error("email", "Dit e-mailadres staat ook bij een ander lid.")
 
     def ledengegevens(self) -> list[dict]:
         """The members that were filled in; blank optional rows are left out."""
-        return [form.lidgegevens() for form in self.forms if form.has_changed()]
+        return [form.lidgegevens() for form in self._ingevulde_rijen()]
 
 
 CoalitieFormSet = formset_factory(

@@ -157,6 +157,42 @@ def test_partly_filled_member_keeps_its_own_field_messages(client, url):
     assert_niets_opgeslagen()
 
 
+GEEN_SOCIAAL_DOMEIN = (
+    "De coalitie moet zowel het fysieke als het sociale domein vertegenwoordigen: "
+    "voeg iemand toe uit het sociale domein."
+)
+
+
+@pytest.mark.parametrize(
+    ("derde", "meldingen"),
+    [
+        (
+            {},
+            [
+                "Een coalitie heeft 3 tot 5 leden; u hebt er nu 2 ingevuld. Vul er nog 1 in.",
+                GEEN_SOCIAAL_DOMEIN,
+            ],
+        ),
+        (
+            lid_data(5, email="geen-adres"),
+            [GEEN_SOCIAAL_DOMEIN, "Voer een geldig e-mailadres in."],
+        ),
+    ],
+    ids=["derde-leeg", "derde-met-fout"],
+)
+def test_missing_domain_shows_whatever_else_is_wrong_with_the_members(
+    client, url, derde, meldingen
+):
+    leden = [lid_data(1), lid_data(3), derde]
+
+    response = client.post(url, aanmeld_data(leden=leden))
+
+    assert response.status_code == 422
+    assert fouten(response) == meldingen
+    assert GEEN_SOCIAAL_DOMEIN in response.text.split('id="leden-fouten"')[1]
+    assert_niets_opgeslagen()
+
+
 @pytest.mark.parametrize(
     ("leden", "melding"),
     [
