@@ -8,7 +8,7 @@ from django.forms.formsets import BaseFormSet, formset_factory
 from django.urls import reverse
 from django.utils.html import format_html
 
-from netwerk.formulieren import Tekstvak
+from netwerk.formulieren import Fout, Tekstvak, Velden, foutoverzicht
 
 from .models import AANVRAGERVELDEN, Aanmelding, Coalitielid, cbs_wijkcode_validator
 from .validators import MAX_LEDEN, MIN_LEDEN, valideer_coalitie
@@ -50,6 +50,9 @@ class AanmeldingForm(forms.ModelForm):
     privacy_akkoord = forms.BooleanField(
         error_messages={"required": "Geef toestemming om de aanmelding te kunnen verwerken."},
     )
+
+    # Page order, which the error summary follows; the members come before consent.
+    field_order = ["indieningssleutel", "versie", *AANVRAGERVELDEN, "privacy_akkoord"]
 
     korte_labels = {
         "privacy_akkoord": "Privacyverklaring",
@@ -118,7 +121,9 @@ class CoalitielidForm(forms.ModelForm):
 
     class Meta:
         model = Coalitielid
-        fields = ["naam", "organisatie", "organisatietype", "domein", "functie", "email"]
+        # In page order (includes/coalitielid.html, two columns read left to right): the
+        # error summary follows it.
+        fields = ["naam", "functie", "organisatie", "organisatietype", "email", "domein"]
         widgets = {
             "domein": forms.RadioSelect,
             "naam": forms.TextInput(attrs={"autocomplete": "off"}),
@@ -258,6 +263,16 @@ CoalitieFormSet = formset_factory(
     max_num=MAX_LEDEN,
     absolute_max=MAX_LEDEN,
 )
+
+
+def aanmeldfouten(form: AanmeldingForm, formset: BaseCoalitieFormSet) -> list[Fout]:
+    """The error summary of the application form, in page order: consent follows the members."""
+    na_coalitie = ["privacy_akkoord"]
+    return foutoverzicht(
+        Velden(form, [naam for naam in form.fields if naam not in na_coalitie], algemeen=True),
+        formset,
+        Velden(form, na_coalitie),
+    )
 
 
 def nieuw_formulier() -> tuple[AanmeldingForm, BaseCoalitieFormSet]:

@@ -361,6 +361,40 @@ def test_error_summary_links_to_the_fields(client, url):
     assert 'aria-describedby="id_wijknaam_error"' in response.text
 
 
+def test_error_summary_lists_the_errors_in_the_order_of_the_page(client, url):
+    leden = [
+        lid_data(1),
+        lid_data(2, naam="", functie="", email="fout", domein=None),
+        lid_data(3, is_contactpersoon="on"),
+    ]
+    data = aanmeld_data(
+        leden=leden,
+        wijknaam="",
+        provincie="",
+        aanpak="",
+        leervraag_opbrengsten="",
+        bestaande_interventies="x" * 3001,
+        privacy_akkoord=None,
+    )
+
+    response = client.post(url, data)
+
+    assert [(fout.veld, fout.anker) for fout in response.context["fouten"]] == [
+        ("Wijknaam", "#id_wijknaam"),
+        ("Provincie", "#id_provincie"),
+        ("De aanpak waar u voor staat", "#id_aanpak"),
+        ("Leervraag opbrengsten", "#id_leervraag_opbrengsten"),
+        ("Bestaande interventies in de wijk", "#id_bestaande_interventies"),
+        ("", "#leden-fouten"),
+        ("Lid 2: Naam", "#id_leden-1-naam"),
+        ("Lid 2: Functie", "#id_leden-1-functie"),
+        ("Lid 2: E-mailadres", "#id_leden-1-email"),
+        ("Lid 2: Domein", "#id_leden-1-domein_0"),
+        ("Privacyverklaring", "#id_privacy_akkoord"),
+    ]
+    assert_niets_opgeslagen()
+
+
 def test_missing_management_form_is_refused_calmly(client, url):
     data = aanmeld_data()
     del data["leden-TOTAL_FORMS"]
