@@ -8,8 +8,9 @@ from django.forms.formsets import BaseFormSet, formset_factory
 from django.urls import reverse
 from django.utils.html import format_html
 
-from netwerk.formulieren import Fout, Tekstvak, Velden, foutoverzicht
+from netwerk.formulieren import Fout, Tekstvak, Velden, foutoverzicht, zeg_wat_te_doen
 
+from .enums import Leervraag
 from .models import AANVRAGERVELDEN, Aanmelding, Coalitielid, cbs_wijkcode_validator
 from .validators import MAX_LEDEN, MIN_LEDEN, valideer_coalitie
 
@@ -54,6 +55,19 @@ class AanmeldingForm(forms.ModelForm):
     # Page order, which the error summary follows; the members come before consent.
     field_order = ["indieningssleutel", "versie", *AANVRAGERVELDEN, "privacy_akkoord"]
 
+    # What each required answer asks for; the empty field says "Vul … in." or "Kies … .".
+    benamingen = {
+        "wijknaam": "de naam van de wijk",
+        "gemeente": "de gemeente",
+        "provincie": "een provincie",
+        "wijkbeschrijving": "een beschrijving van de wijk",
+        "aanpak": "een korte beschrijving van de aanpak",
+        **{
+            f"leervraag_{vraag.value}": f"uw antwoord op de leervraag over {vraag.label.lower()}"
+            for vraag in Leervraag
+        },
+    }
+
     korte_labels = {
         "privacy_akkoord": "Privacyverklaring",
         "leervraag_verwachtingen": "Leervraag verwachtingen",
@@ -87,6 +101,7 @@ class AanmeldingForm(forms.ModelForm):
     def __init__(self, *args, concept: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.concept = concept
+        zeg_wat_te_doen(self, self.benamingen)
         self.fields["privacy_akkoord"].label = format_html(
             'Ik heb de <a href="{}" target="_blank" rel="noopener">privacyverklaring</a> '
             "(opent in een nieuw venster) gelezen en ga akkoord met de verwerking van de "
@@ -134,15 +149,27 @@ class CoalitielidForm(forms.ModelForm):
             "participatie, onderwijs.",
         }
 
+    # What each field asks for; "van lid 2" follows (see __init__).
+    benamingen = {
+        "naam": "de naam",
+        "functie": "de functie",
+        "organisatie": "de organisatie",
+        "organisatietype": "het type organisatie",
+        "email": "het e-mailadres",
+        "domein": "het domein",
+    }
+
     is_contactpersoon = forms.BooleanField(
         label="Dit lid is de contactpersoon voor deze aanmelding",
         required=False,
         help_text="De contactpersoon ontvangt de bevestiging en hoort als eerste van ons.",
     )
 
-    def __init__(self, *args, concept: bool = False, **kwargs):
+    def __init__(self, *args, concept: bool = False, nummer: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.concept = concept
+        lid = f"lid {nummer}" if nummer else "dit lid"
+        zeg_wat_te_doen(self, {naam: f"{wat} van {lid}" for naam, wat in self.benamingen.items()})
         self.fields["organisatietype"].choices = [("", "Kies een type organisatie")] + list(
             self.fields["organisatietype"].choices
         )[1:]
@@ -198,6 +225,8 @@ class BaseCoalitieFormSet(BaseFormSet):
     def get_form_kwargs(self, index):
         kwargs = super().get_form_kwargs(index)
         kwargs["label_suffix"] = ""
+        # The number in the member's heading, for messages such as "Vul de naam van lid 2 in."
+        kwargs["nummer"] = None if index is None else index + 1
         # A wholly blank row is no member, whichever row it is: a missing member is one
         # message about the coalition (valideer_coalitie), not six "required" ones.
         kwargs["empty_permitted"] = True
@@ -306,6 +335,10 @@ class ContactadresForm(forms.Form):
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        zeg_wat_te_doen(self, {"email": "het juiste e-mailadres van de contactpersoon"})
+
 
 class LinkAanvraagForm(forms.Form):
     email = forms.EmailField(
@@ -314,6 +347,10 @@ class LinkAanvraagForm(forms.Form):
         help_text="Het adres dat in de aanmelding staat bij de contactpersoon.",
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        zeg_wat_te_doen(self, {"email": "het e-mailadres van de contactpersoon"})
 
 
 def herschik_leden(data, *, toevoegen: bool = False, verwijder: int | None = None):

@@ -1,6 +1,7 @@
-"""The error summary shown at the top of a form that failed (NL Design System guidance)."""
+"""What the portal's public forms share: messages that say what to do, and the error summary
+shown at the top of a form that failed (NL Design System guidance)."""
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from django import forms
@@ -16,6 +17,19 @@ class Tekstvak(forms.CharField):
 
     def to_python(self, value):
         return super().to_python(value).replace("\r\n", "\n")
+
+
+def zeg_wat_te_doen(formulier: forms.BaseForm, benamingen: Mapping[str, str]) -> None:
+    """Give required fields a message that says what to do, not "Dit veld is verplicht.".
+
+    `benamingen` names what each field asks for, with its article ("de naam van de wijk").
+    A list or radio buttons asks to choose it ("Kies een provincie."), any other field to
+    fill it in ("Vul de naam van de wijk in.").
+    """
+    for naam, wat in benamingen.items():
+        veld = formulier.fields[naam]
+        kiezen = isinstance(veld.widget, forms.widgets.ChoiceWidget)
+        veld.error_messages["required"] = f"Kies {wat}." if kiezen else f"Vul {wat} in."
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from aanmeldingen.enums import Domein, Status
-from aanmeldingen.models import Aanmelding, Coalitielid, Statuswijziging
+from aanmeldingen.models import AANVRAGERVELDEN, Aanmelding, Coalitielid, Statuswijziging
 from tests.conftest import wachtende_mails
 from tests.factories import OproepFactory, aanmeld_data, lid_data
 
@@ -286,7 +286,7 @@ def test_six_members_are_refused(client, url):
             "x" * 2001,
             "Zorg dat deze waarde niet meer dan 2000 tekens bevat (het zijn er nu 2001).",
         ),
-        ("wijknaam", "", "Dit veld is verplicht."),
+        ("wijknaam", "", "Vul de naam van de wijk in."),
         (
             "provincie",
             "atlantis",
@@ -326,13 +326,13 @@ def test_lowercase_cbs_code_is_accepted_as_uppercase(client, url):
     ("veld", "waarde", "melding"),
     [
         ("email", "geen-adres", "Voer een geldig e-mailadres in."),
-        ("naam", "", "Dit veld is verplicht."),
+        ("naam", "", "Vul de naam van lid 2 in."),
         (
             "organisatie",
             "o" * 151,
             "Zorg dat deze waarde niet meer dan 150 tekens bevat (het zijn er nu 151).",
         ),
-        ("domein", "", "Dit veld is verplicht."),
+        ("domein", "", "Kies het domein van lid 2."),
     ],
 )
 def test_bad_member_field_is_refused_with_message_at_the_field(client, url, veld, waarde, melding):
@@ -357,7 +357,7 @@ def test_error_summary_links_to_the_fields(client, url):
         ("Wijknaam", "#id_wijknaam"),
         ("Lid 2: E-mailadres", "#id_leden-1-email"),
     ]
-    assert '<a href="#id_wijknaam">Wijknaam: Dit veld is verplicht.</a>' in response.text
+    assert '<a href="#id_wijknaam">Wijknaam: Vul de naam van de wijk in.</a>' in response.text
     assert 'aria-describedby="id_wijknaam_error"' in response.text
 
 
@@ -392,6 +392,38 @@ def test_error_summary_lists_the_errors_in_the_order_of_the_page(client, url):
         ("Lid 2: Domein", "#id_leden-1-domein_0"),
         ("Privacyverklaring", "#id_privacy_akkoord"),
     ]
+    assert_niets_opgeslagen()
+
+
+def test_required_fields_say_what_to_fill_in_or_choose(client, url):
+    leeg = dict.fromkeys(AANVRAGERVELDEN, "")
+    leden = [
+        lid_data(1),
+        {"email": "lid2@voorbeeld.nl"},
+        lid_data(3, domein=Domein.SOCIAAL, email=None),
+    ]
+
+    response = client.post(url, aanmeld_data(leden=leden, **leeg))
+
+    assert response.status_code == 422
+    assert fouten(response) == [
+        "Vul de naam van de wijk in.",
+        "Vul de gemeente in.",
+        "Kies een provincie.",
+        "Vul een beschrijving van de wijk in.",
+        "Vul een korte beschrijving van de aanpak in.",
+        "Vul uw antwoord op de leervraag over verwachtingen in.",
+        "Vul uw antwoord op de leervraag over opbrengsten in.",
+        "Vul uw antwoord op de leervraag over randvoorwaarden in.",
+        "Vul uw antwoord op de leervraag over interventies in.",
+        "Vul de naam van lid 2 in.",
+        "Vul de functie van lid 2 in.",
+        "Vul de organisatie van lid 2 in.",
+        "Kies het type organisatie van lid 2.",
+        "Kies het domein van lid 2.",
+        "Vul het e-mailadres van lid 3 in.",
+    ]
+    assert response.context["form"]["provincie"].errors == ["Kies een provincie."]
     assert_niets_opgeslagen()
 
 
