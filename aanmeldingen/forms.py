@@ -280,7 +280,7 @@ class BaseCoalitieFormSet(BaseFormSet):
                 form.add_error("email", "Dit e-mailadres staat ook bij een ander lid.")
 
     def ledengegevens(self) -> list[dict]:
-        """The members that were filled in; blank optional rows are left out."""
+        """The members that were filled in; blank rows are left out."""
         return [form.lidgegevens() for form in self._ingevulde_rijen()]
 
 
