@@ -8,8 +8,9 @@ from django.forms.formsets import BaseFormSet, formset_factory
 from django.urls import reverse
 from django.utils.html import format_html
 
-from netwerk.formulieren import Tekstvak
+from netwerk.formulieren import Fout, Tekstvak, Velden, foutoverzicht, zeg_wat_te_doen
 
+from .enums import Leervraag
 from .models import AANVRAGERVELDEN, Aanmelding, Coalitielid, cbs_wijkcode_validator
 from .validators import MAX_LEDEN, MIN_LEDEN, valideer_coalitie
 
@@ -51,6 +52,22 @@ class AanmeldingForm(forms.ModelForm):
         error_messages={"required": "Geef toestemming om de aanmelding te kunnen verwerken."},
     )
 
+    # Page order, which the error summary follows; the members come before consent.
+    field_order = ["indieningssleutel", "versie", *AANVRAGERVELDEN, "privacy_akkoord"]
+
+    # What each required answer asks for; the empty field says "Vul … in." or "Kies … .".
+    benamingen = {
+        "wijknaam": "de naam van de wijk",
+        "gemeente": "de gemeente",
+        "provincie": "een provincie",
+        "wijkbeschrijving": "een beschrijving van de wijk",
+        "aanpak": "een korte beschrijving van de aanpak",
+        **{
+            f"leervraag_{vraag.value}": f"uw antwoord op de leervraag over {vraag.label.lower()}"
+            for vraag in Leervraag
+        },
+    }
+
     korte_labels = {
         "privacy_akkoord": "Privacyverklaring",
         "leervraag_verwachtingen": "Leervraag verwachtingen",
@@ -84,6 +101,7 @@ class AanmeldingForm(forms.ModelForm):
     def __init__(self, *args, concept: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.concept = concept
+        zeg_wat_te_doen(self, self.benamingen)
         self.fields["privacy_akkoord"].label = format_html(
             'Ik heb de <a href="{}" target="_blank" rel="noopener">privacyverklaring</a> '
             "(opent in een nieuw venster) gelezen en ga akkoord met de verwerking van de "
@@ -118,7 +136,9 @@ class CoalitielidForm(forms.ModelForm):
 
     class Meta:
         model = Coalitielid
-        fields = ["naam", "organisatie", "organisatietype", "domein", "functie", "email"]
+        # In page order (includes/coalitielid.html, two columns read left to right): the
+        # error summary follows it.
+        fields = ["naam", "functie", "organisatie", "organisatietype", "email", "domein"]
         widgets = {
             "domein": forms.RadioSelect,
             "naam": forms.TextInput(attrs={"autocomplete": "off"}),
@@ -129,15 +149,27 @@ class CoalitielidForm(forms.ModelForm):
             "participatie, onderwijs.",
         }
 
+    # What each field asks for; "van lid 2" follows (see __init__).
+    benamingen = {
+        "naam": "de naam",
+        "functie": "de functie",
+        "organisatie": "de organisatie",
+        "organisatietype": "het type organisatie",
+        "email": "het e-mailadres",
+        "domein": "het domein",
+    }
+
     is_contactpersoon = forms.BooleanField(
         label="Dit lid is de contactpersoon voor deze aanmelding",
         required=False,
         help_text="De contactpersoon ontvangt de bevestiging en hoort als eerste van ons.",
     )
 
-    def __init__(self, *args, concept: bool = False, **kwargs):
+    def __init__(self, *args, concept: bool = False, nummer: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.concept = concept
+        lid = f"lid {nummer}" if nummer else "dit lid"
+        zeg_wat_te_doen(self, {naam: f"{wat} van {lid}" for naam, wat in self.benamingen.items()})
         self.fields["organisatietype"].choices = [("", "Kies een type organisatie")] + list(
             self.fields["organisatietype"].choices
         )[1:]
@@ -193,28 +225,63 @@ class BaseCoalitieFormSet(BaseFormSet):
     def get_form_kwargs(self, index):
         kwargs = super().get_form_kwargs(index)
         kwargs["label_suffix"] = ""
+        # The number in the member's heading, for messages such as "Vul de naam van lid 2 in."
+        kwargs["nummer"] = None if index is None else index + 1
+        # A wholly blank row is no member, whichever row it is: a missing member is one
+        # message about the coalition (valideer_coalitie), not six "required" ones.
+        kwargs["empty_permitted"] = True
         return kwargs
 
     def clean(self) -> None:
-        if any(self.errors) or not self.management_form.is_valid():
+        if not self.management_form.is_valid():
             return
+        # The coalition is judged also while a member has a mistake of its own, so that a
+        # missing domain shows at once and not only after the fields are right. A value
+        # that failed its own check counts as not filled in.
+        rijen = self._ingevulde_rijen()
+        leden = [
+            {naam: form.cleaned_data.get(naam, "") for naam in CoalitielidForm.Meta.fields}
+            | {"is_contactpersoon": form.cleaned_data.get("is_contactpersoon", False)}
+            for form in rijen
+        ]
         try:
-            valideer_coalitie(self.ledengegevens(), concept=self.concept)
-        except ValidationError:
+            valideer_coalitie(leden, concept=self.concept)
+        except ValidationError as fout:
             self._markeer_dubbele_adressen()
-            raise
+            over = [f for f in fout.error_list if not self._al_bij_een_veld(f, rijen)]
+            if over:
+                raise ValidationError(over) from None
+
+    def _al_bij_een_veld(self, fout: ValidationError, rijen: list[CoalitielidForm]) -> bool:
+        """Whether a member's own field message already says what this coalition one would.
+
+        "Add someone from the social domain" misleads while a member's domain is not chosen
+        yet; so does "fill in the contact's address" while that address is only mistyped.
+        """
+        if fout.code == "domeinen":
+            return any("domein" in form.errors for form in rijen)
+        if fout.code == "contactpersoon" and self.concept:
+            return any(
+                "email" in form.errors
+                for form in rijen
+                if form.cleaned_data.get("is_contactpersoon")
+            )
+        return False
+
+    def _ingevulde_rijen(self) -> list[CoalitielidForm]:
+        return [form for form in self.forms if form.has_changed()]
 
     def _markeer_dubbele_adressen(self) -> None:
         """Put the duplicate-address message at the fields too, not only above the members."""
-        ingevuld = [form for form in self.forms if form.has_changed()]
-        adressen = [form.cleaned_data["email"].lower() for form in ingevuld]
+        ingevuld = self._ingevulde_rijen()
+        adressen = [form.cleaned_data.get("email", "").lower() for form in ingevuld]
         for form, adres in zip(ingevuld, adressen, strict=True):
             if adres and adressen.count(adres) > 1:
                 form.add_error("email", "Dit e-mailadres staat ook bij een ander lid.")
 
     def ledengegevens(self) -> list[dict]:
-        """The members that were filled in; blank optional rows are left out."""
-        return [form.lidgegevens() for form in self.forms if form.has_changed()]
+        """The members that were filled in; blank rows are left out."""
+        return [form.lidgegevens() for form in self._ingevulde_rijen()]
 
 
 CoalitieFormSet = formset_factory(
@@ -225,6 +292,16 @@ CoalitieFormSet = formset_factory(
     max_num=MAX_LEDEN,
     absolute_max=MAX_LEDEN,
 )
+
+
+def aanmeldfouten(form: AanmeldingForm, formset: BaseCoalitieFormSet) -> list[Fout]:
+    """The error summary of the application form, in page order: consent follows the members."""
+    na_coalitie = ["privacy_akkoord"]
+    return foutoverzicht(
+        Velden(form, [naam for naam in form.fields if naam not in na_coalitie], algemeen=True),
+        formset,
+        Velden(form, na_coalitie),
+    )
 
 
 def nieuw_formulier() -> tuple[AanmeldingForm, BaseCoalitieFormSet]:
@@ -258,6 +335,10 @@ class ContactadresForm(forms.Form):
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        zeg_wat_te_doen(self, {"email": "het juiste e-mailadres van de contactpersoon"})
+
 
 class LinkAanvraagForm(forms.Form):
     email = forms.EmailField(
@@ -266,6 +347,10 @@ class LinkAanvraagForm(forms.Form):
         help_text="Het adres dat in de aanmelding staat bij de contactpersoon.",
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        zeg_wat_te_doen(self, {"email": "het e-mailadres van de contactpersoon"})
 
 
 def herschik_leden(data, *, toevoegen: bool = False, verwijder: int | None = None):

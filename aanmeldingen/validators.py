@@ -42,11 +42,22 @@ def valideer_coalitie(leden: Iterable[Mapping], *, concept: bool = False) -> Non
         return
 
     if not MIN_LEDEN <= len(leden) <= MAX_LEDEN:
+        wat_te_doen = (
+            f"Vul er nog {MIN_LEDEN - len(leden)} in."
+            if len(leden) < MIN_LEDEN
+            else f"Verwijder er {len(leden) - MAX_LEDEN}."
+        )
         fouten.append(
             ValidationError(
-                "Een coalitie bestaat uit %(min)s tot %(max)s leden; u vulde er %(aantal)s in.",
+                "Een coalitie heeft %(min)s tot %(max)s leden; u hebt er nu %(aantal)s "
+                "ingevuld. %(wat_te_doen)s",
                 code="aantal_leden",
-                params={"min": MIN_LEDEN, "max": MAX_LEDEN, "aantal": len(leden)},
+                params={
+                    "min": MIN_LEDEN,
+                    "max": MAX_LEDEN,
+                    "aantal": len(leden),
+                    "wat_te_doen": wat_te_doen,
+                },
             )
         )
     domeinen = {lid["domein"] for lid in leden}

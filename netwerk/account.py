@@ -1,8 +1,9 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 from django.template.loader import render_to_string
 
+from .formulieren import zeg_wat_te_doen
 from .mail import verstuur_email
 
 
@@ -19,6 +20,9 @@ class InlogForm(AuthenticationForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = "E-mailadres of gebruikersnaam"
+        zeg_wat_te_doen(
+            self, {"username": "uw e-mailadres of gebruikersnaam", "password": "uw wachtwoord"}
+        )
 
     def clean(self):
         invoer = (self.cleaned_data.get("username") or "").strip()
@@ -42,6 +46,10 @@ class MailViaWachtrijResetForm(PasswordResetForm):
     Django's form, it also mails an invited participant who never set a password, so that
     an expired invitation can be replaced from the login page.
     """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        zeg_wat_te_doen(self, {"email": "uw e-mailadres"})
 
     def get_users(self, email):
         for gebruiker in get_user_model()._default_manager.filter(
@@ -69,4 +77,18 @@ class MailViaWachtrijResetForm(PasswordResetForm):
             onderwerp=onderwerp,
             tekst=render_to_string(email_template_name, context),
             reply_to=[settings.CONTACT_EMAIL],
+        )
+
+
+class WachtwoordInstellenForm(SetPasswordForm):
+    """Django's form for the new password, with messages that say what to fill in."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        zeg_wat_te_doen(
+            self,
+            {
+                "new_password1": "een nieuw wachtwoord",
+                "new_password2": "het nieuwe wachtwoord nog eens",
+            },
         )

@@ -4,7 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect
 from django.urls import path, reverse_lazy
 
-from .account import InlogForm, MailViaWachtrijResetForm
+from .account import InlogForm, MailViaWachtrijResetForm, WachtwoordInstellenForm
 from .views import begrensd
 
 app_name = "account"
@@ -45,7 +45,8 @@ urlpatterns = [
     path(
         "wachtwoord-instellen/<uidb64>/<token>/",
         auth_views.PasswordResetConfirmView.as_view(
-            success_url=reverse_lazy("account:password_reset_complete")
+            form_class=WachtwoordInstellenForm,
+            success_url=reverse_lazy("account:password_reset_complete"),
         ),
         name="password_reset_confirm",
     ),

@@ -1,5 +1,7 @@
-"""The error summary shown at the top of a form that failed (NL Design System guidance)."""
+"""What the portal's public forms share: messages that say what to do, and the error summary
+shown at the top of a form that failed (NL Design System guidance)."""
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from django import forms
@@ -17,6 +19,19 @@ class Tekstvak(forms.CharField):
         return super().to_python(value).replace("\r\n", "\n")
 
 
+def zeg_wat_te_doen(formulier: forms.BaseForm, benamingen: Mapping[str, str]) -> None:
+    """Give required fields a message that says what to do, not "Dit veld is verplicht.".
+
+    `benamingen` names what each field asks for, with its article ("de naam van de wijk").
+    A list or radio buttons asks to choose it ("Kies een provincie."), any other field to
+    fill it in ("Vul de naam van de wijk in.").
+    """
+    for naam, wat in benamingen.items():
+        veld = formulier.fields[naam]
+        kiezen = isinstance(veld.widget, forms.widgets.ChoiceWidget)
+        veld.error_messages["required"] = f"Kies {wat}." if kiezen else f"Vul {wat} in."
+
+
 @dataclass(frozen=True)
 class Fout:
     veld: str
@@ -24,11 +39,28 @@ class Fout:
     anker: str
 
 
-def foutoverzicht(*formulieren: forms.BaseForm | BaseFormSet, rij_label: str = "Lid") -> list[Fout]:
+@dataclass(frozen=True)
+class Velden:
+    """Some fields of a form, for a page that shows the form in parts with other forms between.
+
+    `algemeen` puts the form's own errors (those of no single field) in this part.
+    """
+
+    formulier: forms.BaseForm
+    namen: Sequence[str]
+    algemeen: bool = False
+
+
+def foutoverzicht(
+    *formulieren: forms.BaseForm | BaseFormSet | Velden, rij_label: str = "Lid"
+) -> list[Fout]:
     """Every error of the given forms and formsets, in page order, each linking to its field.
 
-    Errors that belong to no single field link to the form's own error block, which the
-    template gives the id "<prefix>-fouten" (or "formulier-fouten" without a prefix).
+    Pass the parts in the order of the page; within a form, its fields come in the form's
+    field order, so that order must be the page's too. A form split over the page is given
+    as several Velden. Errors that belong to no single field link to the form's own error
+    block, which the template gives the id "<prefix>-fouten" (or "formulier-fouten" without
+    a prefix).
     """
     fouten: list[Fout] = []
     for formulier in formulieren:
@@ -39,19 +71,30 @@ def foutoverzicht(*formulieren: forms.BaseForm | BaseFormSet, rij_label: str = "
                 fouten.append(Fout("", tekst, f"#{formulier.prefix}-fouten"))
             for nummer, rij in enumerate(formulier.forms, start=1):
                 fouten.extend(_velden(rij, voorvoegsel=f"{rij_label} {nummer}: "))
+        elif isinstance(formulier, Velden):
+            fouten.extend(
+                _velden(formulier.formulier, namen=formulier.namen, algemeen=formulier.algemeen)
+            )
         else:
             fouten.extend(_velden(formulier))
     return fouten
 
 
-def _velden(formulier: forms.BaseForm, *, voorvoegsel: str = "") -> list[Fout]:
+def _velden(
+    formulier: forms.BaseForm,
+    *,
+    voorvoegsel: str = "",
+    namen: Sequence[str] | None = None,
+    algemeen: bool = True,
+) -> list[Fout]:
     if not formulier.is_bound:
         return []
     fouten = []
-    for tekst in formulier.non_field_errors():
-        anker = f"#{formulier.prefix}-fouten" if formulier.prefix else "#formulier-fouten"
-        fouten.append(Fout("", tekst, anker))
-    for naam in formulier.fields:
+    if algemeen:
+        for tekst in formulier.non_field_errors():
+            anker = f"#{formulier.prefix}-fouten" if formulier.prefix else "#formulier-fouten"
+            fouten.append(Fout("", tekst, anker))
+    for naam in formulier.fields if namen is None else namen:
         veld = formulier[naam]
         label = getattr(formulier, "korte_labels", {}).get(naam, veld.label)
         for tekst in veld.errors:

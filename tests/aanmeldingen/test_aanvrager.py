@@ -584,6 +584,19 @@ def test_this_browser_corrects_a_mistyped_contact_address_on_the_saved_page(clie
     assert client.get(eerste_link).status_code == 404
 
 
+def test_empty_corrected_address_says_what_to_fill_in(client, url, oproep):
+    client.post(url, concept_data())
+    pagina = reverse("aanmeldingen:concept_opgeslagen", kwargs={"slug": oproep.slug})
+
+    response = client.post(pagina, {"email": ""})
+
+    assert response.status_code == 422
+    assert [fout.tekst for fout in response.context["fouten"]] == [
+        "Vul het juiste e-mailadres van de contactpersoon in."
+    ]
+    assert Aanmelding.objects.get().contactpersoon.email == "lid1@voorbeeld.nl"
+
+
 def test_another_browser_cannot_correct_the_contact_address(client, url, oproep):
     client.post(url, concept_data())
     pagina = reverse("aanmeldingen:concept_opgeslagen", kwargs={"slug": oproep.slug})

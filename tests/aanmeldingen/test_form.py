@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from aanmeldingen.enums import Domein, Status
-from aanmeldingen.models import Aanmelding, Coalitielid, Statuswijziging
+from aanmeldingen.models import AANVRAGERVELDEN, Aanmelding, Coalitielid, Statuswijziging
 from tests.conftest import wachtende_mails
 from tests.factories import OproepFactory, aanmeld_data, lid_data
 
@@ -125,12 +125,80 @@ def test_blank_optional_fourth_member_is_ignored(client, url):
     assert Coalitielid.objects.count() == 3
 
 
+def test_blank_third_member_gives_one_coalition_message_not_required_fields(client, url):
+    leden = [lid_data(1), lid_data(2), {}]
+
+    response = client.post(url, aanmeld_data(leden=leden))
+
+    assert response.status_code == 422
+    assert [(fout.tekst, fout.anker) for fout in response.context["fouten"]] == [
+        (
+            "Een coalitie heeft 3 tot 5 leden; u hebt er nu 2 ingevuld. Vul er nog 1 in.",
+            "#leden-fouten",
+        )
+    ]
+    assert [form.errors for form in response.context["formset"].forms] == [{}, {}, {}]
+    assert_niets_opgeslagen()
+
+
+def test_partly_filled_member_keeps_its_own_field_messages(client, url):
+    leden = [lid_data(1), lid_data(2), {"naam": "Lid 3", "domein": Domein.FYSIEK}]
+
+    response = client.post(url, aanmeld_data(leden=leden))
+
+    assert response.status_code == 422
+    assert sorted(response.context["formset"].forms[2].errors) == [
+        "email",
+        "functie",
+        "organisatie",
+        "organisatietype",
+    ]
+    assert response.context["formset"].non_form_errors() == []
+    assert_niets_opgeslagen()
+
+
+GEEN_SOCIAAL_DOMEIN = (
+    "De coalitie moet zowel het fysieke als het sociale domein vertegenwoordigen: "
+    "voeg iemand toe uit het sociale domein."
+)
+
+
+@pytest.mark.parametrize(
+    ("derde", "meldingen"),
+    [
+        (
+            {},
+            [
+                "Een coalitie heeft 3 tot 5 leden; u hebt er nu 2 ingevuld. Vul er nog 1 in.",
+                GEEN_SOCIAAL_DOMEIN,
+            ],
+        ),
+        (
+            lid_data(5, email="geen-adres"),
+            [GEEN_SOCIAAL_DOMEIN, "Voer een geldig e-mailadres in."],
+        ),
+    ],
+    ids=["derde-leeg", "derde-met-fout"],
+)
+def test_missing_domain_shows_whatever_else_is_wrong_with_the_members(
+    client, url, derde, meldingen
+):
+    leden = [lid_data(1), lid_data(3), derde]
+
+    response = client.post(url, aanmeld_data(leden=leden))
+
+    assert response.status_code == 422
+    assert fouten(response) == meldingen
+    assert GEEN_SOCIAAL_DOMEIN in response.text.split('id="leden-fouten"')[1]
+    assert_niets_opgeslagen()
+
+
 @pytest.mark.parametrize(
     ("leden", "melding"),
     [
         (
             [lid_data(1), lid_data(2)],
-            "Een coalitie bestaat uit 3 tot 5 leden; u vulde er 2 in.",
+            "Een coalitie heeft 3 tot 5 leden; u hebt er nu 2 ingevuld. Vul er nog 1 in.",
         ),
         (
             [lid_data(1, domein=Domein.SOCIAAL), lid_data(2), lid_data(3, domein=Domein.SOCIAAL)],
@@ -218,7 +286,7 @@ def test_six_members_are_refused(client, url):
             "x" * 2001,
             "Zorg dat deze waarde niet meer dan 2000 tekens bevat (het zijn er nu 2001).",
         ),
-        ("wijknaam", "", "Dit veld is verplicht."),
+        ("wijknaam", "", "Vul de naam van de wijk in."),
         (
             "provincie",
             "atlantis",
@@ -258,13 +326,13 @@ def test_lowercase_cbs_code_is_accepted_as_uppercase(client, url):
     ("veld", "waarde", "melding"),
     [
         ("email", "geen-adres", "Voer een geldig e-mailadres in."),
-        ("naam", "", "Dit veld is verplicht."),
+        ("naam", "", "Vul de naam van lid 2 in."),
         (
             "organisatie",
             "o" * 151,
             "Zorg dat deze waarde niet meer dan 150 tekens bevat (het zijn er nu 151).",
         ),
-        ("domein", "", "Dit veld is verplicht."),
+        ("domein", "", "Kies het domein van lid 2."),
     ],
 )
 def test_bad_member_field_is_refused_with_message_at_the_field(client, url, veld, waarde, melding):
@@ -289,8 +357,74 @@ def test_error_summary_links_to_the_fields(client, url):
         ("Wijknaam", "#id_wijknaam"),
         ("Lid 2: E-mailadres", "#id_leden-1-email"),
     ]
-    assert '<a href="#id_wijknaam">Wijknaam: Dit veld is verplicht.</a>' in response.text
+    assert '<a href="#id_wijknaam">Wijknaam: Vul de naam van de wijk in.</a>' in response.text
     assert 'aria-describedby="id_wijknaam_error"' in response.text
+
+
+def test_error_summary_lists_the_errors_in_the_order_of_the_page(client, url):
+    leden = [
+        lid_data(1),
+        lid_data(2, naam="", functie="", email="fout", domein=None),
+        lid_data(3, is_contactpersoon="on"),
+    ]
+    data = aanmeld_data(
+        leden=leden,
+        wijknaam="",
+        provincie="",
+        aanpak="",
+        leervraag_opbrengsten="",
+        bestaande_interventies="x" * 3001,
+        privacy_akkoord=None,
+    )
+
+    response = client.post(url, data)
+
+    assert [(fout.veld, fout.anker) for fout in response.context["fouten"]] == [
+        ("Wijknaam", "#id_wijknaam"),
+        ("Provincie", "#id_provincie"),
+        ("De aanpak waar u voor staat", "#id_aanpak"),
+        ("Leervraag opbrengsten", "#id_leervraag_opbrengsten"),
+        ("Bestaande interventies in de wijk", "#id_bestaande_interventies"),
+        ("", "#leden-fouten"),
+        ("Lid 2: Naam", "#id_leden-1-naam"),
+        ("Lid 2: Functie", "#id_leden-1-functie"),
+        ("Lid 2: E-mailadres", "#id_leden-1-email"),
+        ("Lid 2: Domein", "#id_leden-1-domein_0"),
+        ("Privacyverklaring", "#id_privacy_akkoord"),
+    ]
+    assert_niets_opgeslagen()
+
+
+def test_required_fields_say_what_to_fill_in_or_choose(client, url):
+    leeg = dict.fromkeys(AANVRAGERVELDEN, "")
+    leden = [
+        lid_data(1),
+        {"email": "lid2@voorbeeld.nl"},
+        lid_data(3, domein=Domein.SOCIAAL, email=None),
+    ]
+
+    response = client.post(url, aanmeld_data(leden=leden, **leeg))
+
+    assert response.status_code == 422
+    assert fouten(response) == [
+        "Vul de naam van de wijk in.",
+        "Vul de gemeente in.",
+        "Kies een provincie.",
+        "Vul een beschrijving van de wijk in.",
+        "Vul een korte beschrijving van de aanpak in.",
+        "Vul uw antwoord op de leervraag over verwachtingen in.",
+        "Vul uw antwoord op de leervraag over opbrengsten in.",
+        "Vul uw antwoord op de leervraag over randvoorwaarden in.",
+        "Vul uw antwoord op de leervraag over interventies in.",
+        "Vul de naam van lid 2 in.",
+        "Vul de functie van lid 2 in.",
+        "Vul de organisatie van lid 2 in.",
+        "Kies het type organisatie van lid 2.",
+        "Kies het domein van lid 2.",
+        "Vul het e-mailadres van lid 3 in.",
+    ]
+    assert response.context["form"]["provincie"].errors == ["Kies een provincie."]
+    assert_niets_opgeslagen()
 
 
 def test_missing_management_form_is_refused_calmly(client, url):

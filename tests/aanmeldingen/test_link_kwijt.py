@@ -87,6 +87,16 @@ def test_bad_address_is_refused_at_the_field(client, url, mailoutbox):
     assert verstuurde_mails(mailoutbox) == []
 
 
+def test_empty_address_says_what_to_fill_in(client, url, mailoutbox):
+    response = client.post(url, {"email": ""})
+
+    assert response.status_code == 422
+    assert response.context["form"]["email"].errors == [
+        "Vul het e-mailadres van de contactpersoon in."
+    ]
+    assert verstuurde_mails(mailoutbox) == []
+
+
 def test_link_requests_are_rate_limited_per_visitor(client, url, settings, aanmelding, mailoutbox):
     settings.LINKAANVRAGEN_PER_UUR = 2
     for nummer in range(2):
