@@ -52,4 +52,4 @@ benchmark: install-dev
 	$(PY) scripts/benchmark_changelist.py
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .hypothesis
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm staticfiles .hypothesis

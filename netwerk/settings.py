@@ -81,6 +81,18 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The web process and the task worker write to one file. Every transaction takes the
+    # write lock when it begins (IMMEDIATE), so one that read first cannot fail halfway
+    # when it wants to write; it waits for another writer up to the timeout (seconds)
+    # instead of answering "database is locked". WAL lets reads go on during a write,
+    # and with WAL, synchronous=NORMAL risks the last commits at a power cut, not the file.
+    DATABASES["default"]["OPTIONS"] = {
+        **DATABASES["default"].get("OPTIONS", {}),
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The default cache is per process; rate limits live in the database cache so that every
