@@ -1,4 +1,5 @@
-"""A participant logs in, reads their casuswijk and a session; both pages pass axe."""
+"""A participant logs in from the header, reads their casuswijk and a session; the pages
+pass axe."""
 
 import pytest
 
@@ -23,7 +24,8 @@ def test_a_participant_logs_in_and_reads_the_notes(live_server, page):
     Actiepunt.objects.create(casuswijk=wijk, bijeenkomst=sessie, eigenaar=deelname.gebruiker,
                              omschrijving="Welkomstpakket uitwerken")  # fmt: skip
 
-    page.goto(live_server.url + "/wijken/")
+    page.goto(live_server.url + "/")
+    page.get_by_role("navigation", name="Account").get_by_role("link", name="Inloggen").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Inloggen"
     assert ernstige_toegankelijkheidsfouten(page) == []
     page.get_by_label("E-mailadres of gebruikersnaam").fill("dewi")
@@ -31,6 +33,8 @@ def test_a_participant_logs_in_and_reads_the_notes(live_server, page):
     page.get_by_role("button", name="Inloggen").click()
 
     assert page.get_by_role("heading", level=1).inner_text() == "Mijn casuswijken"
+    nav = page.get_by_role("navigation", name="Account")
+    assert nav.get_by_role("link", name="Mijn casuswijken").get_attribute("aria-current") == "page"
     page.get_by_role("link", name="Transvaal").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Transvaal"
     assert page.get_by_text("Welkomstpakket uitwerken").is_visible()
