@@ -45,7 +45,9 @@ urlpatterns = [
     path(
         "wachtwoord-instellen/<uidb64>/<token>/",
         auth_views.PasswordResetConfirmView.as_view(
-            success_url=reverse_lazy("account:password_reset_complete")
+            # Django swaps the token in the address for this word once it checked it.
+            reset_url_token="instellen",
+            success_url=reverse_lazy("account:password_reset_complete"),
         ),
         name="password_reset_confirm",
     ),
