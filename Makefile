@@ -7,7 +7,7 @@ PORT ?= 8000
 # Local development: debug on, a throwaway secret, mail printed on the console.
 DEV_ENV := DEBUG=1 PORTAAL_URL=http://127.0.0.1:$(PORT)
 
-.PHONY: run test install install-dev lint migrate benchmark clean
+.PHONY: run test install install-dev lint migrate benchmark vertalingen clean
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) ontbreekt; zet PYTHON=/pad/naar/python3.11"; exit 1; }
@@ -50,6 +50,11 @@ test: install-dev lint
 # How fast the applications list is with 10,000 applications (a measurement, not a test).
 benchmark: install-dev
 	$(PY) scripts/benchmark_changelist.py
+
+# After editing a .po file in locale/: writes its .mo (pure Python, no gettext needed).
+# Commit both; a test fails when they differ.
+vertalingen: install
+	$(DEV_ENV) $(PY) manage.py compileer_vertalingen
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm staticfiles .hypothesis

@@ -412,6 +412,9 @@ def aanmelding(request: HttpRequest, token: str) -> HttpResponse:
             "oproep": aanmelding.oproep,
             "leden": aanmelding.leden.all(),
             "token": token,
+            # Only a sent decision is the applicant's to read (status_voor_aanvrager).
+            "besluit": aanmelding.status if aanmelding.besluit_verzonden_op else None,
+            "Status": Status,
             "dubbele_wijk": aanmelding.status != Status.CONCEPT
             and Aanmelding.objects.zelfde_wijk_als(
                 oproep=aanmelding.oproep,

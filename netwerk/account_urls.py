@@ -46,6 +46,8 @@ urlpatterns = [
         "wachtwoord-instellen/<uidb64>/<token>/",
         auth_views.PasswordResetConfirmView.as_view(
             form_class=WachtwoordInstellenForm,
+            # Django swaps the token in the address for this word once it checked it.
+            reset_url_token="instellen",
             success_url=reverse_lazy("account:password_reset_complete"),
         ),
         name="password_reset_confirm",

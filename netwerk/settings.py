@@ -40,7 +40,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_tasks",
-    "django_tasks_db",
+    "netwerk.wachtrij.WachtrijConfig",  # django_tasks_db under a Dutch name
     "netwerk",
     "aanmeldingen",
     "casuswijken",
@@ -133,6 +133,9 @@ LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands")]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
+# Our Dutch for what Django and the packages leave English or word differently
+# (locale/nl/, compiled with manage.py compileer_vertalingen; the .mo files are committed).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 
 STATIC_URL = "static/"

@@ -261,6 +261,45 @@ def test_overview_does_not_reveal_a_decision_before_it_is_sent(client, status):
     assert status.label not in response.text
 
 
+@pytest.mark.parametrize(
+    ("status", "besluit", "vervolg"),
+    [
+        (
+            Status.GESELECTEERD,
+            "Gekozen als casuswijk",
+            "een uitnodiging voor de pagina's van de casuswijk",
+        ),
+        (Status.RESERVE, "Op de reservelijst", "Komt er een plaats vrij"),
+        (Status.AFGEWEZEN, "Niet gekozen", "openbare resultaten"),
+    ],
+)
+def test_overview_after_the_decision_is_sent_states_it_and_what_follows(
+    client, status, besluit, vervolg
+):
+    aanmelding = AanmeldingFactory(
+        status=status, oproep__gesloten=True, besluit_verzonden_op=timezone.now()
+    )
+
+    response = client.get(geef_link(aanmelding))
+
+    tekst = " ".join(response.text.split())
+    assert f"<strong>{besluit}</strong>" in tekst
+    assert vervolg in tekst.replace("&#x27;", "'")
+    assert "In beoordeling" not in tekst
+    assert "U hoort" not in tekst
+    assert "of uw wijk is gekozen" not in tekst
+
+
+def test_overview_in_review_after_the_deadline_says_the_decision_follows_by_mail(client):
+    aanmelding = AanmeldingFactory(in_behandeling=True, oproep__gesloten=True)
+
+    response = client.get(geef_link(aanmelding))
+
+    tekst = " ".join(response.text.split())
+    assert "<strong>In beoordeling</strong>" in tekst
+    assert "U hoort per e-mail of uw wijk is gekozen." in tekst
+
+
 def test_submitted_application_is_changed_with_a_revision_and_a_mail(client):
     aanmelding = AanmeldingFactory(wijknaam="Oud-Zuid")
     link = geef_link(aanmelding)

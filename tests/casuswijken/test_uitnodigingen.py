@@ -196,3 +196,16 @@ def test_a_wrong_password_gets_a_message_that_fits(client):
     response = client.post(reverse("account:login"), {"username": "x@y.nl", "password": "fout"})
 
     assert "horen niet bij elkaar" in response.text
+
+
+def test_the_set_password_address_is_dutch_after_the_token_is_checked(client):
+    nodig_uit(casuswijk=CasuswijkFactory(), email="pia@voorbeeld.nl", naam="Pia",
+              rol=Rol.LOKALE_PARTNER)  # fmt: skip
+    link = instel_link(wachtende_mails()[0])
+
+    response = client.get(link)
+
+    assert response.status_code == 302
+    assert response.url == link.rsplit("/", 2)[0] + "/instellen/"
+    assert "set-password" not in response.url
+    assert client.get(response.url).context["validlink"] is True

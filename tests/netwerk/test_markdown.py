@@ -32,3 +32,45 @@ def test_markdown_keeps_ordinary_formatting():
         '<p><strong>vet</strong> en <a href="https://www.platform31.nl" '
         'rel="noopener noreferrer">Platform31</a></p>\n<ul>\n<li>een</li>\n<li>twee</li>\n</ul>'
     )
+
+
+TABEL = """| Actie | Wie | Wanneer |
+|:---|---|--:|
+| Welkomstpakket | Dewi | 1 maart |
+"""
+
+
+def test_markdown_table_keeps_its_cells_and_alignment_in_a_keyboard_scrollable_region():
+    html = markdown(TABEL)
+
+    assert html.startswith(
+        '<div class="tabel-scroll" tabindex="0" role="region" aria-label="Tabel">\n<table>'
+    )
+    assert html.endswith("</table>\n</div>")
+    assert '<th align="left">Actie</th>' in html
+    assert "<th>Wie</th>" in html
+    assert '<td align="right">1 maart</td>' in html
+
+
+def test_every_table_gets_its_own_region_also_a_table_written_in_html():
+    html = markdown(TABEL + "\n\n<table><tr><td>los</td></tr></table>\n\n" + TABEL)
+
+    assert html.count('<div class="tabel-scroll"') == 3
+    assert html.count("</table>\n</div>") == 3
+
+
+def test_only_the_renderer_makes_regions_and_alignment_is_left_center_or_right():
+    html = markdown(
+        '<div class="tabel-scroll" tabindex="0" role="region">x</div>\n\n'
+        '<table><tr><td align="javascript:x" style="color:red" onclick="x">a</td></tr></table>'
+    )
+
+    assert html.count("tabindex") == 1
+    assert "<td>a</td>" in html
+
+
+def test_markdown_keeps_blockquotes():
+    assert (
+        markdown("> Wat een bewoner zei")
+        == "<blockquote>\n<p>Wat een bewoner zei</p>\n</blockquote>"
+    )

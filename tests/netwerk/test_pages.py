@@ -5,6 +5,8 @@ import pytest
 from django.db import OperationalError
 from django.urls import reverse
 
+from tests.factories import DeelnameFactory
+
 pytestmark = pytest.mark.django_db
 
 
@@ -94,3 +96,38 @@ def test_favicon_ico_points_to_our_icon(client):
 
     assert response.status_code == 301
     assert response.url == "/static/favicon.svg"
+
+
+def _kop(html: str) -> str:
+    return html.split("<header", 1)[1].split("</header>", 1)[0]
+
+
+@pytest.mark.parametrize(
+    "pagina",
+    [reverse("aanmeldingen:home"), reverse("privacy"), reverse("toegankelijkheid")],
+)
+def test_header_offers_anonymous_visitors_a_way_to_log_in(client, pagina):
+    kop = _kop(client.get(pagina).text)
+
+    assert '<nav aria-label="Account"' in kop
+    assert f'<a href="{reverse("account:login")}">Inloggen</a>' in kop
+    assert "Uitloggen" not in kop
+    assert reverse("casuswijken:overzicht") not in kop
+
+
+def test_header_marks_the_login_link_as_the_current_page_on_the_login_page(client):
+    kop = _kop(client.get(reverse("account:login")).text)
+
+    assert f'<a href="{reverse("account:login")}" aria-current="page">Inloggen</a>' in kop
+
+
+def test_header_gives_a_logged_in_participant_their_casuswijken_and_a_logout_form(client):
+    client.force_login(DeelnameFactory().gebruiker)
+
+    kop = _kop(client.get(reverse("aanmeldingen:home")).text)
+
+    assert f'<a href="{reverse("casuswijken:overzicht")}">Mijn casuswijken</a>' in kop
+    assert f'<form method="post" action="{reverse("account:logout")}"' in kop
+    assert 'name="csrfmiddlewaretoken"' in kop
+    assert ">Uitloggen</button>" in kop
+    assert ">Inloggen<" not in kop
