@@ -24,12 +24,15 @@ def zeg_wat_te_doen(formulier: forms.BaseForm, benamingen: Mapping[str, str]) ->
 
     `benamingen` names what each field asks for, with its article ("de naam van de wijk").
     A list or radio buttons asks to choose it ("Kies een provincie."), any other field to
-    fill it in ("Vul de naam van de wijk in.").
+    fill it in ("Vul de naam van de wijk in."). Such a message names its field already, so
+    the error summary shows it without the field's label in front.
     """
+    formulier.zelfsprekend = set()
     for naam, wat in benamingen.items():
         veld = formulier.fields[naam]
         kiezen = isinstance(veld.widget, forms.widgets.ChoiceWidget)
         veld.error_messages["required"] = f"Kies {wat}." if kiezen else f"Vul {wat} in."
+        formulier.zelfsprekend.add(veld.error_messages["required"])
 
 
 @dataclass(frozen=True)
@@ -98,7 +101,10 @@ def _velden(
         veld = formulier[naam]
         label = getattr(formulier, "korte_labels", {}).get(naam, veld.label)
         for tekst in veld.errors:
-            fouten.append(Fout(f"{voorvoegsel}{label}", tekst, f"#{_eerste_invoer(veld)}"))
+            if tekst in getattr(formulier, "zelfsprekend", ()):
+                fouten.append(Fout("", tekst, f"#{_eerste_invoer(veld)}"))
+            else:
+                fouten.append(Fout(f"{voorvoegsel}{label}", tekst, f"#{_eerste_invoer(veld)}"))
     return fouten
 
 

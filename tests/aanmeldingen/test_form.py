@@ -341,8 +341,8 @@ def test_bad_member_field_is_refused_with_message_at_the_field(client, url, veld
     response = client.post(url, aanmeld_data(leden=leden))
 
     assert response.status_code == 422
-    assert [(fout.veld.split(":")[0], fout.tekst) for fout in response.context["fouten"]] == [
-        ("Lid 2", melding)
+    assert [(fout.anker[:12], fout.tekst) for fout in response.context["fouten"]] == [
+        ("#id_leden-1-", melding)
     ]
     assert f'id="id_leden-1-{veld}_error"' in response.text
     assert_niets_opgeslagen()
@@ -354,10 +354,10 @@ def test_error_summary_links_to_the_fields(client, url):
     response = client.post(url, aanmeld_data(leden=leden, wijknaam=""))
 
     assert [(fout.veld, fout.anker) for fout in response.context["fouten"]] == [
-        ("Wijknaam", "#id_wijknaam"),
+        ("", "#id_wijknaam"),
         ("Lid 2: E-mailadres", "#id_leden-1-email"),
     ]
-    assert '<a href="#id_wijknaam">Wijknaam: Vul de naam van de wijk in.</a>' in response.text
+    assert '<a href="#id_wijknaam">Vul de naam van de wijk in.</a>' in response.text
     assert 'aria-describedby="id_wijknaam_error"' in response.text
 
 
@@ -380,16 +380,17 @@ def test_error_summary_lists_the_errors_in_the_order_of_the_page(client, url):
     response = client.post(url, data)
 
     assert [(fout.veld, fout.anker) for fout in response.context["fouten"]] == [
-        ("Wijknaam", "#id_wijknaam"),
-        ("Provincie", "#id_provincie"),
-        ("De aanpak waar u voor staat", "#id_aanpak"),
-        ("Leervraag opbrengsten", "#id_leervraag_opbrengsten"),
+        # A message that says what to fill in names its field itself: no label before it.
+        ("", "#id_wijknaam"),
+        ("", "#id_provincie"),
+        ("", "#id_aanpak"),
+        ("", "#id_leervraag_opbrengsten"),
         ("Bestaande interventies in de wijk", "#id_bestaande_interventies"),
         ("", "#leden-fouten"),
-        ("Lid 2: Naam", "#id_leden-1-naam"),
-        ("Lid 2: Functie", "#id_leden-1-functie"),
+        ("", "#id_leden-1-naam"),
+        ("", "#id_leden-1-functie"),
         ("Lid 2: E-mailadres", "#id_leden-1-email"),
-        ("Lid 2: Domein", "#id_leden-1-domein_0"),
+        ("", "#id_leden-1-domein_0"),
         ("Privacyverklaring", "#id_privacy_akkoord"),
     ]
     assert_niets_opgeslagen()
@@ -581,3 +582,14 @@ def test_failed_attempts_do_not_use_up_the_rate_limit(client, url, settings):
     response = client.post(url, aanmeld_data())
 
     assert response.status_code == 302
+
+
+def test_the_summary_does_not_name_a_field_twice(client, url):
+    leden = [lid_data(1), lid_data(2, functie=""), lid_data(3, email="geen-adres")]
+
+    response = client.post(url, aanmeld_data(leden=leden))
+
+    assert [(fout.veld, fout.tekst) for fout in response.context["fouten"]] == [
+        ("", "Vul de functie van lid 2 in."),
+        ("Lid 3: E-mailadres", "Voer een geldig e-mailadres in."),
+    ]

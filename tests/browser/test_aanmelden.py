@@ -52,7 +52,7 @@ def test_a_coalition_applies_with_four_members(live_server, page):
     assert overzicht.is_visible()
     assert page.evaluate("document.activeElement.id") == "foutoverzicht"
     assert ernstige_toegankelijkheidsfouten(page) == []
-    overzicht.get_by_role("link", name="Wijknaam: Vul de naam van de wijk in.").click()
+    overzicht.get_by_role("link", name="Vul de naam van de wijk in.").click()
     assert page.evaluate("document.activeElement.id") == "id_wijknaam"
 
     vul_wijk_in(page)
