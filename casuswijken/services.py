@@ -90,9 +90,9 @@ def nodig_uit(
                 first_name=voornaam[:150],
                 last_name=achternaam[:150],
             )
-        bestaande = Deelname.objects.filter(
-            gebruiker=gebruiker, casuswijk=casuswijk, beeindigd_op__isnull=True
-        ).first()
+        bestaande = (
+            Deelname.objects.actief().filter(gebruiker=gebruiker, casuswijk=casuswijk).first()
+        )
         if bestaande is not None:
             return bestaande, False
         deelname = Deelname.objects.create(
@@ -189,9 +189,8 @@ def meld_verslag(*, bijeenkomst: Bijeenkomst) -> int:
     gewijzigd = bool(bijeenkomst.verslag_gemeld)
     # Everyone in the call is a candidate; zichtbaar_voor decides who may read it.
     deelnames = (
-        Deelname.objects.filter(
-            beeindigd_op__isnull=True, casuswijk__aanmelding__oproep=bijeenkomst.oproep_id
-        )
+        Deelname.objects.actief()
+        .filter(casuswijk__aanmelding__oproep=bijeenkomst.oproep_id)
         .select_related("gebruiker", "casuswijk")
         # Their own casuswijk first, so that the link opens through it.
         .order_by("pk")
