@@ -253,8 +253,12 @@ class Actiepunt(models.Model):
         null=True,
         blank=True,
         related_name="afgeronde_actiepunten",
-        help_text="De bijeenkomst waar het actiepunt is afgerond.",
+        help_text="De bijeenkomst waar het actiepunt is afgerond; leeg als dat daarbuiten "
+        "gebeurde.",
     )
+    # Set by services.sla_actiepunt_op when the point is closed: the session's date when it
+    # was closed in one, else the day it was closed.
+    afgerond_op = models.DateField(null=True, blank=True, editable=False)
 
     objects = ActiepuntQuerySet.as_manager()
 
@@ -269,6 +273,13 @@ class Actiepunt(models.Model):
                 name="actiepunt_alleen_afgerond_heeft_afrondmoment",
                 violation_error_message="Alleen een afgerond actiepunt heeft een bijeenkomst "
                 "waarin het is afgerond.",
+            ),
+            models.CheckConstraint(
+                condition=Q(status=Actiestatus.AFGEROND, afgerond_op__isnull=False)
+                | (~Q(status=Actiestatus.AFGEROND) & Q(afgerond_op__isnull=True)),
+                name="actiepunt_afgerond_heeft_datum",
+                violation_error_message="Een afgerond actiepunt heeft een datum van afronden, "
+                "een open actiepunt niet.",
             ),
         ]
 
