@@ -135,7 +135,8 @@ def laad(*, wachtwoord: str) -> str | None:
                              deadline=(nu + timedelta(days=10)).date())  # fmt: skip
     Actiepunt.objects.create(casuswijk=casuswijk, bijeenkomst=eerste, eigenaar=mensen["partner"],
                              omschrijving="Taalcafé ook op zaterdag openen",
-                             status=Actiestatus.AFGEROND, afgerond_in=tweede)  # fmt: skip
+                             status=Actiestatus.AFGEROND, afgerond_in=tweede,
+                             afgerond_op=timezone.localdate(tweede.begint_op))  # fmt: skip
     Actiepunt.objects.create(casuswijk=casuswijk, bijeenkomst=tweede,
                              eigenaar_naam="Haag Wonen", status=Actiestatus.LOOPT,
                              omschrijving="Cijfers over doorstroming aanleveren")  # fmt: skip

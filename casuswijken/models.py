@@ -21,7 +21,7 @@ from .enums import (
 
 
 def _actieve_deelnames(user):
-    return Deelname.objects.filter(gebruiker=user, beeindigd_op__isnull=True)
+    return Deelname.objects.actief().filter(gebruiker=user)
 
 
 class CasuswijkQuerySet(models.QuerySet):
@@ -58,6 +58,12 @@ class Casuswijk(models.Model):
         return self.naam
 
 
+class DeelnameQuerySet(models.QuerySet):
+    def actief(self) -> "DeelnameQuerySet":
+        """Participations that have not ended: the only ones that give access."""
+        return self.filter(beeindigd_op__isnull=True)
+
+
 class Deelname(models.Model):
     """A person taking part in a casuswijk. Ending it (beeindigd_op) ends all access."""
 
@@ -76,6 +82,8 @@ class Deelname(models.Model):
     agenda_token = models.CharField(  # noqa: DJ001
         max_length=64, unique=True, null=True, blank=True, editable=False
     )
+
+    objects = DeelnameQuerySet.as_manager()
 
     class Meta:
         verbose_name = "deelname"
@@ -96,16 +104,18 @@ class Deelname(models.Model):
 
 
 class BijeenkomstQuerySet(models.QuerySet):
-    def zichtbaar_voor(self, user) -> "BijeenkomstQuerySet":
+    def zichtbaar_voor(self, user, *, als_deelnemer: bool = False) -> "BijeenkomstQuerySet":
         """Sessions this user may see (DESIGN.md, visibility of notes).
 
         Unpublished ones are staff-only whatever their level. Published: openbaar for
         everyone; netwerk for participants of any casuswijk of the session's call; wijk for
         participants of that casuswijk; intern for staff only. An ended participation
         counts as none. Staff read everything only with the right to (docs/rechten.md):
-        a beoordelaar sees sessions as any visitor does.
+        a beoordelaar sees sessions as any visitor does. With als_deelnemer, only what the
+        user's participations give, whatever their rights: a staff member's own calendar
+        feed holds what the other participants see.
         """
-        if mag(user, Recht.LEES_BIJEENKOMSTEN):
+        if not als_deelnemer and mag(user, Recht.LEES_BIJEENKOMSTEN):
             return self.all()
         openbaar = Q(zichtbaarheid=Zichtbaarheid.OPENBAAR)
         if not user.is_authenticated:
@@ -243,8 +253,12 @@ class Actiepunt(models.Model):
         null=True,
         blank=True,
         related_name="afgeronde_actiepunten",
-        help_text="De bijeenkomst waar het actiepunt is afgerond.",
+        help_text="De bijeenkomst waar het actiepunt is afgerond; leeg als dat daarbuiten "
+        "gebeurde.",
     )
+    # Set by services.sla_actiepunt_op when the point is closed: the session's date when it
+    # was closed in one, else the day it was closed.
+    afgerond_op = models.DateField(null=True, blank=True, editable=False)
 
     objects = ActiepuntQuerySet.as_manager()
 
@@ -259,6 +273,13 @@ class Actiepunt(models.Model):
                 name="actiepunt_alleen_afgerond_heeft_afrondmoment",
                 violation_error_message="Alleen een afgerond actiepunt heeft een bijeenkomst "
                 "waarin het is afgerond.",
+            ),
+            models.CheckConstraint(
+                condition=Q(status=Actiestatus.AFGEROND, afgerond_op__isnull=False)
+                | (~Q(status=Actiestatus.AFGEROND) & Q(afgerond_op__isnull=True)),
+                name="actiepunt_afgerond_heeft_datum",
+                violation_error_message="Een afgerond actiepunt heeft een datum van afronden, "
+                "een open actiepunt niet.",
             ),
         ]
 

@@ -1,4 +1,5 @@
-"""Writes to casuswijken: the casuswijk itself, invitations and publishing notes."""
+"""Writes to casuswijken: the casuswijk itself, invitations, saving and publishing sessions,
+and saving and closing action points. The admin calls these; it holds no workflow itself."""
 
 import hashlib
 import secrets
@@ -8,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.text import slugify
@@ -15,8 +17,15 @@ from django.utils.text import slugify
 from aanmeldingen.models import Aanmelding
 from netwerk.mail import zet_email_klaar
 
-from .enums import InterventieDomein, Interventiestatus, Rol
-from .models import Bijeenkomst, Casuswijk, Deelname, Interventie, Interventiecategorie
+from .enums import Actiestatus, InterventieDomein, Interventiestatus, Rol
+from .models import (
+    Actiepunt,
+    Bijeenkomst,
+    Casuswijk,
+    Deelname,
+    Interventie,
+    Interventiecategorie,
+)
 
 NOG_IN_TE_DELEN = "Nog in te delen"
 
@@ -90,9 +99,9 @@ def nodig_uit(
                 first_name=voornaam[:150],
                 last_name=achternaam[:150],
             )
-        bestaande = Deelname.objects.filter(
-            gebruiker=gebruiker, casuswijk=casuswijk, beeindigd_op__isnull=True
-        ).first()
+        bestaande = (
+            Deelname.objects.actief().filter(gebruiker=gebruiker, casuswijk=casuswijk).first()
+        )
         if bestaande is not None:
             return bestaande, False
         deelname = Deelname.objects.create(
@@ -189,9 +198,8 @@ def meld_verslag(*, bijeenkomst: Bijeenkomst) -> int:
     gewijzigd = bool(bijeenkomst.verslag_gemeld)
     # Everyone in the call is a candidate; zichtbaar_voor decides who may read it.
     deelnames = (
-        Deelname.objects.filter(
-            beeindigd_op__isnull=True, casuswijk__aanmelding__oproep=bijeenkomst.oproep_id
-        )
+        Deelname.objects.actief()
+        .filter(casuswijk__aanmelding__oproep=bijeenkomst.oproep_id)
         .select_related("gebruiker", "casuswijk")
         # Their own casuswijk first, so that the link opens through it.
         .order_by("pk")
@@ -229,3 +237,51 @@ def meld_verslag(*, bijeenkomst: Bijeenkomst) -> int:
             Bijeenkomst.objects.filter(pk=bijeenkomst.pk).update(verslag_gemeld=vingerafdruk)
             bijeenkomst.verslag_gemeld = vingerafdruk
     return aantal
+
+
+def sla_bijeenkomst_op(*, bijeenkomst: Bijeenkomst) -> int:
+    """Save a session; returns how many participants are mailed about its verslag.
+
+    Side effects: the first save as published records gepubliceerd_op (unpublishing keeps
+    it); a published verslag is announced through meld_verslag, once per version.
+    """
+    if bijeenkomst.gepubliceerd and bijeenkomst.gepubliceerd_op is None:
+        bijeenkomst.gepubliceerd_op = timezone.now()
+    with transaction.atomic():
+        bijeenkomst.save()
+        return meld_verslag(bijeenkomst=bijeenkomst)
+
+
+def sla_actiepunt_op(*, actiepunt: Actiepunt, in_bijeenkomst: Bijeenkomst | None = None) -> None:
+    """Save an action point by the one rule for closing it, wherever it is edited.
+
+    in_bijeenkomst is the session whose page the point is edited on, None elsewhere (the
+    action points list). Side effects: the point belongs to the casuswijk of the session
+    where it was agreed. Closed without saying where, it was closed in in_bijeenkomst (if
+    any); afgerond_op is then that session's date, or today when it was closed outside a
+    session. Reopened, it loses both.
+    """
+    actiepunt.casuswijk_id = actiepunt.bijeenkomst.casuswijk_id
+    if actiepunt.status == Actiestatus.AFGEROND:
+        if actiepunt.afgerond_in_id is None and in_bijeenkomst is not None:
+            actiepunt.afgerond_in = in_bijeenkomst
+        if actiepunt.afgerond_in_id is not None:
+            actiepunt.afgerond_op = timezone.localdate(actiepunt.afgerond_in.begint_op)
+        elif actiepunt.afgerond_op is None:
+            actiepunt.afgerond_op = timezone.localdate()
+    else:
+        actiepunt.afgerond_in = None
+        actiepunt.afgerond_op = None
+    actiepunt.save()
+
+
+def rond_af(*, actiepunt: Actiepunt, in_bijeenkomst: Bijeenkomst) -> None:
+    """Close an earlier session's open action point in this later session of its casuswijk.
+
+    Side effects: as sla_actiepunt_op (status afgerond, afgerond_in and afgerond_op set).
+    """
+    if in_bijeenkomst.casuswijk_id != actiepunt.casuswijk_id:
+        raise ValueError("Een actiepunt wordt afgerond in een bijeenkomst van de eigen casuswijk.")
+    actiepunt.status = Actiestatus.AFGEROND
+    actiepunt.afgerond_in = in_bijeenkomst
+    sla_actiepunt_op(actiepunt=actiepunt, in_bijeenkomst=in_bijeenkomst)

@@ -9,7 +9,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from .agenda import ical
-from .enums import Zichtbaarheid
 from .models import Actiepunt, Bevinding, Bijeenkomst, Casuswijk, Deelname, Interventie
 from .services import nieuwe_agendalink
 
@@ -28,9 +27,9 @@ def _casuswijk_of_404(user, slug: str) -> Casuswijk:
     return casuswijk
 
 
-def _bijeenkomsten_van(user, casuswijk: Casuswijk):
+def _bijeenkomsten_van(user, casuswijk: Casuswijk, *, als_deelnemer: bool = False):
     """The sessions of this casuswijk and the national ones of its call that user may see."""
-    return Bijeenkomst.objects.zichtbaar_voor(user).filter(
+    return Bijeenkomst.objects.zichtbaar_voor(user, als_deelnemer=als_deelnemer).filter(
         Q(casuswijk=casuswijk) | Q(casuswijk__isnull=True, oproep=casuswijk.aanmelding.oproep_id)
     )
 
@@ -76,7 +75,8 @@ def casuswijk(request: HttpRequest, slug: str) -> HttpResponse:
         "casuswijken/casuswijk.html",
         {
             "casuswijk": wijk,
-            "deelnames": Deelname.objects.filter(casuswijk=wijk, beeindigd_op__isnull=True)
+            "deelnames": Deelname.objects.actief()
+            .filter(casuswijk=wijk)
             .select_related("gebruiker")
             .order_by("rol", "gebruiker__last_name"),
             "komend": [b for b in bijeenkomsten if b.eindigt_op >= nu],
@@ -85,9 +85,9 @@ def casuswijk(request: HttpRequest, slug: str) -> HttpResponse:
             .open()
             .filter(casuswijk=wijk)
             .select_related("eigenaar", "bijeenkomst"),
-            "eigen_deelname": Deelname.objects.filter(
-                gebruiker=request.user, casuswijk=wijk, beeindigd_op__isnull=True
-            ).first(),
+            "eigen_deelname": Deelname.objects.actief()
+            .filter(gebruiker=request.user, casuswijk=wijk)
+            .first(),
             "interventies": Interventie.objects.zichtbaar_voor(request.user)
             .filter(casuswijk=wijk)
             .select_related("categorie"),
@@ -137,22 +137,17 @@ def bijeenkomst(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def agenda(request: HttpRequest, slug: str, token: str) -> HttpResponse:
     """The private calendar feed: no login (calendar apps have none), the address is the key."""
     deelname = (
-        Deelname.objects.filter(
-            agenda_token=token,
-            casuswijk__slug=slug,
-            beeindigd_op__isnull=True,
-            gebruiker__is_active=True,
-        )
+        Deelname.objects.actief()
+        .filter(agenda_token=token, casuswijk__slug=slug, gebruiker__is_active=True)
         .select_related("gebruiker", "casuswijk__aanmelding")
         .first()
     )
     if deelname is None:
         raise Http404("Onbekende of vervangen agenda-link.")
-    # What a participant may see, also for a staff member's own feed: published, not intern.
+    # What the participation gives, also in a staff member's own feed: never intern or
+    # unpublished sessions, whatever their rights.
     bijeenkomsten = list(
-        _bijeenkomsten_van(deelname.gebruiker, deelname.casuswijk)
-        .filter(gepubliceerd=True)
-        .exclude(zichtbaarheid=Zichtbaarheid.INTERN)
+        _bijeenkomsten_van(deelname.gebruiker, deelname.casuswijk, als_deelnemer=True)
     )
     response = HttpResponse(
         ical(casuswijk=deelname.casuswijk, bijeenkomsten=bijeenkomsten),
@@ -166,9 +161,7 @@ def agenda(request: HttpRequest, slug: str, token: str) -> HttpResponse:
 @require_POST
 def agenda_link(request: HttpRequest, slug: str) -> HttpResponse:
     wijk = _casuswijk_of_404(request.user, slug)
-    deelname = Deelname.objects.filter(
-        gebruiker=request.user, casuswijk=wijk, beeindigd_op__isnull=True
-    ).first()
+    deelname = Deelname.objects.actief().filter(gebruiker=request.user, casuswijk=wijk).first()
     if deelname is None:
         messages.error(request, "Alleen deelnemers van deze casuswijk hebben een agenda-link.")
     else:

@@ -55,10 +55,7 @@ class MailViaWachtrijResetForm(PasswordResetForm):
         for gebruiker in get_user_model()._default_manager.filter(
             email__iexact=email, is_active=True
         ):
-            if (
-                gebruiker.has_usable_password()
-                or gebruiker.deelnames.filter(beeindigd_op__isnull=True).exists()
-            ):
+            if gebruiker.has_usable_password() or gebruiker.deelnames.actief().exists():
                 yield gebruiker
 
     def send_mail(

@@ -8,9 +8,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from aanmeldingen.enums import Advies, Domein, Organisatietype, Provincie, Status
+from aanmeldingen.enums import Advies, Domein, Leervraag, Organisatietype, Provincie, Status
 from aanmeldingen.models import Aanmelding, Beoordeling, Coalitielid, Oproep
 from aanmeldingen.services import vervang_link
+from casuswijken import enums as casus
+from casuswijken.models import Interventiecategorie
 from netwerk.rechten import Rol
 
 
@@ -224,7 +226,7 @@ class DeelnameFactory(factory.django.DjangoModelFactory):
 
     gebruiker = factory.SubFactory(StaffFactory, is_staff=False)
     casuswijk = factory.SubFactory(CasuswijkFactory)
-    rol = "coalitielid"
+    rol = casus.Rol.COALITIELID
 
     class Params:
         beeindigd = factory.Trait(beeindigd_op=factory.LazyFunction(timezone.now))
@@ -238,9 +240,50 @@ class BijeenkomstFactory(factory.django.DjangoModelFactory):
     oproep = factory.LazyAttribute(
         lambda b: b.casuswijk.aanmelding.oproep if b.casuswijk else OproepFactory()
     )
-    soort = "open_gesprek"
+    soort = casus.Soort.OPEN_GESPREK
     titel = factory.Sequence(lambda n: f"Bijeenkomst {n}")
     begint_op = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
     eindigt_op = factory.LazyAttribute(lambda b: b.begint_op + timedelta(hours=2))
-    zichtbaarheid = "wijk"
+    zichtbaarheid = casus.Zichtbaarheid.WIJK
     gepubliceerd = True
+
+
+class ActiepuntFactory(factory.django.DjangoModelFactory):
+    """An open action point agreed in a session of its casuswijk; ActiepuntFactory(
+    afgerond=True, afgerond_in=sessie) for one closed (without afgerond_in: outside one)."""
+
+    class Meta:
+        model = "casuswijken.Actiepunt"
+
+    bijeenkomst = factory.SubFactory(BijeenkomstFactory)
+    casuswijk = factory.SelfAttribute("bijeenkomst.casuswijk")
+    omschrijving = factory.Sequence(lambda n: f"Actiepunt {n}")
+
+    class Params:
+        afgerond = factory.Trait(
+            status=casus.Actiestatus.AFGEROND,
+            afgerond_op=factory.LazyAttribute(
+                lambda a: timezone.localdate(a.afgerond_in.begint_op if a.afgerond_in else None)
+            ),
+        )
+
+
+class InterventieFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "casuswijken.Interventie"
+
+    casuswijk = factory.SubFactory(CasuswijkFactory)
+    naam = factory.Sequence(lambda n: f"Interventie {n}")
+    domein = casus.InterventieDomein.SOCIAAL
+    categorie = factory.LazyFunction(
+        lambda: Interventiecategorie.objects.get_or_create(naam="Ontmoeting")[0]
+    )
+
+
+class BevindingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "casuswijken.Bevinding"
+
+    casuswijk = factory.SubFactory(CasuswijkFactory)
+    leervraag = Leervraag.OPBRENGSTEN
+    tekst = factory.Sequence(lambda n: f"Bevinding {n}")

@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 from icalendar import Calendar
 
+from casuswijken.enums import Zichtbaarheid
 from tests.factories import (
     BijeenkomstFactory,
     CasuswijkFactory,
@@ -94,6 +95,18 @@ def test_a_staff_members_own_feed_holds_only_what_participants_may_see(client):
     BijeenkomstFactory(casuswijk=deelname.casuswijk, titel="Wijk", zichtbaarheid="wijk")
     BijeenkomstFactory(casuswijk=deelname.casuswijk, titel="Intern", zichtbaarheid="intern")
     BijeenkomstFactory(casuswijk=deelname.casuswijk, titel="Concept", gepubliceerd=False)
+    adres = agenda_adres(client, deelname)
+
+    assert titels(client.get(adres)) == ["Wijk"]
+
+
+def test_a_begeleiders_own_feed_holds_only_what_participants_may_see(client):
+    begeleider = medewerker("begeleider")
+    deelname = DeelnameFactory(casuswijk=CasuswijkFactory(slug="lombok"), gebruiker=begeleider)
+    for titel, velden in [("Wijk", {}), ("Intern", {"zichtbaarheid": Zichtbaarheid.INTERN}),
+                          ("Concept", {"gepubliceerd": False})]:  # fmt: skip
+        BijeenkomstFactory(casuswijk=deelname.casuswijk, titel=titel, **velden)
+    BijeenkomstFactory(titel="Elders")
     adres = agenda_adres(client, deelname)
 
     assert titels(client.get(adres)) == ["Wijk"]

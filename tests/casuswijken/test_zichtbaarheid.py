@@ -7,18 +7,15 @@ zichtbaar_voor method fails here rather than on a participant's screen.
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from casuswijken.models import (
-    Actiepunt,
-    Bevinding,
-    Bijeenkomst,
-    Casuswijk,
-    Interventie,
-    Interventiecategorie,
-)
+from aanmeldingen.enums import Leervraag
+from casuswijken.models import Actiepunt, Bevinding, Bijeenkomst, Casuswijk, Interventie
 from tests.factories import (
+    ActiepuntFactory,
+    BevindingFactory,
     BijeenkomstFactory,
     CasuswijkFactory,
     DeelnameFactory,
+    InterventieFactory,
     OproepFactory,
     medewerker,
 )
@@ -87,13 +84,9 @@ def test_sessions_follow_visibility_level_publication_and_participation(wereld):
 
 def test_casuswijken_action_points_and_interventions_are_for_their_own_participants(wereld):
     w1, w3 = wereld["w1"], wereld["w3"]
-    categorie = Interventiecategorie.objects.create(naam="Ontmoeting")
     for wijk in [w1, w3]:
-        bijeenkomst = sessie(f"{wijk.naam}-sessie", wijk)
-        Actiepunt.objects.create(casuswijk=wijk, omschrijving=wijk.naam, bijeenkomst=bijeenkomst)
-        Interventie.objects.create(
-            casuswijk=wijk, naam=wijk.naam, domein="sociaal", categorie=categorie
-        )
+        ActiepuntFactory(omschrijving=wijk.naam, bijeenkomst=sessie(f"{wijk.naam}-sessie", wijk))
+        InterventieFactory(casuswijk=wijk, naam=wijk.naam)
     verwacht = {
         "anoniem": set(),
         "deelnemer_w1": {"w1"},
@@ -115,14 +108,11 @@ def test_casuswijken_action_points_and_interventions_are_for_their_own_participa
 
 def test_findings_are_the_casuswijks_and_good_examples_are_for_the_whole_call(wereld):
     w1, w2, w3 = wereld["w1"], wereld["w2"], wereld["w3"]
-    Bevinding.objects.create(leervraag="opbrengsten", casuswijk=w1, tekst="w1 gewoon")
-    Bevinding.objects.create(leervraag="opbrengsten", casuswijk=w2, tekst="w2 gewoon")
-    Bevinding.objects.create(
-        leervraag="interventies", casuswijk=w2, tekst="w2 voorbeeld", goed_voorbeeld=True
-    )
-    Bevinding.objects.create(
-        leervraag="interventies", casuswijk=w3, tekst="w3 voorbeeld", goed_voorbeeld=True
-    )
+    BevindingFactory(casuswijk=w1, tekst="w1 gewoon")
+    BevindingFactory(casuswijk=w2, tekst="w2 gewoon")
+    for wijk in [w2, w3]:
+        BevindingFactory(casuswijk=wijk, tekst=f"{wijk.naam} voorbeeld", goed_voorbeeld=True,
+                         leervraag=Leervraag.INTERVENTIES)  # fmt: skip
     verwacht = {
         "anoniem": set(),
         "deelnemer_w1": {"w1 gewoon", "w2 voorbeeld"},
