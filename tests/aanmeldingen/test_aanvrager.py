@@ -233,7 +233,7 @@ def test_concept_submitted_incomplete_through_the_link_is_refused(client, url):
     )
 
     assert response.status_code == 422
-    assert "Gemeente" in [fout.veld for fout in response.context["fouten"]]
+    assert "Vul de gemeente in." in [fout.tekst for fout in response.context["fouten"]]
     aanmelding.refresh_from_db()
     assert (aanmelding.status, aanmelding.versie) == (Status.CONCEPT, 1)
 
