@@ -1,0 +1,188 @@
+"""Sessions, with the action points agreed in them and those carried over."""
+
+import copy
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.forms.models import BaseInlineFormSet
+from django.urls import reverse
+from django.utils.html import format_html
+
+from netwerk.rechten import Recht
+
+from ..models import (
+    Actiepunt,
+    Bijeenkomst,
+    Casuswijk,
+)
+from ..services import (
+    rond_af,
+    sla_actiepunt_op,
+    sla_bijeenkomst_op,
+)
+from .velden import EigenaarVeld, eigenaars, keuzes_eenmaal, sessielabel, sessieveld
+
+
+class ActiepuntFormSet(BaseInlineFormSet):
+    """The action points agreed in a session: owners among its casuswijk's participants,
+    closing sessions among its casuswijk's sessions."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        casuswijk_id = self.instance.casuswijk_id
+        self._eigenaar = keuzes_eenmaal(
+            EigenaarVeld(eigenaars(casuswijk_id), met_wijk=casuswijk_id is None)
+        )
+        self._afgerond_in = keuzes_eenmaal(
+            sessieveld(
+                Bijeenkomst.objects.filter(casuswijk=casuswijk_id),
+                met_wijk=False,
+                required=False,
+                label="afgerond in",
+                help_text="Leeg: afgerond in deze bijeenkomst.",
+            )
+        )
+
+    def add_fields(self, form, index) -> None:
+        super().add_fields(form, index)
+        form.fields["eigenaar"] = copy.deepcopy(self._eigenaar)
+        form.fields["afgerond_in"] = copy.deepcopy(self._afgerond_in)
+
+    def clean(self) -> None:
+        super().clean()
+        nieuw = [
+            form
+            for form in self.forms
+            if form.has_changed() and not form.cleaned_data.get("DELETE", False)
+        ]
+        if nieuw and not self.instance.casuswijk_id:
+            raise ValidationError(
+                "Actiepunten horen bij een casuswijk; een landelijke bijeenkomst heeft er geen."
+            )
+        for form in nieuw:
+            afgerond_in = form.cleaned_data.get("afgerond_in")
+            if afgerond_in and afgerond_in.casuswijk_id != self.instance.casuswijk_id:
+                form.add_error("afgerond_in", "Deze bijeenkomst hoort bij een andere casuswijk.")
+
+
+class ActiepuntInline(admin.TabularInline):
+    model = Actiepunt
+    formset = ActiepuntFormSet
+    fk_name = "bijeenkomst"
+    fields = ["omschrijving", "eigenaar", "eigenaar_naam", "deadline", "status", "afgerond_in"]
+    formfield_overrides = {
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 40})}
+    }
+    extra = 1
+    verbose_name_plural = "actiepunten afgesproken in deze bijeenkomst"
+
+
+class AfrondVeld(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, actiepunt):
+        return format_html(
+            '<a href="{}">{}</a> · {} · afgesproken {}',
+            reverse("admin:casuswijken_actiepunt_change", args=[actiepunt.pk]),
+            actiepunt.omschrijving,
+            actiepunt.eigenaar_weergave or "nog niemand",
+            sessielabel(actiepunt.bijeenkomst),
+        )
+
+
+class BijeenkomstForm(forms.ModelForm):
+    afronden = AfrondVeld(
+        Actiepunt.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Nog open uit eerdere bijeenkomsten",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        sessie = self.instance
+        if sessie.pk and sessie.casuswijk_id:
+            nog_open = (
+                Actiepunt.objects.open()
+                .filter(casuswijk=sessie.casuswijk_id, bijeenkomst__begint_op__lt=sessie.begint_op)
+                .exclude(bijeenkomst=sessie)
+                .select_related("bijeenkomst", "eigenaar")
+            )
+            self.fields["afronden"].queryset = nog_open
+            self.fields["afronden"].help_text = (
+                "Vink aan wat in deze bijeenkomst is afgerond. Elk punt opent ook op zijn "
+                "eigen pagina."
+                if nog_open.exists()
+                else "Niets meer open uit eerdere bijeenkomsten."
+            )
+
+
+@admin.register(Bijeenkomst)
+class BijeenkomstAdmin(admin.ModelAdmin):
+    form = BijeenkomstForm
+    list_display = ["titel", "casuswijk", "soort", "begint_op", "zichtbaarheid", "gepubliceerd"]
+    list_filter = ["soort", "zichtbaarheid", "gepubliceerd", "oproep", "casuswijk"]
+    list_select_related = ["casuswijk", "oproep"]
+    search_fields = ["titel", "agenda", "verslag"]
+    date_hierarchy = "begint_op"
+    fieldsets = [
+        (None, {"fields": ["oproep", "casuswijk", "soort", "titel"]}),
+        ("Wanneer en waar", {"fields": ["begint_op", "eindigt_op", "locatie", "begeleiders"]}),
+        ("Inhoud (Markdown)", {"fields": ["agenda", "verslag"]}),
+        ("Wie het mag lezen", {"fields": ["zichtbaarheid", "gepubliceerd", "gepubliceerd_op"]}),
+    ]
+    readonly_fields = ["gepubliceerd_op"]
+    inlines = [ActiepuntInline]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None and obj.casuswijk_id:
+            fieldsets = [*fieldsets, ("Actiepunten van eerder", {"fields": ["afronden"]})]
+        return fieldsets
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        sessie = self.get_object(request, object_id)
+        if sessie is not None:
+            extra_context = {**(extra_context or {}), "deelnemers_url": deelnemers_url(sessie)}
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "begeleiders":
+            # A short list of staff: tick boxes, without the picker's untranslated hints.
+            kwargs["queryset"] = (
+                get_user_model().objects.with_perm(Recht.BEGELEIDEN).filter(is_staff=True)
+            )
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change) -> None:
+        aantal = sla_bijeenkomst_op(bijeenkomst=obj)
+        for actiepunt in form.cleaned_data.get("afronden", []):
+            rond_af(actiepunt=actiepunt, in_bijeenkomst=obj)
+        if aantal:
+            self.message_user(
+                request,
+                f"{aantal(aantal, 'deelnemer krijgt', 'deelnemers krijgen')} een e-mail dat "
+                "het verslag online staat.",
+                messages.INFO,
+            )
+
+    def save_formset(self, request, form, formset, change) -> None:
+        for actiepunt in formset.save(commit=False):
+            sla_actiepunt_op(actiepunt=actiepunt, in_bijeenkomst=form.instance)
+        for verwijderd in formset.deleted_objects:
+            verwijderd.delete()
+        formset.save_m2m()
+
+
+def deelnemers_url(sessie: Bijeenkomst) -> str | None:
+    """The session's page as participants open it. A national session has no casuswijk of
+    its own: it opens through the first casuswijk of its call, as for its participants;
+    none while the call has no casuswijk."""
+    casuswijk = (
+        sessie.casuswijk or Casuswijk.objects.filter(aanmelding__oproep=sessie.oproep_id).first()
+    )
+    if casuswijk is None:
+        return None
+    return reverse("casuswijken:bijeenkomst", args=[casuswijk.slug, sessie.pk])

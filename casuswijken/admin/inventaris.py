@@ -1,0 +1,75 @@
+"""Interventions, their shared categories, and findings."""
+
+from django import forms
+from django.contrib import admin
+from django.db.models import Q
+
+from ..models import (
+    Bevinding,
+    Bijeenkomst,
+    Casuswijk,
+    Interventie,
+    Interventiecategorie,
+)
+from .velden import sessieveld
+
+
+@admin.register(Interventie)
+class InterventieAdmin(admin.ModelAdmin):
+    list_display = ["naam", "casuswijk", "categorie", "domein", "status"]
+    list_filter = ["categorie", "domein", "status", "casuswijk"]
+    list_select_related = ["casuswijk", "categorie"]
+    search_fields = ["naam", "omschrijving", "partners"]
+
+
+@admin.register(Interventiecategorie)
+class InterventiecategorieAdmin(admin.ModelAdmin):
+    list_display = ["naam"]
+    search_fields = ["naam"]
+
+
+class BevindingForm(forms.ModelForm):
+    """The session is one of the casuswijk's own or a national one of its call; on the add
+    page every session, checked against the casuswijk chosen."""
+
+    class Meta:
+        model = Bevinding
+        fields = ["leervraag", "casuswijk", "bijeenkomst", "tekst", "goed_voorbeeld"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        casuswijk = self.instance.casuswijk if self.instance.casuswijk_id else None
+        self.fields["bijeenkomst"] = sessieveld(
+            _sessies_voor_bevinding(casuswijk),
+            met_wijk=casuswijk is None,
+            required=False,
+            label="bijeenkomst",
+        )
+
+    def clean(self):
+        gegevens = super().clean()
+        casuswijk, bijeenkomst = gegevens.get("casuswijk"), gegevens.get("bijeenkomst")
+        if (
+            casuswijk
+            and bijeenkomst
+            and not _sessies_voor_bevinding(casuswijk).filter(pk=bijeenkomst.pk).exists()
+        ):
+            self.add_error("bijeenkomst", "Deze bijeenkomst hoort niet bij deze casuswijk.")
+        return gegevens
+
+
+def _sessies_voor_bevinding(casuswijk: Casuswijk | None):
+    if casuswijk is None:
+        return Bijeenkomst.objects.all()
+    return Bijeenkomst.objects.filter(
+        Q(casuswijk=casuswijk) | Q(casuswijk__isnull=True, oproep=casuswijk.aanmelding.oproep_id)
+    )
+
+
+@admin.register(Bevinding)
+class BevindingAdmin(admin.ModelAdmin):
+    form = BevindingForm
+    list_display = ["__str__", "casuswijk", "leervraag", "goed_voorbeeld", "aangemaakt"]
+    list_filter = ["leervraag", "goed_voorbeeld", "casuswijk"]
+    list_select_related = ["casuswijk"]
+    search_fields = ["tekst"]
