@@ -3,18 +3,13 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.template import Context, Template
 
 from netwerk.rechten import Recht, mag
 
 from ..enums import BESLUITEN
-from ..models import (
-    Besluitbericht,
-    Besluitsjabloon,
-)
-from ..services import (
-    verstuur_opnieuw,
-)
+from ..models import BESLUITWOORDEN, Besluitbericht, Besluitsjabloon
+from ..services import verstuur_opnieuw
+from ..services.besluiten import vul_in
 
 
 class BesluitsjabloonForm(forms.ModelForm):
@@ -25,12 +20,8 @@ class BesluitsjabloonForm(forms.ModelForm):
 
     def _controleer(self, veld: str) -> str:
         tekst = self.cleaned_data[veld]
-        voorbeeld = Context(
-            dict.fromkeys(["naam", "wijknaam", "gemeente", "oproep", "toelichting", "link"], "x"),
-            autoescape=False,
-        )
         try:
-            Template(tekst).render(voorbeeld)
+            vul_in(tekst, dict.fromkeys(BESLUITWOORDEN, "x"))
         except Exception as fout:  # noqa: BLE001 - whatever breaks filling in, refuse it here
             raise ValidationError(
                 f"Deze tekst kan niet worden ingevuld: {fout}. Controleer de accolades en "

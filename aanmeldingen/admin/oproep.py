@@ -8,16 +8,14 @@ from django.template.response import TemplateResponse
 from netwerk.rechten import Recht, mag
 
 from ..enums import Status
-from ..models import (
-    Oproep,
-)
+from ..models import Oproep
 from ..services import (
     KanNietVersturen,
     besluitmails,
     verstuur_besluiten,
     vingerafdruk,
+    waarom_niet_versturen,
 )
-from .paginas import aantal_wijken
 
 
 @admin.register(Oproep)
@@ -60,27 +58,11 @@ class OproepAdmin(admin.ModelAdmin):
                 messages.SUCCESS,
             )
             return None
-        bezwaar = None
+        bezwaar = waarom_niet_versturen(oproep=oproep)
         try:
             mails = besluitmails(oproep=oproep)
         except KanNietVersturen as reden:
-            mails, bezwaar = [], str(reden)
-        aanmeldingen = oproep.aanmeldingen.aanmeldingen().exclude(status=Status.INGETROKKEN)
-        open_ = [
-            aanmelding
-            for aanmelding in aanmeldingen
-            if aanmelding.status in {Status.INGEDIEND, Status.IN_BEHANDELING}
-        ]
-        if bezwaar is None and open_:
-            bezwaar = (
-                f"Nog niet alle aanmeldingen hebben een besluit: "
-                f"{', '.join(str(a) for a in open_)}."
-            )
-        if bezwaar is None and oproep.aantal_geselecteerd < oproep.min_wijken:
-            bezwaar = (
-                f"{aantal_wijken(oproep.aantal_geselecteerd)} geselecteerd; kies er minstens "
-                f"{oproep.min_wijken}."
-            )
+            mails, bezwaar = [], bezwaar or str(reden)
         return TemplateResponse(
             request,
             "admin/aanmeldingen/besluiten_versturen.html",

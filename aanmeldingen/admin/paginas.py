@@ -4,10 +4,6 @@ from django.contrib.admin import helpers
 from django.template.response import TemplateResponse
 
 
-def aantal_wijken(aantal: int) -> str:
-    return "Er is 1 wijk" if aantal == 1 else f"Er zijn {aantal} wijken"
-
-
 def getal(getal: float | None) -> str:
     return "" if getal is None else f"{getal:.1f}".replace(".", ",")
 

@@ -52,7 +52,7 @@ def selecteer_direct(oproep, aantal, door):
     return gekozen
 
 
-def taken(pad="aanmeldingen.taken.verstuur_besluitbericht"):
+def taken(pad="aanmeldingen.services.besluiten.verstuur_besluitbericht"):
     return DBTaskResult.objects.filter(task_path=pad, status="READY").count()
 
 
