@@ -244,3 +244,24 @@ class BijeenkomstFactory(factory.django.DjangoModelFactory):
     eindigt_op = factory.LazyAttribute(lambda b: b.begint_op + timedelta(hours=2))
     zichtbaarheid = "wijk"
     gepubliceerd = True
+
+
+class BesluitberichtFactory(factory.django.DjangoModelFactory):
+    """A decision mail of a sent decision, queued; mislukt=True or verstuurd=True after it."""
+
+    class Meta:
+        model = "aanmeldingen.Besluitbericht"
+
+    aanmelding = factory.SubFactory(
+        AanmeldingFactory, afgewezen=True, besluit_verzonden_op=factory.LazyFunction(timezone.now)
+    )
+    besluit = factory.SelfAttribute("aanmelding.status")
+    aan = factory.Sequence(lambda n: f"contact{n}@voorbeeld.nl")
+    onderwerp = factory.LazyAttribute(lambda b: f"Uw aanmelding voor {b.aanmelding.wijknaam}")
+    tekst = "Beste contactpersoon,\n\nUw aanmelding: [[persoonlijke link]]"
+
+    class Params:
+        mislukt = factory.Trait(status="mislukt", pogingen=1, fout="SMTPServerDisconnected: x")
+        verstuurd = factory.Trait(
+            status="verstuurd", pogingen=1, verstuurd_op=factory.LazyFunction(timezone.now)
+        )

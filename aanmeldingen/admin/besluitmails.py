@@ -10,6 +10,7 @@ from ..enums import BESLUITEN
 from ..models import BESLUITWOORDEN, Besluitbericht, Besluitsjabloon
 from ..services import verstuur_opnieuw
 from ..services.besluiten import vul_in
+from .paginas import aantal
 
 
 class BesluitsjabloonForm(forms.ModelForm):
@@ -95,11 +96,10 @@ class BesluitberichtAdmin(admin.ModelAdmin):
     )
     def opnieuw_versturen(self, request, queryset) -> None:
         mislukt = list(queryset.filter(status=Besluitbericht.Verzendstatus.MISLUKT))
-        for bericht in mislukt:
-            verstuur_opnieuw(bericht=bericht)
+        opnieuw = sum(verstuur_opnieuw(bericht=bericht) for bericht in mislukt)
         self.message_user(
             request,
-            f"{len(mislukt)} mislukt(e) bericht(en) opnieuw in de wachtrij gezet; berichten "
-            "die al verstuurd zijn, worden niet nog eens verstuurd.",
+            f"{aantal(opnieuw, 'mislukt bericht', 'mislukte berichten')} opnieuw in de "
+            "wachtrij gezet; berichten die al verstuurd zijn, worden niet nog eens verstuurd.",
             messages.SUCCESS,
         )

@@ -4,6 +4,11 @@ from django.contrib.admin import helpers
 from django.template.response import TemplateResponse
 
 
+def aantal(aantal: int, enkelvoud: str, meervoud: str) -> str:
+    """ "1 besluitmail", "2 besluitmails", "0 besluitmails"."""
+    return f"{aantal} {enkelvoud if aantal == 1 else meervoud}"
+
+
 def getal(getal: float | None) -> str:
     return "" if getal is None else f"{getal:.1f}".replace(".", ",")
 

@@ -30,13 +30,18 @@ from ..models import (
     Statuswijziging,
 )
 from .link import vervang_link
-from .status import OngeldigeOvergang, wijzig_status
+from .status import OngeldigeOvergang, SelectieVol, wijzig_status
 
 logger = logging.getLogger(__name__)
 
 
 class BesluitAlVerzonden(Exception):
     """The decision was sent to the applicant; it no longer changes."""
+
+
+class BesluitGeweigerd(Exception):
+    """One application of a selection cannot get the decision; the message says which and
+    why. Nothing of the selection was recorded."""
 
 
 class KanNietVersturen(Exception):
@@ -79,6 +84,54 @@ def neem_besluit(
         )
     aanmelding.refresh_from_db()
     return wijziging
+
+
+def neem_besluiten(
+    *, aanmeldingen: Sequence[Aanmelding], besluit: Status, door, toelichting: str
+) -> list[Statuswijziging]:
+    """Record the same decision for several applications in one transaction: all or none.
+
+    Side effects: those of neem_besluit, for each. When one is refused (the selection is
+    full, its decision was sent, its status does not allow it), the others are rolled back
+    and BesluitGeweigerd says which application blocked and why.
+    """
+    wijzigingen = []
+    with transaction.atomic():
+        # Calls in one order, each before its applications, as neem_besluit locks them: two
+        # selections at once wait for each other instead of deadlocking.
+        for aanmelding in sorted(aanmeldingen, key=lambda a: (a.oproep_id, a.pk)):
+            try:
+                wijzigingen.append(
+                    neem_besluit(
+                        aanmelding=aanmelding, besluit=besluit, door=door, toelichting=toelichting
+                    )
+                )
+            except (SelectieVol, BesluitAlVerzonden, OngeldigeOvergang) as fout:
+                raise BesluitGeweigerd(
+                    _waarom_geweigerd(aanmelding, besluit, fout, len(aanmeldingen))
+                ) from None
+    return wijzigingen
+
+
+def _waarom_geweigerd(aanmelding: Aanmelding, besluit: Status, fout: Exception, aantal: int) -> str:
+    if isinstance(fout, SelectieVol):
+        reden = (
+            f"{aanmelding} is niet geselecteerd: deze oproep heeft al "
+            f"{aanmelding.oproep.max_wijken} geselecteerde wijken, het maximum. Maak eerst "
+            "een andere selectie ongedaan."
+        )
+    elif isinstance(fout, BesluitAlVerzonden):
+        reden = f"{aanmelding}: het besluit is al verstuurd en verandert niet meer."
+    elif aanmelding.status == besluit:
+        reden = f"{aanmelding} heeft dit besluit al."
+    else:
+        reden = (
+            f"{aanmelding}: met de status ‘{aanmelding.get_status_display().lower()}’ kan het "
+            f"besluit ‘{besluit.label.lower()}’ niet worden vastgelegd."
+        )
+    if aantal > 1:
+        reden += " Daarom is er voor geen van de gekozen aanmeldingen iets vastgelegd."
+    return reden
 
 
 def aantal_wijken(aantal: int) -> str:

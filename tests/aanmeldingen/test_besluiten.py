@@ -11,6 +11,7 @@ from casuswijken.models import Casuswijk
 from tests.conftest import werk_wachtrij_af
 from tests.factories import (
     AanmeldingFactory,
+    BesluitberichtFactory,
     OproepFactory,
     StaffFactory,
     link_uit_mail,
@@ -87,6 +88,55 @@ def test_a_decision_without_a_reason_is_asked_again(client, coordinator):
     assert aanmelding.status == Status.INGEDIEND
 
 
+def test_a_reason_over_2000_characters_is_refused_at_the_field(client, coordinator):
+    aanmelding = AanmeldingFactory()
+
+    response = besluit(client, [aanmelding], "afgewezen", toelichting="x" * 2001)
+
+    assert response.context["form"].errors["toelichting"] == [
+        "De reden mag hoogstens 2000 tekens lang zijn; nu zijn het er 2001. Maak hem korter."
+    ]
+    aanmelding.refresh_from_db()
+    assert aanmelding.status == Status.INGEDIEND
+    assert aanmelding.statuswijzigingen.count() == 0
+
+
+def test_a_decision_for_four_records_none_when_one_is_refused(client, coordinator):
+    oproep = OproepFactory()
+    eerste = AanmeldingFactory(oproep=oproep, wijknaam="Eerste")
+    tweede = AanmeldingFactory(oproep=oproep, wijknaam="Tweede")
+    weg = AanmeldingFactory(oproep=oproep, wijknaam="Weg", ingetrokken=True)
+    vierde = AanmeldingFactory(oproep=oproep, wijknaam="Vierde")
+
+    response = besluit(client, [eerste, tweede, weg, vierde], "afgewezen")
+
+    assert (
+        "Weg (Utrecht): met de status ‘ingetrokken’ kan het besluit ‘afgewezen’ niet worden "
+        "vastgelegd. Daarom is er voor geen van de gekozen aanmeldingen iets vastgelegd."
+    ) in response.text
+    assert "vastgelegd voor" not in response.text
+    assert list(oproep.aanmeldingen.order_by("pk").values_list("status", flat=True)) == [
+        Status.INGEDIEND,
+        Status.INGEDIEND,
+        Status.INGETROKKEN,
+        Status.INGEDIEND,
+    ]
+    assert not oproep.aanmeldingen.filter(statuswijzigingen__isnull=False).exists()
+
+
+def test_selecting_past_the_cap_in_one_action_selects_none(client, coordinator):
+    oproep = OproepFactory(max_wijken=4)
+    selecteer_direct(oproep, 2, coordinator)
+    kandidaten = AanmeldingFactory.create_batch(3, oproep=oproep)
+
+    response = besluit(client, kandidaten, "geselecteerd")
+
+    assert "geselecteerde wijken, het maximum" in response.text
+    oproep.refresh_from_db()
+    assert oproep.aantal_geselecteerd == 2
+    assert oproep.aanmeldingen.filter(status=Status.GESELECTEERD).count() == 2
+
+
 def test_a_fifth_selection_is_refused_with_a_clear_message(client, coordinator):
     oproep = OproepFactory(max_wijken=4)
     selecteer_direct(oproep, 4, coordinator)
@@ -136,7 +186,7 @@ def versturen(client, oproep, **extra):
     actie = {"action": "besluiten_versturen", "_selected_action": [oproep.pk]}
     if extra.get("bevestigd") == "ja" and "gezien" not in extra:
         voorbeeld = client.post(OPROEPEN, actie)
-        extra["gezien"] = (voorbeeld.context or {}).get("gezien", "")
+        extra["gezien"] = voorbeeld.context["form"].initial["gezien"] if voorbeeld.context else ""
     return client.post(OPROEPEN, {**actie, **extra}, follow=True)
 
 
@@ -182,8 +232,8 @@ def test_preview_shows_every_mail_then_sending_queues_each_once(client, coordina
     verstuurd = versturen(client, oproep, bevestigd="ja")
     opnieuw = versturen(client, oproep, bevestigd="ja")
 
-    assert "2 besluitmail(s) staan klaar" in verstuurd.text
-    assert "0 besluitmail(s) staan klaar" in opnieuw.text
+    assert "2 besluitmails staan klaar om te worden verstuurd" in verstuurd.text
+    assert "Er waren geen besluiten meer te versturen." in opnieuw.text
     assert sorted(Besluitbericht.objects.values_list("aanmelding__wijknaam", "besluit")) == [
         ("Lombok", Status.GESELECTEERD),
         ("Zuilen", Status.RESERVE),
@@ -268,6 +318,32 @@ def test_a_failing_mail_server_is_recorded_and_a_retry_sends_once(
     assert len(mailoutbox) == 1
 
 
+def test_retrying_one_failed_mail_says_so_in_the_singular(client, coordinator):
+    mislukt = BesluitberichtFactory(mislukt=True)
+    verstuurd = BesluitberichtFactory(verstuurd=True)
+
+    response = client.post(
+        BERICHTEN,
+        {"action": "opnieuw_versturen", "_selected_action": [mislukt.pk, verstuurd.pk]},
+        follow=True,
+    )
+
+    assert "1 mislukt bericht opnieuw in de wachtrij gezet;" in response.text
+    assert taken() == 1
+
+
+def test_the_preview_of_one_mail_says_so_in_the_singular(client, coordinator):
+    oproep = OproepFactory(min_wijken=1)
+    selecteer_direct(oproep, 1, coordinator)
+
+    voorbeeld = versturen(client, oproep)
+    verstuurd = versturen(client, oproep, bevestigd="ja")
+
+    assert "Deze e-mail gaat naar de contactpersoon." in voorbeeld.text
+    assert 'value="Verstuur deze besluitmail"' in voorbeeld.text
+    assert "1 besluitmail staat klaar om te worden verstuurd." in verstuurd.text
+
+
 def test_a_stored_decision_mail_holds_no_working_link(client, coordinator):
     oproep = OproepFactory(min_wijken=1)
     (gekozen,) = selecteer_direct(oproep, 1, coordinator)
@@ -291,7 +367,9 @@ def test_sending_refuses_when_a_decision_changed_after_the_preview(client, coord
     )
     neem_besluit(aanmelding=ander, besluit=Status.AFGEWEZEN, door=coordinator, toelichting="")
 
-    response = versturen(client, oproep, bevestigd="ja", gezien=voorbeeld.context["gezien"])
+    response = versturen(
+        client, oproep, bevestigd="ja", gezien=voorbeeld.context["form"].initial["gezien"]
+    )
 
     assert "Sinds het voorbeeld is er een besluit veranderd" in response.text
     assert Besluitbericht.objects.count() == 0
