@@ -253,7 +253,10 @@ class BesluitberichtFactory(factory.django.DjangoModelFactory):
         model = "aanmeldingen.Besluitbericht"
 
     aanmelding = factory.SubFactory(
-        AanmeldingFactory, afgewezen=True, besluit_verzonden_op=factory.LazyFunction(timezone.now)
+        AanmeldingFactory,
+        oproep__gesloten=True,
+        afgewezen=True,
+        besluit_verzonden_op=factory.LazyFunction(timezone.now),
     )
     besluit = factory.SelfAttribute("aanmelding.status")
     aan = factory.Sequence(lambda n: f"contact{n}@voorbeeld.nl")

@@ -24,7 +24,7 @@ from ..models import (
     Beoordeling,
     Revisie,
 )
-from ..services import BesluitGeweigerd, neem_besluiten, stuur_nieuwe_link
+from ..services import BesluitGeweigerd, neem_besluiten, stuur_nieuwe_link, waarom_geen_besluit
 from .filters import DomeinenFilter, DoorMijBeoordeeldFilter, StatusFilter
 from .formulieren import BesluitForm, Tussenformulier
 from .inlines import BeoordelingInline, CoalitielidInline, RevisieInline, StatuswijzigingInline
@@ -353,6 +353,10 @@ class AanmeldingAdmin(admin.ModelAdmin):
     def _leg_besluit_vast(self, request, queryset, besluit: Status):
         """Ask for the reason first; then record the decision for all of them, or for none."""
         aanmeldingen = list(queryset.select_related("oproep").order_by("wijknaam"))
+        for oproep in {aanmelding.oproep for aanmelding in aanmeldingen}:
+            if reden := waarom_geen_besluit(oproep=oproep):
+                self.message_user(request, reden, messages.ERROR)
+                return None
         form = BesluitForm.uit(request)
         if not form.bevestigd_en_geldig():
             return tussenpagina(

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.template import Context, Template
 from django.utils import timezone
+from django.utils.formats import date_format
 from django_tasks import task
 
 from casuswijken.services import maak_casuswijk
@@ -39,6 +40,10 @@ class BesluitAlVerzonden(Exception):
     """The decision was sent to the applicant; it no longer changes."""
 
 
+class OproepNogOpen(Exception):
+    """The call still takes applications: decisions wait for its deadline."""
+
+
 class BesluitGeweigerd(Exception):
     """One application of a selection cannot get the decision; the message says which and
     why. Nothing of the selection was recorded."""
@@ -57,6 +62,21 @@ LINK_VOORBEELD = "[persoonlijke link naar de aanmelding]"
 OPEN = [Status.INGEDIEND, Status.IN_BEHANDELING]
 
 
+def waarom_geen_besluit(*, oproep: Oproep) -> str | None:
+    """Why no decision can be recorded or sent for this call now; None when it can. Reads only.
+
+    Decisions wait for the deadline: until then applications still come in and change,
+    and a decision sent early would tell the rest of the country the call is over.
+    """
+    if oproep.is_open:
+        deadline = date_format(timezone.localtime(oproep.deadline), r"j F Y \o\m H:i")
+        return (
+            f"De oproep ‘{oproep}’ staat nog open tot {deadline} uur. Besluiten worden pas "
+            "vastgelegd en verstuurd na de deadline, als alle aanmeldingen binnen zijn."
+        )
+    return None
+
+
 def neem_besluit(
     *, aanmelding: Aanmelding, besluit: Status, door, toelichting: str
 ) -> Statuswijziging:
@@ -64,16 +84,19 @@ def neem_besluit(
 
     An application that is still "ingediend" first moves to "in behandeling" (two history
     rows). The decision is only recorded here; nobody is mailed until the decisions of
-    the call are sent together (verstuur_besluiten). Raises BesluitAlVerzonden once that
-    happened, SelectieVol when the call has max_wijken selected already, OngeldigeOvergang
-    for a concept or a withdrawn application.
+    the call are sent together (verstuur_besluiten). Raises OproepNogOpen before the
+    call's deadline (waarom_geen_besluit), BesluitAlVerzonden once the decision was sent,
+    SelectieVol when the call has max_wijken selected already, OngeldigeOvergang for a
+    concept or a withdrawn application.
     """
     if besluit not in BESLUITEN:
         raise OngeldigeOvergang(f"{Status(besluit).label} is geen besluit.")
     with transaction.atomic():
         # The call first, then the application: the same order as verstuur_besluiten, so
         # deciding and sending at the same moment wait for each other instead of deadlocking.
-        Oproep.objects.select_for_update().get(pk=aanmelding.oproep_id)
+        oproep = Oproep.objects.select_for_update().get(pk=aanmelding.oproep_id)
+        if reden := waarom_geen_besluit(oproep=oproep):
+            raise OproepNogOpen(reden)
         actueel = Aanmelding.objects.select_for_update().get(pk=aanmelding.pk)
         if actueel.besluit_verzonden_op is not None:
             raise BesluitAlVerzonden
@@ -91,9 +114,9 @@ def neem_besluiten(
 ) -> list[Statuswijziging]:
     """Record the same decision for several applications in one transaction: all or none.
 
-    Side effects: those of neem_besluit, for each. When one is refused (the selection is
-    full, its decision was sent, its status does not allow it), the others are rolled back
-    and BesluitGeweigerd says which application blocked and why.
+    Side effects: those of neem_besluit, for each. When one is refused (the call is still
+    open, the selection is full, its decision was sent, its status does not allow it),
+    the others are rolled back and BesluitGeweigerd says which application blocked and why.
     """
     wijzigingen = []
     with transaction.atomic():
@@ -106,7 +129,7 @@ def neem_besluiten(
                         aanmelding=aanmelding, besluit=besluit, door=door, toelichting=toelichting
                     )
                 )
-            except (SelectieVol, BesluitAlVerzonden, OngeldigeOvergang) as fout:
+            except (OproepNogOpen, SelectieVol, BesluitAlVerzonden, OngeldigeOvergang) as fout:
                 raise BesluitGeweigerd(
                     _waarom_geweigerd(aanmelding, besluit, fout, len(aanmeldingen))
                 ) from None
@@ -114,7 +137,9 @@ def neem_besluiten(
 
 
 def _waarom_geweigerd(aanmelding: Aanmelding, besluit: Status, fout: Exception, aantal: int) -> str:
-    if isinstance(fout, SelectieVol):
+    if isinstance(fout, OproepNogOpen):
+        reden = str(fout)
+    elif isinstance(fout, SelectieVol):
         reden = (
             f"{aanmelding} is niet geselecteerd: deze oproep heeft al "
             f"{aanmelding.oproep.max_wijken} geselecteerde wijken, het maximum. Maak eerst "
@@ -144,6 +169,8 @@ def waarom_niet_versturen(*, oproep: Oproep) -> str | None:
     The preview shows it, and verstuur_besluiten asks it again under the call's lock.
     Reads only.
     """
+    if reden := waarom_geen_besluit(oproep=oproep):
+        return reden
     open_ = oproep.aanmeldingen.filter(status__in=OPEN).order_by("wijknaam")
     if aantal := open_.count():
         namen = ", ".join(str(aanmelding) for aanmelding in open_[:5])
