@@ -610,6 +610,27 @@ class Beoordeling(models.Model):
         return [(criterium, getattr(self, f"score_{criterium.value}")) for criterium in Criterium]
 
 
+# The words a decision mail's template may use between double braces, with what they mean
+# when that is not plain from the word. The help text below, the check when staff save a
+# template (admin) and the rendering (services.besluiten) all use this list.
+BESLUITWOORDEN: dict[str, str] = {
+    "naam": "de contactpersoon",
+    "wijknaam": "",
+    "gemeente": "",
+    "oproep": "",
+    "toelichting": "de reden bij het besluit",
+    "link": "de persoonlijke link naar de aanmelding",
+}
+
+
+def _besluitwoorden_uitgelegd() -> str:
+    woorden = [
+        f"{{{{ {woord} }}}} ({uitleg})" if uitleg else f"{{{{ {woord} }}}}"
+        for woord, uitleg in BESLUITWOORDEN.items()
+    ]
+    return f"{', '.join(woorden[:-1])} en {woorden[-1]}"
+
+
 class Besluitsjabloon(models.Model):
     """The text of a decision mail; staff edit it in the admin. One per decision."""
 
@@ -620,9 +641,8 @@ class Besluitsjabloon(models.Model):
     )
     onderwerp = models.CharField(max_length=200)
     tekst = models.TextField(
-        help_text="Deze woorden tussen dubbele accolades worden ingevuld: {{ naam }} (de "
-        "contactpersoon), {{ wijknaam }}, {{ gemeente }}, {{ oproep }}, {{ toelichting }} "
-        "(de reden bij het besluit) en {{ link }} (de persoonlijke link naar de aanmelding)."
+        help_text="Deze woorden tussen dubbele accolades worden ingevuld: "
+        f"{_besluitwoorden_uitgelegd()}."
     )
     gewijzigd = models.DateTimeField(auto_now=True)
 

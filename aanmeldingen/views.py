@@ -121,8 +121,12 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_GET
 def oproep_detail(request: HttpRequest, slug: str) -> HttpResponse:
     oproep = _oproep_of_404(request, slug)
+    # After the decisions were sent the page says so, rather than only "closed".
+    selectie_gemaakt = oproep.aanmeldingen.filter(besluit_verzonden_op__isnull=False).exists()
     return render(
-        request, "aanmeldingen/oproep_detail.html", {"oproep": oproep, "leervragen": Leervraag}
+        request,
+        "aanmeldingen/oproep_detail.html",
+        {"oproep": oproep, "leervragen": Leervraag, "selectie_gemaakt": selectie_gemaakt},
     )
 
 

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from aanmeldingen.enums import Advies, Domein, Leervraag, Organisatietype, Provincie, Status
-from aanmeldingen.models import Aanmelding, Beoordeling, Coalitielid, Oproep
+from aanmeldingen.models import Aanmelding, Beoordeling, Besluitbericht, Coalitielid, Oproep
 from aanmeldingen.services import vervang_link
 from casuswijken import enums as casus
 from casuswijken.models import Interventiecategorie
@@ -287,3 +287,33 @@ class BevindingFactory(factory.django.DjangoModelFactory):
     casuswijk = factory.SubFactory(CasuswijkFactory)
     leervraag = Leervraag.OPBRENGSTEN
     tekst = factory.Sequence(lambda n: f"Bevinding {n}")
+
+
+class BesluitberichtFactory(factory.django.DjangoModelFactory):
+    """A decision mail of a sent decision, queued; mislukt=True or verstuurd=True after it."""
+
+    class Meta:
+        model = "aanmeldingen.Besluitbericht"
+
+    aanmelding = factory.SubFactory(
+        AanmeldingFactory,
+        oproep__gesloten=True,
+        afgewezen=True,
+        besluit_verzonden_op=factory.LazyFunction(timezone.now),
+    )
+    besluit = factory.SelfAttribute("aanmelding.status")
+    aan = factory.Sequence(lambda n: f"contact{n}@voorbeeld.nl")
+    onderwerp = factory.LazyAttribute(lambda b: f"Uw aanmelding voor {b.aanmelding.wijknaam}")
+    tekst = "Beste contactpersoon,\n\nUw aanmelding: [[persoonlijke link]]"
+
+    class Params:
+        mislukt = factory.Trait(
+            status=Besluitbericht.Verzendstatus.MISLUKT,
+            pogingen=1,
+            fout="SMTPServerDisconnected: x",
+        )
+        verstuurd = factory.Trait(
+            status=Besluitbericht.Verzendstatus.VERSTUURD,
+            pogingen=1,
+            verstuurd_op=factory.LazyFunction(timezone.now),
+        )

@@ -2,7 +2,6 @@
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F, OuterRef, Subquery
 from django.http import HttpResponse
@@ -25,16 +24,11 @@ from ..models import (
     Beoordeling,
     Revisie,
 )
-from ..services import (
-    BesluitAlVerzonden,
-    OngeldigeOvergang,
-    SelectieVol,
-    neem_besluit,
-    stuur_nieuwe_link,
-)
+from ..services import BesluitGeweigerd, neem_besluiten, stuur_nieuwe_link, waarom_geen_besluit
 from .filters import DomeinenFilter, DoorMijBeoordeeldFilter, StatusFilter
+from .formulieren import BesluitForm, Tussenformulier
 from .inlines import BeoordelingInline, CoalitielidInline, RevisieInline, StatuswijzigingInline
-from .paginas import getal
+from .paginas import getal, tussenpagina
 
 
 class AanmeldingAdminForm(forms.ModelForm):
@@ -357,86 +351,60 @@ class AanmeldingAdmin(admin.ModelAdmin):
         return self._leg_besluit_vast(request, queryset, Status.AFGEWEZEN)
 
     def _leg_besluit_vast(self, request, queryset, besluit: Status):
-        """Ask for the reason first; then record the decision for each, through the service."""
-        aanmeldingen = list(queryset.order_by("wijknaam"))
-        toelichting = request.POST.get("toelichting", "").strip()
-        if request.POST.get("bevestigd") != "ja" or not toelichting:
-            return TemplateResponse(
+        """Ask for the reason first; then record the decision for all of them, or for none."""
+        aanmeldingen = list(queryset.select_related("oproep").order_by("wijknaam"))
+        for oproep in {aanmelding.oproep for aanmelding in aanmeldingen}:
+            if reden := waarom_geen_besluit(oproep=oproep):
+                self.message_user(request, reden, messages.ERROR)
+                return None
+        form = BesluitForm.uit(request)
+        if not form.bevestigd_en_geldig():
+            return tussenpagina(
                 request,
-                "admin/aanmeldingen/besluit_vastleggen.html",
-                {
-                    **self.admin_site.each_context(request),
-                    "title": f"Besluit vastleggen: {besluit.label.lower()}",
-                    "besluit": besluit,
-                    "actie": request.POST.get("action"),
-                    "aanmeldingen": aanmeldingen,
-                    "opts": self.model._meta,
-                    "actie_checkbox_naam": helpers.ACTION_CHECKBOX_NAME,
-                    "toelichting": toelichting,
-                    "fout": request.POST.get("bevestigd") == "ja" and not toelichting,
-                },
+                self,
+                template="admin/aanmeldingen/besluit_vastleggen.html",
+                titel=f"Besluit vastleggen: {besluit.label.lower()}",
+                besluit=besluit,
+                actie=f"besluit_{besluit.value}",
+                aanmeldingen=aanmeldingen,
+                form=form,
             )
-        gelukt = []
+        toelichting = form.cleaned_data["toelichting"]
+        try:
+            neem_besluiten(
+                aanmeldingen=aanmeldingen,
+                besluit=besluit,
+                door=request.user,
+                toelichting=toelichting,
+            )
+        except BesluitGeweigerd as reden:
+            self.message_user(request, str(reden), messages.ERROR)
+            return None
         for aanmelding in aanmeldingen:
-            try:
-                neem_besluit(
-                    aanmelding=aanmelding,
-                    besluit=besluit,
-                    door=request.user,
-                    toelichting=toelichting[:2000],
-                )
-            except SelectieVol:
-                self.message_user(
-                    request,
-                    f"{aanmelding} is niet geselecteerd: deze oproep heeft al "
-                    f"{aanmelding.oproep.max_wijken} geselecteerde wijken, het maximum. Maak "
-                    "eerst een andere selectie ongedaan.",
-                    messages.ERROR,
-                )
-            except BesluitAlVerzonden:
-                self.message_user(
-                    request,
-                    f"{aanmelding}: het besluit is al verstuurd en verandert niet meer.",
-                    messages.ERROR,
-                )
-            except OngeldigeOvergang:
-                if aanmelding.status == besluit:
-                    tekst = f"{aanmelding} heeft dit besluit al."
-                else:
-                    tekst = (
-                        f"{aanmelding}: met de status ‘{aanmelding.get_status_display().lower()}’ "
-                        f"kan het besluit ‘{besluit.label.lower()}’ niet worden vastgelegd."
-                    )
-                self.message_user(request, tekst, messages.ERROR)
-            else:
-                gelukt.append(str(aanmelding))
-                self.log_change(
-                    request, aanmelding, f"Besluit vastgelegd: {besluit.label}. {toelichting}"
-                )
-        if gelukt:
-            self.message_user(
-                request,
-                f"Besluit {besluit.label.lower()} vastgelegd voor: {', '.join(gelukt)}. Het "
-                "wordt pas verstuurd als u de besluiten van de oproep verstuurt.",
-                messages.SUCCESS,
+            self.log_change(
+                request, aanmelding, f"Besluit vastgelegd: {besluit.label}. {toelichting}"
             )
+        self.message_user(
+            request,
+            f"Besluit {besluit.label.lower()} vastgelegd voor: "
+            f"{', '.join(str(aanmelding) for aanmelding in aanmeldingen)}. Het wordt pas "
+            "verstuurd als u de besluiten van de oproep verstuurt.",
+            messages.SUCCESS,
+        )
         return None
 
     @admin.action(description="Nieuwe link sturen naar de contactpersoon", permissions=["change"])
     def stuur_link(self, request, queryset):
         aanmeldingen = list(queryset.prefetch_related("leden"))
-        if request.POST.get("bevestigd") != "ja":
+        if not Tussenformulier.uit(request).bevestigd_en_geldig():
             # The current links stop working: ask first, like Django's own delete action.
-            return TemplateResponse(
+            return tussenpagina(
                 request,
-                "admin/aanmeldingen/stuur_link_bevestigen.html",
-                {
-                    **self.admin_site.each_context(request),
-                    "title": "Nieuwe link sturen?",
-                    "aanmeldingen": aanmeldingen,
-                    "opts": self.model._meta,
-                    "actie_checkbox_naam": helpers.ACTION_CHECKBOX_NAME,
-                },
+                self,
+                template="admin/aanmeldingen/stuur_link_bevestigen.html",
+                titel="Nieuwe link sturen?",
+                aanmeldingen=aanmeldingen,
+                form=Tussenformulier(),
             )
         for aanmelding in aanmeldingen:
             stuur_nieuwe_link(aanmelding=aanmelding, door_medewerker=True)

@@ -3,18 +3,14 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.template import Context, Template
 
 from netwerk.rechten import Recht, mag
 
 from ..enums import BESLUITEN
-from ..models import (
-    Besluitbericht,
-    Besluitsjabloon,
-)
-from ..services import (
-    verstuur_opnieuw,
-)
+from ..models import BESLUITWOORDEN, Besluitbericht, Besluitsjabloon
+from ..services import verstuur_opnieuw
+from ..services.besluiten import vul_in
+from .paginas import aantal
 
 
 class BesluitsjabloonForm(forms.ModelForm):
@@ -25,12 +21,8 @@ class BesluitsjabloonForm(forms.ModelForm):
 
     def _controleer(self, veld: str) -> str:
         tekst = self.cleaned_data[veld]
-        voorbeeld = Context(
-            dict.fromkeys(["naam", "wijknaam", "gemeente", "oproep", "toelichting", "link"], "x"),
-            autoescape=False,
-        )
         try:
-            Template(tekst).render(voorbeeld)
+            vul_in(tekst, dict.fromkeys(BESLUITWOORDEN, "x"))
         except Exception as fout:  # noqa: BLE001 - whatever breaks filling in, refuse it here
             raise ValidationError(
                 f"Deze tekst kan niet worden ingevuld: {fout}. Controleer de accolades en "
@@ -104,11 +96,10 @@ class BesluitberichtAdmin(admin.ModelAdmin):
     )
     def opnieuw_versturen(self, request, queryset) -> None:
         mislukt = list(queryset.filter(status=Besluitbericht.Verzendstatus.MISLUKT))
-        for bericht in mislukt:
-            verstuur_opnieuw(bericht=bericht)
+        opnieuw = sum(verstuur_opnieuw(bericht=bericht) for bericht in mislukt)
         self.message_user(
             request,
-            f"{len(mislukt)} mislukt(e) bericht(en) opnieuw in de wachtrij gezet; berichten "
-            "die al verstuurd zijn, worden niet nog eens verstuurd.",
+            f"{aantal(opnieuw, 'mislukt bericht', 'mislukte berichten')} opnieuw in de "
+            "wachtrij gezet; berichten die al verstuurd zijn, worden niet nog eens verstuurd.",
             messages.SUCCESS,
         )

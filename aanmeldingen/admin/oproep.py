@@ -1,23 +1,21 @@
 """Calls, with the action that sends their decisions."""
 
 from django.contrib import admin, messages
-from django.contrib.admin import helpers
 from django.db.models import Count, Q
-from django.template.response import TemplateResponse
 
 from netwerk.rechten import Recht, mag
 
 from ..enums import Status
-from ..models import (
-    Oproep,
-)
+from ..models import Oproep
 from ..services import (
     KanNietVersturen,
     besluitmails,
     verstuur_besluiten,
     vingerafdruk,
+    waarom_niet_versturen,
 )
-from .paginas import aantal_wijken
+from .formulieren import VersturenForm
+from .paginas import aantal, tussenpagina
 
 
 @admin.register(Oproep)
@@ -45,55 +43,31 @@ class OproepAdmin(admin.ModelAdmin):
             self.message_user(request, "Kies één oproep.", messages.WARNING)
             return None
         oproep = queryset.get()
-        if request.POST.get("bevestigd") == "ja":
+        form = VersturenForm.uit(request)
+        if form.bevestigd_en_geldig():
             try:
                 berichten = verstuur_besluiten(
-                    oproep=oproep, door=request.user, gezien=request.POST.get("gezien", "")
+                    oproep=oproep, door=request.user, gezien=form.cleaned_data["gezien"]
                 )
             except KanNietVersturen as reden:
                 self.message_user(request, str(reden), messages.ERROR)
                 return None
-            self.message_user(
-                request,
-                f"{len(berichten)} besluitmail(s) staan klaar om te worden verstuurd. Onder "
-                "Besluitberichten ziet u of ze aankomen.",
-                messages.SUCCESS,
-            )
+            self.message_user(request, _klaargezet(len(berichten)), messages.SUCCESS)
             return None
-        bezwaar = None
+        bezwaar = waarom_niet_versturen(oproep=oproep)
         try:
             mails = besluitmails(oproep=oproep)
         except KanNietVersturen as reden:
-            mails, bezwaar = [], str(reden)
-        aanmeldingen = oproep.aanmeldingen.aanmeldingen().exclude(status=Status.INGETROKKEN)
-        open_ = [
-            aanmelding
-            for aanmelding in aanmeldingen
-            if aanmelding.status in {Status.INGEDIEND, Status.IN_BEHANDELING}
-        ]
-        if bezwaar is None and open_:
-            bezwaar = (
-                f"Nog niet alle aanmeldingen hebben een besluit: "
-                f"{', '.join(str(a) for a in open_)}."
-            )
-        if bezwaar is None and oproep.aantal_geselecteerd < oproep.min_wijken:
-            bezwaar = (
-                f"{aantal_wijken(oproep.aantal_geselecteerd)} geselecteerd; kies er minstens "
-                f"{oproep.min_wijken}."
-            )
-        return TemplateResponse(
+            mails, bezwaar = [], bezwaar or str(reden)
+        return tussenpagina(
             request,
-            "admin/aanmeldingen/besluiten_versturen.html",
-            {
-                **self.admin_site.each_context(request),
-                "title": f"Besluiten versturen: {oproep}",
-                "oproep": oproep,
-                "mails": mails,
-                "gezien": vingerafdruk(mails),
-                "bezwaar": bezwaar,
-                "opts": self.model._meta,
-                "actie_checkbox_naam": helpers.ACTION_CHECKBOX_NAME,
-            },
+            self,
+            template="admin/aanmeldingen/besluiten_versturen.html",
+            titel=f"Besluiten versturen: {oproep}",
+            oproep=oproep,
+            mails=mails,
+            bezwaar=bezwaar,
+            form=VersturenForm(initial={"gezien": vingerafdruk(mails)}),
         )
 
     def get_queryset(self, request):
@@ -111,3 +85,17 @@ class OproepAdmin(admin.ModelAdmin):
     @admin.display(description="aanmeldingen", ordering="_aantal_aanmeldingen")
     def aantal_aanmeldingen(self, oproep: Oproep) -> int:
         return oproep._aantal_aanmeldingen
+
+
+def _klaargezet(aantal_mails: int) -> str:
+    if aantal_mails == 0:
+        return "Er waren geen besluiten meer te versturen."
+    if aantal_mails == 1:
+        return (
+            "1 besluitmail staat klaar om te worden verstuurd. Onder Besluitberichten ziet u "
+            "of die aankomt."
+        )
+    return (
+        f"{aantal(aantal_mails, 'besluitmail', 'besluitmails')} staan klaar om te worden "
+        "verstuurd. Onder Besluitberichten ziet u of ze aankomen."
+    )

@@ -4,8 +4,9 @@ from django.contrib.admin import helpers
 from django.template.response import TemplateResponse
 
 
-def aantal_wijken(aantal: int) -> str:
-    return "Er is 1 wijk" if aantal == 1 else f"Er zijn {aantal} wijken"
+def aantal(aantal: int, enkelvoud: str, meervoud: str) -> str:
+    """ "1 besluitmail", "2 besluitmails", "0 besluitmails"."""
+    return f"{aantal} {enkelvoud if aantal == 1 else meervoud}"
 
 
 def getal(getal: float | None) -> str:

@@ -1,16 +1,27 @@
 """Coordinators record decisions and send them together; the cap holds; mails are recorded."""
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from aanmeldingen.enums import Status
 from aanmeldingen.models import Aanmelding, Besluitbericht, Besluitsjabloon, Oproep
-from aanmeldingen.services import BesluitAlVerzonden, neem_besluit, wijzig_status
+from aanmeldingen.services import (
+    BesluitAlVerzonden,
+    KanNietVersturen,
+    OproepNogOpen,
+    neem_besluit,
+    verstuur_besluiten,
+    wijzig_status,
+)
 from casuswijken.models import Casuswijk
 from tests.conftest import werk_wachtrij_af
 from tests.factories import (
     AanmeldingFactory,
+    BesluitberichtFactory,
     OproepFactory,
     StaffFactory,
     link_uit_mail,
@@ -52,12 +63,12 @@ def selecteer_direct(oproep, aantal, door):
     return gekozen
 
 
-def taken(pad="aanmeldingen.taken.verstuur_besluitbericht"):
+def taken(pad="aanmeldingen.services.besluiten.verstuur_besluitbericht"):
     return DBTaskResult.objects.filter(task_path=pad, status="READY").count()
 
 
 def test_a_decision_is_recorded_with_its_reason_and_mails_nobody(client, coordinator):
-    aanmelding = AanmeldingFactory()
+    aanmelding = AanmeldingFactory(oproep__gesloten=True)
 
     vraag = client.post(
         LIJST, {"action": "besluit_geselecteerd", "_selected_action": [aanmelding.pk]}
@@ -78,7 +89,7 @@ def test_a_decision_is_recorded_with_its_reason_and_mails_nobody(client, coordin
 
 
 def test_a_decision_without_a_reason_is_asked_again(client, coordinator):
-    aanmelding = AanmeldingFactory()
+    aanmelding = AanmeldingFactory(oproep__gesloten=True)
 
     response = besluit(client, [aanmelding], "afgewezen", toelichting="  ")
 
@@ -87,8 +98,57 @@ def test_a_decision_without_a_reason_is_asked_again(client, coordinator):
     assert aanmelding.status == Status.INGEDIEND
 
 
+def test_a_reason_over_2000_characters_is_refused_at_the_field(client, coordinator):
+    aanmelding = AanmeldingFactory(oproep__gesloten=True)
+
+    response = besluit(client, [aanmelding], "afgewezen", toelichting="x" * 2001)
+
+    assert response.context["form"].errors["toelichting"] == [
+        "De reden mag hoogstens 2000 tekens lang zijn; nu zijn het er 2001. Maak hem korter."
+    ]
+    aanmelding.refresh_from_db()
+    assert aanmelding.status == Status.INGEDIEND
+    assert aanmelding.statuswijzigingen.count() == 0
+
+
+def test_a_decision_for_four_records_none_when_one_is_refused(client, coordinator):
+    oproep = OproepFactory(gesloten=True)
+    eerste = AanmeldingFactory(oproep=oproep, wijknaam="Eerste")
+    tweede = AanmeldingFactory(oproep=oproep, wijknaam="Tweede")
+    weg = AanmeldingFactory(oproep=oproep, wijknaam="Weg", ingetrokken=True)
+    vierde = AanmeldingFactory(oproep=oproep, wijknaam="Vierde")
+
+    response = besluit(client, [eerste, tweede, weg, vierde], "afgewezen")
+
+    assert (
+        "Weg (Utrecht): met de status ‘ingetrokken’ kan het besluit ‘afgewezen’ niet worden "
+        "vastgelegd. Daarom is er voor geen van de gekozen aanmeldingen iets vastgelegd."
+    ) in response.text
+    assert "vastgelegd voor" not in response.text
+    assert list(oproep.aanmeldingen.order_by("pk").values_list("status", flat=True)) == [
+        Status.INGEDIEND,
+        Status.INGEDIEND,
+        Status.INGETROKKEN,
+        Status.INGEDIEND,
+    ]
+    assert not oproep.aanmeldingen.filter(statuswijzigingen__isnull=False).exists()
+
+
+def test_selecting_past_the_cap_in_one_action_selects_none(client, coordinator):
+    oproep = OproepFactory(gesloten=True, max_wijken=4)
+    selecteer_direct(oproep, 2, coordinator)
+    kandidaten = AanmeldingFactory.create_batch(3, oproep=oproep)
+
+    response = besluit(client, kandidaten, "geselecteerd")
+
+    assert "geselecteerde wijken, het maximum" in response.text
+    oproep.refresh_from_db()
+    assert oproep.aantal_geselecteerd == 2
+    assert oproep.aanmeldingen.filter(status=Status.GESELECTEERD).count() == 2
+
+
 def test_a_fifth_selection_is_refused_with_a_clear_message(client, coordinator):
-    oproep = OproepFactory(max_wijken=4)
+    oproep = OproepFactory(gesloten=True, max_wijken=4)
     selecteer_direct(oproep, 4, coordinator)
     vijfde = AanmeldingFactory(oproep=oproep, wijknaam="Vijfde")
 
@@ -104,7 +164,7 @@ def test_a_fifth_selection_is_refused_with_a_clear_message(client, coordinator):
 
 
 def test_changing_a_selection_before_sending_frees_the_place(client, coordinator):
-    oproep = OproepFactory(max_wijken=4)
+    oproep = OproepFactory(gesloten=True, max_wijken=4)
     eerste, *_ = selecteer_direct(oproep, 4, coordinator)
     vijfde = AanmeldingFactory(oproep=oproep)
 
@@ -120,7 +180,7 @@ def test_changing_a_selection_before_sending_frees_the_place(client, coordinator
 
 @pytest.mark.parametrize("rol", ["beoordelaar", "begeleider"])
 def test_only_the_coordinator_decides(client, rol):
-    aanmelding = AanmeldingFactory()
+    aanmelding = AanmeldingFactory(oproep__gesloten=True)
     client.force_login(medewerker(rol))
 
     response = besluit(client, [aanmelding], "geselecteerd")
@@ -136,12 +196,12 @@ def versturen(client, oproep, **extra):
     actie = {"action": "besluiten_versturen", "_selected_action": [oproep.pk]}
     if extra.get("bevestigd") == "ja" and "gezien" not in extra:
         voorbeeld = client.post(OPROEPEN, actie)
-        extra["gezien"] = (voorbeeld.context or {}).get("gezien", "")
+        extra["gezien"] = voorbeeld.context["form"].initial["gezien"] if voorbeeld.context else ""
     return client.post(OPROEPEN, {**actie, **extra}, follow=True)
 
 
 def test_sending_is_refused_while_an_application_awaits_a_decision(client, coordinator):
-    oproep = OproepFactory(min_wijken=1)
+    oproep = OproepFactory(gesloten=True, min_wijken=1)
     selecteer_direct(oproep, 1, coordinator)
     AanmeldingFactory(oproep=oproep, wijknaam="Nog open")
 
@@ -154,7 +214,7 @@ def test_sending_is_refused_while_an_application_awaits_a_decision(client, coord
 
 
 def test_sending_is_refused_with_fewer_than_min_wijken_selected(client, coordinator):
-    oproep = OproepFactory(min_wijken=3)
+    oproep = OproepFactory(gesloten=True, min_wijken=3)
     selecteer_direct(oproep, 2, coordinator)
 
     response = versturen(client, oproep, bevestigd="ja")
@@ -164,7 +224,7 @@ def test_sending_is_refused_with_fewer_than_min_wijken_selected(client, coordina
 
 
 def test_preview_shows_every_mail_then_sending_queues_each_once(client, coordinator):
-    oproep = OproepFactory(min_wijken=1, titel="Leernetwerk 2027")
+    oproep = OproepFactory(gesloten=True, min_wijken=1, titel="Leernetwerk 2027")
     gekozen = AanmeldingFactory(oproep=oproep, wijknaam="Lombok")
     reserve = AanmeldingFactory(oproep=oproep, wijknaam="Zuilen")
     AanmeldingFactory(oproep=oproep, wijknaam="Weg", ingetrokken=True)
@@ -182,8 +242,8 @@ def test_preview_shows_every_mail_then_sending_queues_each_once(client, coordina
     verstuurd = versturen(client, oproep, bevestigd="ja")
     opnieuw = versturen(client, oproep, bevestigd="ja")
 
-    assert "2 besluitmail(s) staan klaar" in verstuurd.text
-    assert "0 besluitmail(s) staan klaar" in opnieuw.text
+    assert "2 besluitmails staan klaar om te worden verstuurd" in verstuurd.text
+    assert "Er waren geen besluiten meer te versturen." in opnieuw.text
     assert sorted(Besluitbericht.objects.values_list("aanmelding__wijknaam", "besluit")) == [
         ("Lombok", Status.GESELECTEERD),
         ("Zuilen", Status.RESERVE),
@@ -194,7 +254,7 @@ def test_preview_shows_every_mail_then_sending_queues_each_once(client, coordina
 
 
 def test_a_sent_decision_no_longer_changes_and_the_applicant_now_sees_it(client, coordinator):
-    oproep = OproepFactory(min_wijken=1)
+    oproep = OproepFactory(gesloten=True, min_wijken=1)
     (gekozen,) = selecteer_direct(oproep, 1, coordinator)
     versturen(client, oproep, bevestigd="ja")
 
@@ -223,7 +283,7 @@ def test_template_with_a_broken_placeholder_is_refused(client, coordinator):
 def test_the_worker_sends_each_mail_once_with_a_working_link(client, mailoutbox, besluitsjablonen):
     coordinator = medewerker("coördinator")
     client.force_login(coordinator)
-    oproep = OproepFactory(min_wijken=1)
+    oproep = OproepFactory(gesloten=True, min_wijken=1)
     (gekozen,) = selecteer_direct(oproep, 1, coordinator)
     versturen(client, oproep, bevestigd="ja")
 
@@ -245,7 +305,7 @@ def test_a_failing_mail_server_is_recorded_and_a_retry_sends_once(
 ):
     coordinator = medewerker("coördinator")
     client.force_login(coordinator)
-    oproep = OproepFactory(min_wijken=1)
+    oproep = OproepFactory(gesloten=True, min_wijken=1)
     selecteer_direct(oproep, 1, coordinator)
     versturen(client, oproep, bevestigd="ja")
     settings.EMAIL_BACKEND = "tests.mailservers.KapotteMailserver"
@@ -268,8 +328,34 @@ def test_a_failing_mail_server_is_recorded_and_a_retry_sends_once(
     assert len(mailoutbox) == 1
 
 
+def test_retrying_one_failed_mail_says_so_in_the_singular(client, coordinator):
+    mislukt = BesluitberichtFactory(mislukt=True)
+    verstuurd = BesluitberichtFactory(verstuurd=True)
+
+    response = client.post(
+        BERICHTEN,
+        {"action": "opnieuw_versturen", "_selected_action": [mislukt.pk, verstuurd.pk]},
+        follow=True,
+    )
+
+    assert "1 mislukt bericht opnieuw in de wachtrij gezet;" in response.text
+    assert taken() == 1
+
+
+def test_the_preview_of_one_mail_says_so_in_the_singular(client, coordinator):
+    oproep = OproepFactory(gesloten=True, min_wijken=1)
+    selecteer_direct(oproep, 1, coordinator)
+
+    voorbeeld = versturen(client, oproep)
+    verstuurd = versturen(client, oproep, bevestigd="ja")
+
+    assert "Deze e-mail gaat naar de contactpersoon." in voorbeeld.text
+    assert 'value="Verstuur deze besluitmail"' in voorbeeld.text
+    assert "1 besluitmail staat klaar om te worden verstuurd." in verstuurd.text
+
+
 def test_a_stored_decision_mail_holds_no_working_link(client, coordinator):
-    oproep = OproepFactory(min_wijken=1)
+    oproep = OproepFactory(gesloten=True, min_wijken=1)
     (gekozen,) = selecteer_direct(oproep, 1, coordinator)
     afgewezen = AanmeldingFactory(oproep=oproep)
     neem_besluit(aanmelding=afgewezen, besluit=Status.AFGEWEZEN, door=coordinator, toelichting="")
@@ -282,7 +368,7 @@ def test_a_stored_decision_mail_holds_no_working_link(client, coordinator):
 
 
 def test_sending_refuses_when_a_decision_changed_after_the_preview(client, coordinator):
-    oproep = OproepFactory(min_wijken=1)
+    oproep = OproepFactory(gesloten=True, min_wijken=1)
     selecteer_direct(oproep, 1, coordinator)
     ander = AanmeldingFactory(oproep=oproep)
     neem_besluit(aanmelding=ander, besluit=Status.RESERVE, door=coordinator, toelichting="")
@@ -291,7 +377,9 @@ def test_sending_refuses_when_a_decision_changed_after_the_preview(client, coord
     )
     neem_besluit(aanmelding=ander, besluit=Status.AFGEWEZEN, door=coordinator, toelichting="")
 
-    response = versturen(client, oproep, bevestigd="ja", gezien=voorbeeld.context["gezien"])
+    response = versturen(
+        client, oproep, bevestigd="ja", gezien=voorbeeld.context["form"].initial["gezien"]
+    )
 
     assert "Sinds het voorbeeld is er een besluit veranderd" in response.text
     assert Besluitbericht.objects.count() == 0
@@ -311,7 +399,7 @@ def test_a_template_that_cannot_be_filled_in_is_refused_when_saved(client, coord
 
 
 def test_the_same_decision_twice_says_so(client, coordinator):
-    aanmelding = AanmeldingFactory()
+    aanmelding = AanmeldingFactory(oproep__gesloten=True)
     besluit(client, [aanmelding], "reserve")
 
     response = besluit(client, [aanmelding], "reserve")
@@ -320,7 +408,7 @@ def test_the_same_decision_twice_says_so(client, coordinator):
 
 
 def test_lowering_max_wijken_below_the_selected_is_refused_at_the_field(client, coordinator):
-    oproep = OproepFactory(max_wijken=4, min_wijken=1)
+    oproep = OproepFactory(gesloten=True, max_wijken=4, min_wijken=1)
     selecteer_direct(oproep, 3, coordinator)
     url = reverse("admin:aanmeldingen_oproep_change", args=[oproep.pk])
     pagina = client.get(url)
@@ -342,7 +430,7 @@ def test_lowering_max_wijken_below_the_selected_is_refused_at_the_field(client, 
 
 def test_a_decided_application_cannot_be_deleted_or_moved(client):
     client.force_login(StaffFactory(beheer=True))
-    oproep = OproepFactory(min_wijken=1)
+    oproep = OproepFactory(gesloten=True, min_wijken=1)
     (gekozen,) = selecteer_direct(oproep, 1, None)
 
     verwijderen = client.get(reverse("admin:aanmeldingen_aanmelding_delete", args=[gekozen.pk]))
@@ -362,8 +450,8 @@ def test_the_change_page_query_count_does_not_grow_with_the_history(
             assert client.get(url).status_code == 200
         return len(context.captured_queries)
 
-    kort = AanmeldingFactory()
-    lang = AanmeldingFactory()
+    kort = AanmeldingFactory(oproep__gesloten=True)
+    lang = AanmeldingFactory(oproep__gesloten=True)
     for naar in [Status.IN_BEHANDELING, Status.RESERVE, Status.AFGEWEZEN, Status.RESERVE]:
         wijzig_status(aanmelding=lang, naar=naar, door=coordinator)
 
@@ -374,7 +462,7 @@ def test_the_change_page_query_count_does_not_grow_with_the_history(
 def test_a_rejected_applicant_gets_a_working_link_in_the_mail(client, mailoutbox, besluitsjablonen):
     coordinator = medewerker("coördinator")
     client.force_login(coordinator)
-    oproep = OproepFactory(min_wijken=1)
+    oproep = OproepFactory(gesloten=True, min_wijken=1)
     selecteer_direct(oproep, 1, coordinator)
     afgewezen = AanmeldingFactory(oproep=oproep, wijknaam="Niet gekozen")
     neem_besluit(aanmelding=afgewezen, besluit=Status.AFGEWEZEN, door=coordinator, toelichting="")
@@ -386,3 +474,87 @@ def test_a_rejected_applicant_gets_a_working_link_in_the_mail(client, mailoutbox
     response = client.get(link_uit_mail({"tekst": mail.body}))
     assert response.context["aanmelding"] == afgewezen
     assert "Niet gekozen" in response.text
+
+
+NOG_OPEN = (
+    "De oproep ‘Leernetwerk 2030’ staat nog open tot 1 maart 2030 om 13:00 uur. Besluiten "
+    "worden pas vastgelegd en verstuurd na de deadline, als alle aanmeldingen binnen zijn."
+)
+
+
+def open_oproep(**velden) -> Oproep:
+    return OproepFactory(titel="Leernetwerk 2030", deadline=datetime(2030, 3, 1, 12, tzinfo=UTC),
+                         **velden)  # fmt: skip
+
+
+def test_recording_a_decision_before_the_deadline_is_refused():
+    aanmelding = AanmeldingFactory(oproep=open_oproep())
+
+    with pytest.raises(OproepNogOpen) as fout:
+        neem_besluit(aanmelding=aanmelding, besluit=Status.AFGEWEZEN, door=None, toelichting="")
+
+    assert str(fout.value) == NOG_OPEN
+    aanmelding.refresh_from_db()
+    assert aanmelding.status == Status.INGEDIEND
+    assert aanmelding.statuswijzigingen.count() == 0
+
+
+def test_the_decision_action_on_an_open_call_says_to_wait_for_the_deadline(client, coordinator):
+    aanmelding = AanmeldingFactory(oproep=open_oproep())
+
+    vraag = client.post(
+        LIJST, {"action": "besluit_afgewezen", "_selected_action": [aanmelding.pk]}, follow=True
+    )
+    response = besluit(client, [aanmelding], "afgewezen")
+
+    assert NOG_OPEN in vraag.text
+    assert "Reden (komt in de besluitmail)" not in vraag.text
+    assert NOG_OPEN in response.text
+    aanmelding.refresh_from_db()
+    assert aanmelding.status == Status.INGEDIEND
+
+
+def _besloten_en_toen_weer_open() -> Oproep:
+    """Decided after the deadline, and then the deadline was moved two months ahead."""
+    oproep = OproepFactory(gesloten=True, min_wijken=1)
+    selecteer_direct(oproep, 1, None)
+    Oproep.objects.filter(pk=oproep.pk).update(deadline=timezone.now() + timedelta(days=60))
+    return oproep
+
+
+def test_decisions_are_not_sent_while_the_call_is_open(client, coordinator):
+    oproep = _besloten_en_toen_weer_open()
+
+    voorbeeld = versturen(client, oproep)
+    response = versturen(client, oproep, bevestigd="ja")
+
+    assert "Versturen kan nog niet. De oproep" in voorbeeld.text
+    assert "staat nog open tot" in voorbeeld.text
+    assert "Verstuur deze besluitmail" not in voorbeeld.text
+    assert "staat nog open tot" in response.text
+    assert Besluitbericht.objects.count() == 0
+    assert Casuswijk.objects.count() == 0
+
+
+def test_the_sending_service_refuses_while_the_call_is_open(coordinator):
+    oproep = _besloten_en_toen_weer_open()
+
+    with pytest.raises(KanNietVersturen, match="staat nog open tot"):
+        verstuur_besluiten(oproep=oproep, door=coordinator)
+
+    assert Besluitbericht.objects.count() == 0
+    assert Aanmelding.objects.filter(besluit_verzonden_op__isnull=False).count() == 0
+
+
+def test_the_call_page_says_the_selection_was_made_once_decisions_are_sent(client, coordinator):
+    oproep = OproepFactory(gesloten=True, min_wijken=1)
+    selecteer_direct(oproep, 1, coordinator)
+
+    voor = client.get(oproep.get_absolute_url())
+    versturen(client, oproep, bevestigd="ja")
+    na = client.get(oproep.get_absolute_url())
+
+    assert "De aanmelding is gesloten sinds" in voor.text
+    assert "De selectie is gemaakt" not in voor.text
+    assert "De selectie is gemaakt: 1 casuswijk doet mee aan het leernetwerk." in na.text
+    assert "De aanmelding is gesloten sinds" not in na.text

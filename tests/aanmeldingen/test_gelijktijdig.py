@@ -102,7 +102,7 @@ def test_two_saves_from_the_same_version_at_the_same_moment_let_one_win():
 
 
 def test_coordinators_selecting_at_the_same_moment_end_with_at_most_max_wijken():
-    oproep = OproepFactory(max_wijken=4)
+    oproep = OproepFactory(gesloten=True, max_wijken=4)
     coordinator = StaffFactory(beheer=True)
     for aanmelding in AanmeldingFactory.create_batch(3, oproep=oproep):
         neem_besluit(aanmelding=aanmelding, besluit=Status.GESELECTEERD, door=coordinator,
@@ -152,7 +152,7 @@ def test_deciding_while_the_decisions_are_sent_waits_instead_of_deadlocking():
 
 
 def _besluit_tijdens_versturen(coordinator):
-    oproep = OproepFactory(min_wijken=1)
+    oproep = OproepFactory(gesloten=True, min_wijken=1)
     gekozen = AanmeldingFactory(oproep=oproep)
     ander = AanmeldingFactory(oproep=oproep)
     neem_besluit(aanmelding=gekozen, besluit=Status.GESELECTEERD, door=coordinator, toelichting="")

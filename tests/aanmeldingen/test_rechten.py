@@ -89,7 +89,7 @@ def test_anonymous_visitors_are_sent_to_the_login(client, naam):
 
 @pytest.mark.parametrize("rol", ROLLEN)
 def test_a_refused_action_changes_nothing(client, rol):
-    aanmelding = AanmeldingFactory()
+    aanmelding = AanmeldingFactory(oproep__gesloten=True)
     client.force_login(medewerker(rol))
 
     client.post(

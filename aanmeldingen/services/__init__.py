@@ -1,0 +1,76 @@
+"""Writes to applications. Views, admin actions and tasks call these; nothing else sets
+.status. One module per concern; import from here (`from aanmeldingen.services import X`).
+
+- status: wijzig_status, the one place where a status changes, and trek_in;
+- aanvragen: applying and editing through the form and the secret link;
+- link: the secret link (replace, mail, ask for a new one);
+- bewaren: retention (ruim_op);
+- mails: the mails about the application itself;
+- besluiten: recording decisions and sending them, with the task that mails one.
+
+Dependencies go one way: mails ← link ← status ← aanvragen, besluiten.
+"""
+
+from .aanvragen import (
+    NietMeerBewerkbaar,
+    OproepGesloten,
+    VerouderdFormulier,
+    bewaar_concept,
+    corrigeer_contactadres,
+    dien_aanmelding_in,
+    werk_aanmelding_bij,
+)
+from .besluiten import (
+    LINK_PLEK,
+    LINK_VOORBEELD,
+    BesluitAlVerzonden,
+    BesluitGeweigerd,
+    KanNietVersturen,
+    OproepNogOpen,
+    besluitmails,
+    neem_besluit,
+    neem_besluiten,
+    verstuur_besluiten,
+    verstuur_opnieuw,
+    vingerafdruk,
+    waarom_geen_besluit,
+    waarom_niet_versturen,
+)
+from .bewaren import BEWAARTERMIJN_CONCEPT_NA_SLUITING, BEWAARTERMIJN_INGETROKKEN, ruim_op
+from .link import link_voor, stuur_nieuwe_link, vervang_link, vraag_link_aan
+from .status import OngeldigeOvergang, SelectieVol, trek_in, wijzig_status
+
+__all__ = [
+    "BEWAARTERMIJN_CONCEPT_NA_SLUITING",
+    "BEWAARTERMIJN_INGETROKKEN",
+    "LINK_PLEK",
+    "LINK_VOORBEELD",
+    "BesluitAlVerzonden",
+    "BesluitGeweigerd",
+    "KanNietVersturen",
+    "NietMeerBewerkbaar",
+    "OngeldigeOvergang",
+    "OproepGesloten",
+    "OproepNogOpen",
+    "SelectieVol",
+    "VerouderdFormulier",
+    "besluitmails",
+    "bewaar_concept",
+    "corrigeer_contactadres",
+    "dien_aanmelding_in",
+    "link_voor",
+    "neem_besluit",
+    "neem_besluiten",
+    "ruim_op",
+    "stuur_nieuwe_link",
+    "trek_in",
+    "verstuur_besluiten",
+    "verstuur_opnieuw",
+    "vervang_link",
+    "vingerafdruk",
+    "vraag_link_aan",
+    "waarom_geen_besluit",
+    "waarom_niet_versturen",
+    "werk_aanmelding_bij",
+    "wijzig_status",
+]
