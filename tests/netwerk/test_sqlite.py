@@ -104,7 +104,7 @@ def _scenario(map_: Path) -> dict:
                 [a.pk for a in AanmeldingFactory.create_batch(LINKS_PER_MEDEWERKER)],
                 [a.pk for a in AanmeldingFactory.create_batch(
                     BESLUITEN_PER_MEDEWERKER,
-                    oproep=OproepFactory(max_wijken=BESLUITEN_PER_MEDEWERKER),
+                    oproep=OproepFactory(gesloten=True, max_wijken=BESLUITEN_PER_MEDEWERKER),
                 )],
             )
             for _ in range(MEDEWERKERS)
