@@ -244,6 +244,8 @@ class AanmeldingAdmin(admin.ModelAdmin):
         )
 
         def cel(aanmelding, waarde) -> str:
+            if aanmelding.is_ingetrokken:
+                return "ingetrokken"
             if not aanmelding.aantal_beoordelingen:
                 return "–"
             if not aanmelding.beoordelingen_zichtbaar:
