@@ -149,8 +149,9 @@ def test_a_withdrawn_application_shows_no_average_nor_advice_anywhere(client):
     selectie = {"_selected_action": [ingetrokken.pk, lopend.pk]}
 
     lijst = client.get(LIJST, {"status": "alle"})
-    vergelijken = client.post(LIJST, {"action": "vergelijk", **selectie})
-    export = client.post(LIJST, {"action": "exporteer_csv", **selectie})
+    # Actions work on the rows the list shows, so on those of its filters.
+    vergelijken = client.post(f"{LIJST}?status=alle", {"action": "vergelijk", **selectie})
+    export = client.post(f"{LIJST}?status=alle", {"action": "exporteer_csv", **selectie})
 
     assert [
         (r.wijknaam, r.gemiddelde, r.advies_selecteren) for r in lijst.context["cl"].result_list
