@@ -68,6 +68,9 @@ def veilig(waarde) -> str:
 def _rij(aanmelding: Aanmelding) -> list:
     leden = list(aanmelding.leden.all())
     beoordelingen = list(aanmelding.beoordelingen.all())
+    # A withdrawn application's reviews stay on record but weigh in no average or tally.
+    ingetrokken = aanmelding.status == Status.INGETROKKEN
+    telbaar = [] if ingetrokken else beoordelingen
     lidcellen = []
     for index in range(MAX_LEDEN):
         if index < len(leden):
@@ -97,11 +100,9 @@ def _rij(aanmelding: Aanmelding) -> list:
         len(leden),
         *lidcellen,
         len(beoordelingen),
-        *[_gemiddeld([getattr(b, veld) for b in beoordelingen]) for veld in SCORE_VELDEN],
-        _gemiddeld([b.gemiddelde for b in beoordelingen]),
-        sum(1 for b in beoordelingen if b.advies == Advies.SELECTEREN),
-        sum(1 for b in beoordelingen if b.advies == Advies.RESERVE),
-        sum(1 for b in beoordelingen if b.advies == Advies.AFWIJZEN),
+        *[_gemiddeld([getattr(b, veld) for b in telbaar]) for veld in SCORE_VELDEN],
+        _gemiddeld([b.gemiddelde for b in telbaar]),
+        *["" if ingetrokken else _aantal(telbaar, advies) for advies in Advies],
         " | ".join(
             f"{b.beoordelaar.get_full_name() or b.beoordelaar.get_username()}: "
             f"{b.get_advies_display()}, {_getal(b.gemiddelde)}. {b.motivatie}"
@@ -119,6 +120,10 @@ def _rij(aanmelding: Aanmelding) -> list:
 
 def _datum(moment) -> str:
     return localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
+
+
+def _aantal(beoordelingen: list, advies: Advies) -> int:
+    return sum(1 for b in beoordelingen if b.advies == advies)
 
 
 def _gemiddeld(cijfers: list) -> str:

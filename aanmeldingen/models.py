@@ -147,7 +147,11 @@ def _eigen_beoordeling(user) -> Exists:
 
 def _alleen_zichtbaar(user, uitdrukking, output_field):
     """NULL for rows whose reviews `user` may not see yet (BeoordelingQuerySet.zichtbaar_voor),
-    so that sorting or filtering on such a column reveals nothing either."""
+    so that sorting or filtering on such a column reveals nothing either; NULL for a
+    withdrawn application too, whose reviews no longer weigh in any summary."""
+    uitdrukking = Case(
+        When(status=Status.INGETROKKEN, then=None), default=uitdrukking, output_field=output_field
+    )
     if mag(user, Recht.LEES_ALLE_BEOORDELINGEN):
         return uitdrukking
     return Case(
@@ -155,10 +159,22 @@ def _alleen_zichtbaar(user, uitdrukking, output_field):
     )
 
 
+# Applications that take reviews; a decision or a withdrawal ends the review.
+IN_BEOORDELING = frozenset({Status.INGEDIEND, Status.IN_BEHANDELING})
+
+
 class AanmeldingQuerySet(models.QuerySet):
     def aanmeldingen(self) -> "AanmeldingQuerySet":
         """What counts as an application: everything but concepts."""
         return self.exclude(status=Status.CONCEPT)
+
+    def in_beoordeling(self) -> "AanmeldingQuerySet":
+        """Applications under review: submitted or in behandeling, decision not sent."""
+        return self.filter(status__in=IN_BEOORDELING, besluit_verzonden_op__isnull=True)
+
+    def nog_te_beoordelen_door(self, user) -> "AanmeldingQuerySet":
+        """Applications under review that `user` has not reviewed yet."""
+        return self.in_beoordeling().exclude(_eigen_beoordeling(user))
 
     def via_link(self, token: str) -> "Aanmelding | None":
         """The application this secret link opens, or None: wrong, replaced or expired."""
@@ -391,6 +407,11 @@ class Aanmelding(models.Model):
     @property
     def is_ingetrokken(self) -> bool:
         return self.status == Status.INGETROKKEN
+
+    @property
+    def is_in_beoordeling(self) -> bool:
+        """It takes reviews (AanmeldingQuerySet.in_beoordeling)."""
+        return self.status in IN_BEOORDELING and self.besluit_verzonden_op is None
 
     @property
     def is_bewerkbaar(self) -> bool:

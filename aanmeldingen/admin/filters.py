@@ -3,6 +3,7 @@
 from django.contrib import admin
 
 from ..enums import Status
+from ..models import Oproep
 
 
 class DoorMijBeoordeeldFilter(admin.SimpleListFilter):
@@ -42,24 +43,61 @@ class DomeinenFilter(admin.SimpleListFilter):
 
 
 class StatusFilter(admin.SimpleListFilter):
-    """Concepts are not applications: they only show when staff ask for them."""
+    """By default the live applications: not withdrawn and not concepts (which are not
+    applications yet). Those two, and everything, only when staff ask for them."""
 
     title = "status"
     parameter_name = "status"
+    ALLE = "alle"
 
     def lookups(self, request, model_admin):
         return [
-            *[(status.value, status.label) for status in Status if status != Status.CONCEPT],
+            *[
+                (status.value, status.label)
+                for status in Status
+                if status not in {Status.CONCEPT, Status.INGETROKKEN}
+            ],
+            (Status.INGETROKKEN.value, "Ingetrokken"),
             (Status.CONCEPT.value, "Concepten (nog niet ingediend)"),
+            (self.ALLE, "Alle behalve concepten"),
         ]
 
     def queryset(self, request, queryset):
         if self.value() in Status.values:
             return queryset.filter(status=self.value())
-        return queryset.aanmeldingen()
+        if self.value() == self.ALLE:
+            return queryset.aanmeldingen()
+        return queryset.aanmeldingen().exclude(status=Status.INGETROKKEN)
 
     def choices(self, changelist):
-        for keuze in super().choices(changelist):
-            if keuze["display"] == "Alle":
-                keuze["display"] = "Alle behalve concepten"
-            yield keuze
+        keuzes = list(super().choices(changelist))
+        keuzes[0]["display"] = "Lopend"  # Django's "Alle", which is no choice here
+        yield from keuzes
+
+
+class OproepFilter(admin.SimpleListFilter):
+    """By default the calls still running: no decision of theirs has been sent."""
+
+    title = "oproep"
+    parameter_name = "oproep"
+    ALLE = "alle"
+
+    def lookups(self, request, model_admin):
+        return [
+            (self.ALLE, "Alle oproepen"),
+            *[(str(oproep.pk), oproep.titel) for oproep in Oproep.objects.order_by("-deadline")],
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == self.ALLE:
+            return queryset
+        if self.value():
+            return queryset.filter(oproep_id=self.value())
+        return queryset.exclude(
+            oproep__in=Oproep.objects.filter(aanmeldingen__besluit_verzonden_op__isnull=False)
+        )
+
+    def choices(self, changelist):
+        keuzes = list(super().choices(changelist))
+        keuzes[0]["display"] = "Lopende oproepen"  # Django's "Alle", likewise
+        yield from keuzes

@@ -1,10 +1,15 @@
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
+from django.contrib import admin
 from django.contrib.auth.models import Permission
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape
 
 from aanmeldingen.enums import Domein
-from aanmeldingen.models import Revisie
+from aanmeldingen.models import Aanmelding, Revisie
 from tests.conftest import wachtende_mails
 from tests.factories import (
     AanmeldingFactory,
@@ -274,3 +279,40 @@ def test_staff_page_opened_before_the_applicant_saved_is_refused_plainly(staff_c
     assert "De aanvrager of een collega heeft deze aanmelding gewijzigd" in response.text
     aanmelding.refresh_from_db()
     assert (aanmelding.wijknaam, aanmelding.gemeente) == ("Door aanvrager", "Utrecht")
+
+
+def test_the_list_shows_live_applications_of_open_calls_by_default(staff_client):
+    open_ = OproepFactory()
+    AanmeldingFactory(oproep=open_, wijknaam="Lopend")
+    AanmeldingFactory(oproep=open_, wijknaam="Ingetrokken", ingetrokken=True)
+    AanmeldingFactory(oproep=open_, wijknaam="Concept", concept=True)
+    afgerond = OproepFactory(gesloten=True)
+    AanmeldingFactory(
+        oproep=afgerond, wijknaam="Afgerond", afgewezen=True, besluit_verzonden_op=timezone.now()
+    )
+
+    def wijken(**filters) -> list[str]:
+        response = staff_client.get(CHANGELIST, filters)
+        return sorted(rij.wijknaam for rij in response.context["cl"].result_list)
+
+    assert wijken() == ["Lopend"]
+    assert wijken(status="ingetrokken") == ["Ingetrokken"]
+    assert wijken(status="concept") == ["Concept"]
+    assert wijken(oproep="alle") == ["Afgerond", "Lopend"]
+    assert wijken(oproep=str(afgerond.pk)) == ["Afgerond"]
+    assert wijken(oproep="alle", status="alle") == ["Afgerond", "Ingetrokken", "Lopend"]
+    tekst = staff_client.get(CHANGELIST).text
+    for keuze in ["Lopende oproepen", "Alle oproepen", "Lopend", "Ingetrokken", "Concepten"]:
+        assert keuze in tekst
+
+
+def test_the_changed_after_submission_date_is_written_in_dutch():
+    from aanmeldingen.admin.aanmelding import AanmeldingAdmin
+
+    aanmelding = AanmeldingFactory()
+    aanmelding.laatste_revisie = datetime(2026, 12, 1, 14, 5, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    aanmelding.gewijzigd_na_beoordeling = False
+
+    kolom = AanmeldingAdmin(Aanmelding, admin.site).gewijzigd_na_indienen(aanmelding)
+
+    assert kolom == "1 december 2026 14:05"

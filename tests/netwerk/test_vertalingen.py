@@ -160,11 +160,6 @@ def test_password_rules_speak_dutch_to_participants():
     assert lijkt.value.messages == ["Het wachtwoord lijkt te veel op uw e-mailadres."]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="aanmeldingen/admin.py (gewijzigd_na_indienen) formats with 'j M Y H:i', which "
-    "writes '1 Dec 2026'; its owner changes it to 'DATETIME_FORMAT'. Remove this marker then.",
-)
 def test_dates_in_the_applications_list_are_written_alike(admin_client):
     aanmelding = AanmeldingFactory()
     Revisie.objects.create(
