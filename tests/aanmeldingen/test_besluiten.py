@@ -42,9 +42,9 @@ def coordinator(client):
     return gebruiker
 
 
-def besluit(client, aanmeldingen, soort: str, toelichting="Sterke coalitie.", **extra):
+def besluit(client, aanmeldingen, soort: str, toelichting="Sterke coalitie.", lijst=LIJST, **extra):
     return client.post(
-        LIJST,
+        lijst,
         {
             "action": f"besluit_{soort}",
             "_selected_action": [aanmelding.pk for aanmelding in aanmeldingen],
@@ -118,7 +118,10 @@ def test_a_decision_for_four_records_none_when_one_is_refused(client, coordinato
     weg = AanmeldingFactory(oproep=oproep, wijknaam="Weg", ingetrokken=True)
     vierde = AanmeldingFactory(oproep=oproep, wijknaam="Vierde")
 
-    response = besluit(client, [eerste, tweede, weg, vierde], "afgewezen")
+    # Withdrawn applications show, and can be chosen, once the list shows every status.
+    response = besluit(
+        client, [eerste, tweede, weg, vierde], "afgewezen", lijst=f"{LIJST}?status=alle"
+    )
 
     assert (
         "Weg (Utrecht): met de status ‘ingetrokken’ kan het besluit ‘afgewezen’ niet worden "
