@@ -1,7 +1,7 @@
+"""An application, with the reads that list, compare and mark applications."""
+
 import uuid
 
-from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import (
@@ -22,105 +22,29 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Cast, Coalesce, Lower
-from django.urls import reverse
 from django.utils import timezone
 
 from netwerk.rechten import Recht, mag
 
-from . import toegang
-from .enums import (
+from .. import toegang
+from ..enums import (
     BESLUITEN,
     STATUS_VOOR_AANVRAGER,
     TOEGESTANE_OVERGANGEN,
     Advies,
-    Criterium,
     Domein,
     Leervraag,
-    Organisatietype,
     Provincie,
     Status,
     Wijktype,
 )
+from .beoordeling import SCORE_VELDEN, Beoordeling
+from .coalitie import Coalitielid, Revisie
 
 cbs_wijkcode_validator = RegexValidator(
     r"^WK\d{6}\Z",
     message="Een CBS-wijkcode bestaat uit WK en zes cijfers, bijvoorbeeld WK036301.",
 )
-
-
-class OproepQuerySet(models.QuerySet):
-    def zichtbaar_voor(self, user) -> "OproepQuerySet":
-        """Published calls for everyone; staff also see calls that are not published yet."""
-        if mag(user, Recht.LEES_OPROEPEN):
-            return self.all()
-        return self.filter(gepubliceerd=True)
-
-
-class Oproep(models.Model):
-    titel = models.CharField(max_length=200)
-    slug = models.SlugField(
-        max_length=80, unique=True, help_text="Deel van het webadres: /oproepen/…/."
-    )
-    inleiding = models.TextField(help_text="Markdown. Wat het leernetwerk is en voor wie.")
-    gevraagde_inzet = models.TextField(
-        "wat we van deelnemers vragen",
-        blank=True,
-        help_text="Markdown. Wat deelnemende coalities toezeggen: tijd, bijeenkomsten, delen.",
-    )
-    deadline = models.DateTimeField(help_text="Tot dit moment kan men zich aanmelden.")
-    min_wijken = models.PositiveSmallIntegerField("minimum aantal casuswijken", default=3)
-    max_wijken = models.PositiveSmallIntegerField("maximum aantal casuswijken", default=4)
-    # Kept by services.wijzig_status; the constraint below is what makes the cap hold when
-    # two coordinators select at the same moment.
-    aantal_geselecteerd = models.PositiveSmallIntegerField(default=0, editable=False)
-    gepubliceerd = models.BooleanField(default=False)
-    aangemaakt = models.DateTimeField(auto_now_add=True)
-    gewijzigd = models.DateTimeField(auto_now=True)
-
-    objects = OproepQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = "oproep"
-        verbose_name_plural = "oproepen"
-        ordering = ["deadline"]
-        permissions = [("verstuur_besluiten", "Kan de besluiten van een oproep versturen")]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(min_wijken__gte=1) & Q(max_wijken__gte=models.F("min_wijken")),
-                name="oproep_wijken_min_max",
-                violation_error_message="Het maximum aantal wijken moet minstens het minimum "
-                "zijn, en het minimum minstens 1.",
-            ),
-            models.CheckConstraint(
-                condition=Q(aantal_geselecteerd__lte=models.F("max_wijken")),
-                name="oproep_niet_meer_geselecteerd_dan_max",
-                violation_error_message="Er zijn al meer wijken geselecteerd dan dit maximum.",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return self.titel
-
-    def get_absolute_url(self) -> str:
-        return reverse("aanmeldingen:oproep", kwargs={"slug": self.slug})
-
-    def clean(self) -> None:
-        super().clean()
-        if self.pk:
-            geselecteerd = Oproep.objects.values_list("aantal_geselecteerd", flat=True).get(
-                pk=self.pk
-            )
-            if self.max_wijken is not None and self.max_wijken < geselecteerd:
-                raise ValidationError(
-                    {
-                        "max_wijken": f"Er zijn al {geselecteerd} wijken geselecteerd; maak "
-                        "eerst selecties ongedaan voordat u het maximum verlaagt."
-                    }
-                )
-
-    @property
-    def is_open(self) -> bool:
-        return timezone.now() < self.deadline
 
 
 def _zelfde_wijk(gemeente, wijknaam, cbs_wijkcode) -> Q:
@@ -307,7 +231,7 @@ class AanmeldingQuerySet(models.QuerySet):
 
 
 class Aanmelding(models.Model):
-    oproep = models.ForeignKey(Oproep, on_delete=models.PROTECT, related_name="aanmeldingen")
+    oproep = models.ForeignKey("Oproep", on_delete=models.PROTECT, related_name="aanmeldingen")
 
     wijknaam = models.CharField(max_length=100)
     gemeente = models.CharField(max_length=100)
@@ -469,246 +393,3 @@ AANVRAGERVELDEN = [
     "leervraag_interventies",
     "bestaande_interventies",
 ]
-
-
-class Coalitielid(models.Model):
-    aanmelding = models.ForeignKey(Aanmelding, on_delete=models.CASCADE, related_name="leden")
-    naam = models.CharField(max_length=100)
-    organisatie = models.CharField(max_length=150)
-    organisatietype = models.CharField(max_length=30, choices=Organisatietype)
-    domein = models.CharField(max_length=10, choices=Domein)
-    functie = models.CharField(max_length=100)
-    email = models.EmailField("e-mailadres", max_length=254)
-    is_contactpersoon = models.BooleanField("contactpersoon", default=False)
-    volgorde = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        verbose_name = "coalitielid"
-        verbose_name_plural = "coalitieleden"
-        ordering = ["volgorde", "pk"]
-        constraints = [
-            models.UniqueConstraint(
-                "aanmelding",
-                Lower("email"),
-                condition=~Q(email=""),
-                name="coalitielid_email_uniek_per_aanmelding",
-                violation_error_message="Dit e-mailadres staat al bij een ander lid.",
-            ),
-            models.UniqueConstraint(
-                fields=["aanmelding"],
-                condition=Q(is_contactpersoon=True),
-                name="coalitielid_een_contactpersoon",
-                violation_error_message="Een aanmelding heeft één contactpersoon.",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.naam} ({self.organisatie})"
-
-
-class Statuswijziging(models.Model):
-    aanmelding = models.ForeignKey(
-        Aanmelding, on_delete=models.CASCADE, related_name="statuswijzigingen"
-    )
-    van = models.CharField(max_length=20, choices=Status)
-    naar = models.CharField(max_length=20, choices=Status)
-    door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        help_text="Leeg als de aanvrager zelf de wijziging deed.",
-    )
-    toelichting = models.TextField(blank=True)
-    tijdstip = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        verbose_name = "statuswijziging"
-        verbose_name_plural = "statuswijzigingen"
-        ordering = ["tijdstip", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.get_van_display()} → {self.get_naar_display()}"
-
-
-class Revisie(models.Model):
-    """What the applicant changed after submitting, so that staff notice it."""
-
-    aanmelding = models.ForeignKey(Aanmelding, on_delete=models.CASCADE, related_name="revisies")
-    tijdstip = models.DateTimeField(default=timezone.now)
-    # [{"veld": label, "oud": text, "nieuw": text}, ...]
-    wijzigingen = models.JSONField(default=list)
-
-    class Meta:
-        verbose_name = "wijziging door de aanvrager"
-        verbose_name_plural = "wijzigingen door de aanvrager na indienen"
-        ordering = ["tijdstip", "pk"]
-
-    def __str__(self) -> str:
-        return ", ".join(wijziging["veld"] for wijziging in self.wijzigingen)
-
-
-SCORE_VELDEN = [f"score_{criterium.value}" for criterium in Criterium]
-
-
-class BeoordelingQuerySet(models.QuerySet):
-    def zichtbaar_voor(self, user) -> "BeoordelingQuerySet":
-        """Reviews this user may read: their own, and others' on applications they reviewed
-        themselves, so that nobody is steered by other scores before forming their own.
-        Staff who may see all reviews (coördinatoren) see every one."""
-        if not mag(user, Recht.LEES_BEOORDELINGEN):
-            return self.none()
-        if mag(user, Recht.LEES_ALLE_BEOORDELINGEN):
-            return self.all()
-        return self.filter(
-            Q(beoordelaar=user)
-            | Q(aanmelding__in=Beoordeling.objects.filter(beoordelaar=user).values("aanmelding"))
-        )
-
-
-def _score(criterium: Criterium) -> models.PositiveSmallIntegerField:
-    return models.PositiveSmallIntegerField(
-        criterium.label,
-        choices=[(cijfer, str(cijfer)) for cijfer in range(1, 6)],
-        help_text="1 = zwak, 5 = sterk.",
-    )
-
-
-class Beoordeling(models.Model):
-    """One staff member's review of one application."""
-
-    aanmelding = models.ForeignKey(
-        Aanmelding, on_delete=models.CASCADE, related_name="beoordelingen"
-    )
-    beoordelaar = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="beoordelingen"
-    )
-    score_coalitie = _score(Criterium.COALITIE)
-    score_opgave = _score(Criterium.OPGAVE)
-    score_vooravond = _score(Criterium.VOORAVOND)
-    score_leervraag = _score(Criterium.LEERVRAAG)
-    score_netwerk = _score(Criterium.NETWERK)
-    motivatie = models.TextField(max_length=3000)
-    advies = models.CharField(max_length=12, choices=Advies)
-    aangemaakt = models.DateTimeField(auto_now_add=True)
-    gewijzigd = models.DateTimeField(auto_now=True)
-
-    objects = BeoordelingQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = "beoordeling"
-        verbose_name_plural = "beoordelingen"
-        ordering = ["aangemaakt", "pk"]
-        permissions = [("view_alle_beoordelingen", "Kan alle beoordelingen altijd lezen")]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["aanmelding", "beoordelaar"],
-                name="beoordeling_een_per_beoordelaar",
-                violation_error_message="U hebt deze aanmelding al beoordeeld.",
-            ),
-            models.CheckConstraint(
-                condition=Q(advies__in=Advies.values), name="beoordeling_advies_geldig"
-            ),
-            *[
-                models.CheckConstraint(
-                    condition=Q(**{f"{veld}__gte": 1, f"{veld}__lte": 5}),
-                    name=f"beoordeling_{veld}_1_tot_5",
-                )
-                for veld in SCORE_VELDEN
-            ],
-        ]
-
-    def __str__(self) -> str:
-        return f"Beoordeling van {self.aanmelding} door {self.beoordelaar}"
-
-    @property
-    def gemiddelde(self) -> float:
-        return sum(getattr(self, veld) for veld in SCORE_VELDEN) / len(SCORE_VELDEN)
-
-    @property
-    def scores(self) -> list[tuple[Criterium, int]]:
-        return [(criterium, getattr(self, f"score_{criterium.value}")) for criterium in Criterium]
-
-
-# The words a decision mail's template may use between double braces, with what they mean
-# when that is not plain from the word. The help text below, the check when staff save a
-# template (admin) and the rendering (services.besluiten) all use this list.
-BESLUITWOORDEN: dict[str, str] = {
-    "naam": "de contactpersoon",
-    "wijknaam": "",
-    "gemeente": "",
-    "oproep": "",
-    "toelichting": "de reden bij het besluit",
-    "link": "de persoonlijke link naar de aanmelding",
-}
-
-
-def _besluitwoorden_uitgelegd() -> str:
-    woorden = [
-        f"{{{{ {woord} }}}} ({uitleg})" if uitleg else f"{{{{ {woord} }}}}"
-        for woord, uitleg in BESLUITWOORDEN.items()
-    ]
-    return f"{', '.join(woorden[:-1])} en {woorden[-1]}"
-
-
-class Besluitsjabloon(models.Model):
-    """The text of a decision mail; staff edit it in the admin. One per decision."""
-
-    besluit = models.CharField(
-        max_length=20,
-        unique=True,
-        choices=[(status.value, status.label) for status in Status if status in BESLUITEN],
-    )
-    onderwerp = models.CharField(max_length=200)
-    tekst = models.TextField(
-        help_text="Deze woorden tussen dubbele accolades worden ingevuld: "
-        f"{_besluitwoorden_uitgelegd()}."
-    )
-    gewijzigd = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        verbose_name = "sjabloon voor een besluitmail"
-        verbose_name_plural = "sjablonen voor besluitmails"
-        ordering = ["besluit"]
-
-    def __str__(self) -> str:
-        return f"Besluitmail: {self.get_besluit_display()}"
-
-
-class Besluitbericht(models.Model):
-    """One decision mail: what was sent to whom, and whether it arrived at the mail server."""
-
-    class Verzendstatus(models.TextChoices):
-        IN_WACHTRIJ = "in_wachtrij", "In de wachtrij"
-        VERSTUURD = "verstuurd", "Verstuurd"
-        MISLUKT = "mislukt", "Mislukt"
-
-    aanmelding = models.ForeignKey(
-        Aanmelding, on_delete=models.CASCADE, related_name="besluitberichten"
-    )
-    besluit = models.CharField(max_length=20, choices=Status)
-    aan = models.EmailField(max_length=254)
-    onderwerp = models.CharField(max_length=200)
-    tekst = models.TextField()
-    status = models.CharField(
-        max_length=12, choices=Verzendstatus, default=Verzendstatus.IN_WACHTRIJ
-    )
-    in_wachtrij_op = models.DateTimeField(default=timezone.now)
-    verstuurd_op = models.DateTimeField(null=True, blank=True)
-    fout = models.TextField(blank=True)
-    pogingen = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        verbose_name = "besluitbericht"
-        verbose_name_plural = "besluitberichten"
-        ordering = ["-in_wachtrij_op", "pk"]
-        constraints = [
-            # A decision is never mailed twice.
-            models.UniqueConstraint(
-                fields=["aanmelding", "besluit"], name="besluitbericht_een_per_besluit"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.get_besluit_display()} aan {self.aan}"

@@ -1,0 +1,32 @@
+"""The records of calls and applications; one module per concern, imported from here."""
+
+from .aanmelding import (
+    AANVRAGERVELDEN,
+    IN_BEOORDELING,
+    Aanmelding,
+    AanmeldingQuerySet,
+    cbs_wijkcode_validator,
+)
+from .beoordeling import SCORE_VELDEN, Beoordeling, BeoordelingQuerySet
+from .besluit import BESLUITWOORDEN, Besluitbericht, Besluitsjabloon
+from .coalitie import Coalitielid, Revisie, Statuswijziging
+from .oproep import Oproep, OproepQuerySet
+
+__all__ = [
+    "AANVRAGERVELDEN",
+    "BESLUITWOORDEN",
+    "IN_BEOORDELING",
+    "SCORE_VELDEN",
+    "Aanmelding",
+    "AanmeldingQuerySet",
+    "Beoordeling",
+    "BeoordelingQuerySet",
+    "Besluitbericht",
+    "Besluitsjabloon",
+    "Coalitielid",
+    "Oproep",
+    "OproepQuerySet",
+    "Revisie",
+    "Statuswijziging",
+    "cbs_wijkcode_validator",
+]
