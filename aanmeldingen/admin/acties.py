@@ -1,0 +1,177 @@
+"""The actions on a selection of applications: compare, export, decide, send a new link."""
+
+from django.contrib import admin, messages
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.utils.timezone import localtime
+
+from netwerk.rechten import Recht, mag
+
+from ..enums import Criterium, Status
+from ..export import schrijf_csv
+from ..models import (
+    SCORE_VELDEN,
+    Aanmelding,
+)
+from ..services import BesluitGeweigerd, neem_besluiten, stuur_nieuwe_link, waarom_geen_besluit
+from .formulieren import BesluitForm, Tussenformulier
+from .paginas import getal, tussenpagina
+
+
+class AanmeldingActies:
+    """The actions of AanmeldingAdmin: each asks for what it needs on a page of its own and
+    leaves the work to a service."""
+
+    def has_exporteer_permission(self, request) -> bool:
+        return mag(request.user, Recht.LEES_ALLE_BEOORDELINGEN)
+
+    @admin.action(
+        description="Exporteren als CSV (met leden en beoordelingen)", permissions=["exporteer"]
+    )
+    def exporteer_csv(self, request, queryset):
+        aanmeldingen = (
+            Aanmelding.objects.filter(pk__in=queryset.values("pk"))
+            .select_related("oproep")
+            .prefetch_related("leden", "beoordelingen__beoordelaar")
+            .order_by("oproep", "wijknaam")
+        )
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        datum = localtime().strftime("%Y-%m-%d")
+        response["Content-Disposition"] = f'attachment; filename="aanmeldingen-{datum}.csv"'
+        schrijf_csv(aanmeldingen, response)
+        return response
+
+    @admin.action(description="Vergelijken (naast elkaar)", permissions=["view"])
+    def vergelijk(self, request, queryset):
+        """The chosen applications side by side, to keep the selection balanced."""
+        aanmeldingen = list(
+            self.get_queryset(request)
+            .filter(pk__in=queryset.values("pk"))
+            .select_related("oproep")
+            .met_criteriumgemiddelden_voor(request.user)
+            .order_by("provincie", "wijknaam")
+        )
+
+        def cel(aanmelding, waarde) -> str:
+            if aanmelding.is_ingetrokken:
+                return "ingetrokken"
+            if not aanmelding.aantal_beoordelingen:
+                return "–"
+            if not aanmelding.beoordelingen_zichtbaar:
+                return "na uw beoordeling"
+            return waarde
+
+        rijen = [
+            (
+                criterium.label,
+                [cel(a, getal(getattr(a, f"gem_{veld}"))) for a in aanmeldingen],
+            )
+            for criterium, veld in zip(Criterium, SCORE_VELDEN, strict=True)
+        ]
+        rijen += [
+            ("Gemiddeld", [cel(a, getal(a.gemiddelde)) for a in aanmeldingen]),
+            (
+                "Advies (sel. / res. / afw.)",
+                [
+                    cel(a, f"{a.advies_selecteren} / {a.advies_reserve} / {a.advies_afwijzen}")
+                    for a in aanmeldingen
+                ],
+            ),
+        ]
+        return TemplateResponse(
+            request,
+            "admin/aanmeldingen/vergelijken.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": "Aanmeldingen vergelijken",
+                "aanmeldingen": aanmeldingen,
+                "scorerijen": rijen,
+                "opts": self.model._meta,
+            },
+        )
+
+    def has_neem_besluit_permission(self, request) -> bool:
+        return mag(request.user, Recht.NEEM_BESLUIT)
+
+    @admin.action(description="Besluit vastleggen: geselecteerd", permissions=["neem_besluit"])
+    def besluit_geselecteerd(self, request, queryset):
+        return self._leg_besluit_vast(request, queryset, Status.GESELECTEERD)
+
+    @admin.action(description="Besluit vastleggen: reserve", permissions=["neem_besluit"])
+    def besluit_reserve(self, request, queryset):
+        return self._leg_besluit_vast(request, queryset, Status.RESERVE)
+
+    @admin.action(description="Besluit vastleggen: afgewezen", permissions=["neem_besluit"])
+    def besluit_afgewezen(self, request, queryset):
+        return self._leg_besluit_vast(request, queryset, Status.AFGEWEZEN)
+
+    def _leg_besluit_vast(self, request, queryset, besluit: Status):
+        """Ask for the reason first; then record the decision for all of them, or for none."""
+        aanmeldingen = list(queryset.select_related("oproep").order_by("wijknaam"))
+        for oproep in {aanmelding.oproep for aanmelding in aanmeldingen}:
+            if reden := waarom_geen_besluit(oproep=oproep):
+                self.message_user(request, reden, messages.ERROR)
+                return None
+        form = BesluitForm.uit(request)
+        if not form.bevestigd_en_geldig():
+            return tussenpagina(
+                request,
+                self,
+                template="admin/aanmeldingen/besluit_vastleggen.html",
+                titel=f"Besluit vastleggen: {besluit.label.lower()}",
+                besluit=besluit,
+                actie=f"besluit_{besluit.value}",
+                aanmeldingen=aanmeldingen,
+                form=form,
+            )
+        toelichting = form.cleaned_data["toelichting"]
+        try:
+            neem_besluiten(
+                aanmeldingen=aanmeldingen,
+                besluit=besluit,
+                door=request.user,
+                toelichting=toelichting,
+            )
+        except BesluitGeweigerd as reden:
+            self.message_user(request, str(reden), messages.ERROR)
+            return None
+        for aanmelding in aanmeldingen:
+            self.log_change(
+                request, aanmelding, f"Besluit vastgelegd: {besluit.label}. {toelichting}"
+            )
+        self.message_user(
+            request,
+            f"Besluit {besluit.label.lower()} vastgelegd voor: "
+            f"{', '.join(str(aanmelding) for aanmelding in aanmeldingen)}. Het wordt pas "
+            "verstuurd als u de besluiten van de oproep verstuurt.",
+            messages.SUCCESS,
+        )
+        return None
+
+    @admin.action(description="Nieuwe link sturen naar de contactpersoon", permissions=["change"])
+    def stuur_link(self, request, queryset):
+        aanmeldingen = list(queryset.prefetch_related("leden"))
+        if not Tussenformulier.uit(request).bevestigd_en_geldig():
+            # The current links stop working: ask first, like Django's own delete action.
+            return tussenpagina(
+                request,
+                self,
+                template="admin/aanmeldingen/stuur_link_bevestigen.html",
+                titel="Nieuwe link sturen?",
+                aanmeldingen=aanmeldingen,
+                form=Tussenformulier(),
+            )
+        for aanmelding in aanmeldingen:
+            stuur_nieuwe_link(aanmelding=aanmelding, door_medewerker=True)
+        if len(aanmeldingen) == 1:
+            tekst = (
+                "De contactpersoon van 1 aanmelding heeft een nieuwe link gekregen. De vorige "
+                "link werkt niet meer."
+            )
+        else:
+            tekst = (
+                f"De contactpersonen van {len(aanmeldingen)} aanmeldingen hebben een nieuwe "
+                "link gekregen. De vorige links werken niet meer."
+            )
+        self.message_user(request, tekst, messages.SUCCESS)
+        return None
