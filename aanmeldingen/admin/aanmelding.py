@@ -24,7 +24,7 @@ from ..models import (
 from .acties import AanmeldingActies
 from .filters import DomeinenFilter, DoorMijBeoordeeldFilter, OproepFilter, StatusFilter
 from .inlines import BeoordelingInline, CoalitielidInline, RevisieInline, StatuswijzigingInline
-from .paginas import getal
+from .paginas import adviestelling, beoordelingscel, getal
 
 
 def _datum(moment) -> str:
@@ -272,26 +272,11 @@ class AanmeldingAdmin(AanmeldingActies, admin.ModelAdmin):
 
     @admin.display(description="gem.", ordering="gemiddelde")
     def gemiddelde(self, aanmelding: Aanmelding) -> str:
-        if aanmelding.is_ingetrokken:
-            return "–"
-        if not aanmelding.aantal_beoordelingen:
-            return "–"
-        if not aanmelding.beoordelingen_zichtbaar:
-            return "na uw beoordeling"
-        return getal(aanmelding.gemiddelde)
+        return beoordelingscel(aanmelding, getal(aanmelding.gemiddelde))
 
     @admin.display(description="advies sel./res./afw.")
     def adviezen(self, aanmelding: Aanmelding) -> str:
-        if aanmelding.is_ingetrokken:
-            return "–"
-        if not aanmelding.aantal_beoordelingen:
-            return "–"
-        if not aanmelding.beoordelingen_zichtbaar:
-            return "na uw beoordeling"
-        return (
-            f"{aanmelding.advies_selecteren} / {aanmelding.advies_reserve} / "
-            f"{aanmelding.advies_afwijzen}"
-        )
+        return beoordelingscel(aanmelding, adviestelling(aanmelding))
 
     def save_related(self, request, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)

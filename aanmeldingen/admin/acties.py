@@ -15,7 +15,7 @@ from ..models import (
 )
 from ..services import BesluitGeweigerd, neem_besluiten, stuur_nieuwe_link, waarom_geen_besluit
 from .formulieren import BesluitForm, Tussenformulier
-from .paginas import getal, tussenpagina
+from .paginas import adviestelling, beoordelingscel, getal, tussenpagina
 
 
 class AanmeldingActies:
@@ -53,13 +53,7 @@ class AanmeldingActies:
         )
 
         def cel(aanmelding, waarde) -> str:
-            if aanmelding.is_ingetrokken:
-                return "ingetrokken"
-            if not aanmelding.aantal_beoordelingen:
-                return "–"
-            if not aanmelding.beoordelingen_zichtbaar:
-                return "na uw beoordeling"
-            return waarde
+            return beoordelingscel(aanmelding, waarde, ingetrokken="ingetrokken")
 
         rijen = [
             (
@@ -72,10 +66,7 @@ class AanmeldingActies:
             ("Gemiddeld", [cel(a, getal(a.gemiddelde)) for a in aanmeldingen]),
             (
                 "Advies (sel. / res. / afw.)",
-                [
-                    cel(a, f"{a.advies_selecteren} / {a.advies_reserve} / {a.advies_afwijzen}")
-                    for a in aanmeldingen
-                ],
+                [cel(a, adviestelling(a)) for a in aanmeldingen],
             ),
         ]
         return TemplateResponse(
