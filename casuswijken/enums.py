@@ -14,7 +14,7 @@ class Soort(models.TextChoices):
 
 
 class Zichtbaarheid(models.TextChoices):
-    """Who may read a session's agenda and notes (once published); see DESIGN.md."""
+    """Who may read a session's agenda and notes (once published); see docs/ontwerp.md."""
 
     INTERN = "intern", "Intern: alleen medewerkers"
     WIJK = "wijk", "Wijk: deelnemers van deze casuswijk"

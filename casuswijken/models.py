@@ -1,5 +1,5 @@
 """The casuswijken and what happens in them. Every read a participant can make goes through
-one zichtbaar_voor(user) per model; nothing else filters by hand (DESIGN.md)."""
+one zichtbaar_voor(user) per model; nothing else filters by hand (docs/ontwerp.md)."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -105,7 +105,7 @@ class Deelname(models.Model):
 
 class BijeenkomstQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user, *, als_deelnemer: bool = False) -> "BijeenkomstQuerySet":
-        """Sessions this user may see (DESIGN.md, visibility of notes).
+        """Sessions this user may see (docs/ontwerp.md, who may read what).
 
         Unpublished ones are staff-only whatever their level. Published: openbaar for
         everyone; netwerk for participants of any casuswijk of the session's call; wijk for

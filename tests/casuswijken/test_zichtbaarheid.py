@@ -1,4 +1,4 @@
-"""Who sees which session, action point, intervention and finding: the rules of DESIGN.md.
+"""Who sees which session, action point, intervention and finding: the rules of docs/ontwerp.md.
 
 Each test lists by hand what every kind of user must see, so that a wrong rule in a
 zichtbaar_voor method fails here rather than on a participant's screen.
