@@ -5,13 +5,13 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F, OuterRef, Subquery
 from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.timezone import localtime
 
 from casuswijken.models import Casuswijk
+from netwerk.beheerpagina import beheerpagina
 from netwerk.rechten import Recht, mag
 
 from ..enums import Status
@@ -174,21 +174,18 @@ class AanmeldingAdmin(AanmeldingActies, admin.ModelAdmin):
             .filter(aanmelding=aanmelding)
             .select_related("beoordelaar")
         )
-        return TemplateResponse(
+        return beheerpagina(
             request,
-            "admin/aanmeldingen/aanmelding_lezen.html",
-            {
-                **self.admin_site.each_context(request),
-                "title": str(aanmelding),
-                "aanmelding": aanmelding,
-                "beoordelingen": beoordelingen,
-                "eigen_beoordeling": next(
-                    (b for b in beoordelingen if b.beoordelaar_id == request.user.pk), None
-                ),
-                "mag_beoordelen": mag(request.user, Recht.BEOORDELEN),
-                "casuswijk": Casuswijk.objects.filter(aanmelding=aanmelding).first(),
-                "opts": self.model._meta,
-            },
+            self,
+            template="admin/aanmeldingen/aanmelding_lezen.html",
+            titel=str(aanmelding),
+            aanmelding=aanmelding,
+            beoordelingen=beoordelingen,
+            eigen_beoordeling=next(
+                (b for b in beoordelingen if b.beoordelaar_id == request.user.pk), None
+            ),
+            mag_beoordelen=mag(request.user, Recht.BEOORDELEN),
+            casuswijk=Casuswijk.objects.filter(aanmelding=aanmelding).first(),
         )
 
     @admin.display(description="lezen")

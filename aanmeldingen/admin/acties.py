@@ -2,9 +2,9 @@
 
 from django.contrib import admin, messages
 from django.http import HttpResponse
-from django.template.response import TemplateResponse
 from django.utils.timezone import localtime
 
+from netwerk.beheerpagina import beheerpagina
 from netwerk.rechten import Recht, mag
 
 from ..enums import Criterium, Status
@@ -15,7 +15,7 @@ from ..models import (
 )
 from ..services import BesluitGeweigerd, neem_besluiten, stuur_nieuwe_link, waarom_geen_besluit
 from .formulieren import BesluitForm, Tussenformulier
-from .paginas import adviestelling, beoordelingscel, getal, tussenpagina
+from .paginas import adviestelling, beoordelingscel, getal
 
 
 class AanmeldingActies:
@@ -69,16 +69,13 @@ class AanmeldingActies:
                 [cel(a, adviestelling(a)) for a in aanmeldingen],
             ),
         ]
-        return TemplateResponse(
+        return beheerpagina(
             request,
-            "admin/aanmeldingen/vergelijken.html",
-            {
-                **self.admin_site.each_context(request),
-                "title": "Aanmeldingen vergelijken",
-                "aanmeldingen": aanmeldingen,
-                "scorerijen": rijen,
-                "opts": self.model._meta,
-            },
+            self,
+            template="admin/aanmeldingen/vergelijken.html",
+            titel="Aanmeldingen vergelijken",
+            aanmeldingen=aanmeldingen,
+            scorerijen=rijen,
         )
 
     def has_neem_besluit_permission(self, request) -> bool:
@@ -105,7 +102,7 @@ class AanmeldingActies:
                 return None
         form = BesluitForm.uit(request)
         if not form.bevestigd_en_geldig():
-            return tussenpagina(
+            return beheerpagina(
                 request,
                 self,
                 template="admin/aanmeldingen/besluit_vastleggen.html",
@@ -144,7 +141,7 @@ class AanmeldingActies:
         aanmeldingen = list(queryset.prefetch_related("leden"))
         if not Tussenformulier.uit(request).bevestigd_en_geldig():
             # The current links stop working: ask first, like Django's own delete action.
-            return tussenpagina(
+            return beheerpagina(
                 request,
                 self,
                 template="admin/aanmeldingen/stuur_link_bevestigen.html",

@@ -3,6 +3,7 @@
 from django.contrib import admin, messages
 from django.db.models import Count, Q
 
+from netwerk.beheerpagina import beheerpagina
 from netwerk.rechten import Recht, mag
 
 from ..enums import Status
@@ -15,7 +16,7 @@ from ..services import (
     waarom_niet_versturen,
 )
 from .formulieren import VersturenForm
-from .paginas import aantal, tussenpagina
+from .paginas import aantal
 
 
 @admin.register(Oproep)
@@ -59,7 +60,7 @@ class OproepAdmin(admin.ModelAdmin):
             mails = besluitmails(oproep=oproep)
         except KanNietVersturen as reden:
             mails, bezwaar = [], bezwaar or str(reden)
-        return tussenpagina(
+        return beheerpagina(
             request,
             self,
             template="admin/aanmeldingen/besluiten_versturen.html",

@@ -1,7 +1,4 @@
-"""What the admin's own pages share: numbers in Dutch, and intermediate pages."""
-
-from django.contrib.admin import helpers
-from django.template.response import TemplateResponse
+"""What the applications admin shares: numbers in Dutch, and review figures as shown."""
 
 
 def aantal(aantal: int, enkelvoud: str, meervoud: str) -> str:
@@ -29,20 +26,4 @@ def adviestelling(aanmelding) -> str:
     return (
         f"{aanmelding.advies_selecteren} / {aanmelding.advies_reserve} / "
         f"{aanmelding.advies_afwijzen}"
-    )
-
-
-def tussenpagina(request, model_admin, *, template: str, titel: str, **context) -> TemplateResponse:
-    """An admin page between choosing an action and doing it (a confirmation, a preview, a
-    reason to give), with the admin's own header, breadcrumbs and the selected rows."""
-    return TemplateResponse(
-        request,
-        template,
-        {
-            **model_admin.admin_site.each_context(request),
-            "title": titel,
-            "opts": model_admin.model._meta,
-            "actie_checkbox_naam": helpers.ACTION_CHECKBOX_NAME,
-            **context,
-        },
     )

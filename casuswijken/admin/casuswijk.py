@@ -2,10 +2,9 @@
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin import helpers
-from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from netwerk.beheerpagina import beheerpagina
 from netwerk.rechten import Recht, mag
 
 from ..enums import Rol
@@ -103,17 +102,13 @@ class CasuswijkAdmin(admin.ModelAdmin):
                 messages.SUCCESS if nieuw else messages.INFO,
             )
             return None
-        return TemplateResponse(
+        return beheerpagina(
             request,
-            "admin/casuswijken/partner_uitnodigen.html",
-            {
-                **self.admin_site.each_context(request),
-                "title": f"Lokale partner uitnodigen voor {casuswijk}",
-                "casuswijk": casuswijk,
-                "form": form,
-                "opts": self.model._meta,
-                "actie_checkbox_naam": helpers.ACTION_CHECKBOX_NAME,
-            },
+            self,
+            template="admin/casuswijken/partner_uitnodigen.html",
+            titel=f"Lokale partner uitnodigen voor {casuswijk}",
+            casuswijk=casuswijk,
+            form=form,
         )
 
     @admin.display(description="gemeente", ordering="aanmelding__gemeente")
