@@ -27,16 +27,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def oproep():
-    return OproepFactory(slug="gemengde-wijk")
-
-
-@pytest.fixture
-def url(oproep):
-    return reverse("aanmeldingen:aanmelden", kwargs={"slug": oproep.slug})
-
-
 def concept_data(**velden) -> dict:
     """A concept as far as it got: a neighbourhood name and the contact person only."""
     data = aanmeld_data(

@@ -11,11 +11,6 @@ pytestmark = pytest.mark.django_db
 WAARSCHUWING = "Er is al een aanmelding voor deze wijk"
 
 
-@pytest.fixture
-def oproep():
-    return OproepFactory(slug="gemengde-wijk")
-
-
 def test_second_application_for_the_same_wijk_is_warned_without_details(client, oproep):
     eerste = AanmeldingFactory(oproep=oproep, gemeente="Utrecht", wijknaam="Lombok")
     url = reverse("aanmeldingen:aanmelden", kwargs={"slug": oproep.slug})

@@ -9,16 +9,6 @@ from tests.factories import OproepFactory, aanmeld_data, lid_data
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def oproep():
-    return OproepFactory(slug="gemengde-wijk")
-
-
-@pytest.fixture
-def url(oproep):
-    return reverse("aanmeldingen:aanmelden", kwargs={"slug": oproep.slug})
-
-
 def assert_niets_opgeslagen():
     assert Aanmelding.objects.count() == 0
     assert Coalitielid.objects.count() == 0
