@@ -1,7 +1,13 @@
-"""Pages of our own in the Django admin: an action's intermediate page, a read page."""
+"""Pages of our own in the Django admin (an action's intermediate page, a read page), and
+the counts in staff's messages."""
 
 from django.contrib.admin import helpers
 from django.template.response import TemplateResponse
+
+
+def telling(aantal: int, enkelvoud: str, meervoud: str) -> str:
+    """A number with its noun, for staff's messages: "1 besluitmail", "2 besluitmails"."""
+    return f"{aantal} {enkelvoud if aantal == 1 else meervoud}"
 
 
 def beheerpagina(request, model_admin, *, template: str, titel: str, **context) -> TemplateResponse:

@@ -4,13 +4,13 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 
+from netwerk.beheerpagina import telling
 from netwerk.rechten import Recht, mag
 
 from ..enums import BESLUITEN
 from ..models import BESLUITWOORDEN, Besluitbericht, Besluitsjabloon
 from ..services import verstuur_opnieuw
 from ..services.besluiten import vul_in
-from .paginas import aantal
 
 
 class BesluitsjabloonForm(forms.ModelForm):
@@ -99,7 +99,7 @@ class BesluitberichtAdmin(admin.ModelAdmin):
         opnieuw = sum(verstuur_opnieuw(bericht=bericht) for bericht in mislukt)
         self.message_user(
             request,
-            f"{aantal(opnieuw, 'mislukt bericht', 'mislukte berichten')} opnieuw in de "
+            f"{telling(opnieuw, 'mislukt bericht', 'mislukte berichten')} opnieuw in de "
             "wachtrij gezet; berichten die al verstuurd zijn, worden niet nog eens verstuurd.",
             messages.SUCCESS,
         )

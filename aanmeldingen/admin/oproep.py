@@ -3,7 +3,7 @@
 from django.contrib import admin, messages
 from django.db.models import Count, Q
 
-from netwerk.beheerpagina import beheerpagina
+from netwerk.beheerpagina import beheerpagina, telling
 from netwerk.rechten import Recht, mag
 
 from ..enums import Status
@@ -16,7 +16,6 @@ from ..services import (
     waarom_niet_versturen,
 )
 from .formulieren import VersturenForm
-from .paginas import aantal
 
 
 @admin.register(Oproep)
@@ -97,6 +96,6 @@ def _klaargezet(aantal_mails: int) -> str:
             "of die aankomt."
         )
     return (
-        f"{aantal(aantal_mails, 'besluitmail', 'besluitmails')} staan klaar om te worden "
+        f"{telling(aantal_mails, 'besluitmail', 'besluitmails')} staan klaar om te worden "
         "verstuurd. Onder Besluitberichten ziet u of ze aankomen."
     )

@@ -1,11 +1,6 @@
 """What the applications admin shares: numbers in Dutch, and review figures as shown."""
 
 
-def aantal(aantal: int, enkelvoud: str, meervoud: str) -> str:
-    """ "1 besluitmail", "2 besluitmails", "0 besluitmails"."""
-    return f"{aantal} {enkelvoud if aantal == 1 else meervoud}"
-
-
 def getal(getal: float | None) -> str:
     return "" if getal is None else f"{getal:.1f}".replace(".", ",")
 

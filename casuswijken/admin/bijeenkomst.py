@@ -11,12 +11,14 @@ from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils.html import format_html
 
+from netwerk.beheerpagina import telling
 from netwerk.rechten import Recht
 
 from ..models import (
     Actiepunt,
     Bijeenkomst,
     Casuswijk,
+    Deelname,
 )
 from ..services import (
     rond_af,
@@ -62,10 +64,21 @@ class ActiepuntFormSet(BaseInlineFormSet):
             raise ValidationError(
                 "Actiepunten horen bij een casuswijk; een landelijke bijeenkomst heeft er geen."
             )
+        # On a new session the casuswijk was not known when the choices were made: they
+        # offered every casuswijk's participants. Who owns a point must take part in this one
+        # (or owned it already, also after leaving).
+        deelnemers = set(
+            Deelname.objects.actief()
+            .filter(casuswijk=self.instance.casuswijk_id)
+            .values_list("gebruiker", flat=True)
+        )
         for form in nieuw:
             afgerond_in = form.cleaned_data.get("afgerond_in")
             if afgerond_in and afgerond_in.casuswijk_id != self.instance.casuswijk_id:
                 form.add_error("afgerond_in", "Deze bijeenkomst hoort bij een andere casuswijk.")
+            eigenaar = form.cleaned_data.get("eigenaar")
+            if eigenaar and eigenaar.pk not in deelnemers and "eigenaar" in form.changed_data:
+                form.add_error("eigenaar", "Deze persoon neemt geen deel aan deze casuswijk.")
 
 
 class ActiepuntInline(admin.TabularInline):
@@ -151,19 +164,27 @@ class BijeenkomstAdmin(admin.ModelAdmin):
         if db_field.name == "begeleiders":
             # A short list of staff: tick boxes, without the picker's untranslated hints.
             kwargs["queryset"] = (
-                get_user_model().objects.with_perm(Recht.BEGELEIDEN).filter(is_staff=True)
+                get_user_model()
+                .objects.with_perm(Recht.BEGELEIDEN)
+                .filter(is_staff=True)
+                .order_by("first_name", "last_name", "username")
             )
             kwargs["widget"] = forms.CheckboxSelectMultiple
+            veld = super().formfield_for_manytomany(db_field, request, **kwargs)
+            veld.label_from_instance = lambda gebruiker: (
+                gebruiker.get_full_name() or (gebruiker.username)
+            )
+            return veld
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change) -> None:
-        aantal = sla_bijeenkomst_op(bijeenkomst=obj)
+        gemeld = sla_bijeenkomst_op(bijeenkomst=obj)
         for actiepunt in form.cleaned_data.get("afronden", []):
             rond_af(actiepunt=actiepunt, in_bijeenkomst=obj)
-        if aantal:
+        if gemeld:
             self.message_user(
                 request,
-                f"{aantal(aantal, 'deelnemer krijgt', 'deelnemers krijgen')} een e-mail dat "
+                f"{telling(gemeld, 'deelnemer krijgt', 'deelnemers krijgen')} een e-mail dat "
                 "het verslag online staat.",
                 messages.INFO,
             )

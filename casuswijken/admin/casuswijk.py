@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.urls import reverse
 
-from netwerk.beheerpagina import beheerpagina
+from netwerk.beheerpagina import beheerpagina, telling
 from netwerk.rechten import Recht, mag
 
 from ..enums import Rol
@@ -18,7 +18,7 @@ from ..services import (
     nodig_uit,
     stuur_uitnodiging_opnieuw,
 )
-from .velden import aantal, persoon
+from .velden import persoon
 
 
 class PartnerForm(forms.Form):
@@ -78,7 +78,7 @@ class CasuswijkAdmin(admin.ModelAdmin):
             nieuw = nodig_coalitie_uit(casuswijk=casuswijk)
             self.message_user(
                 request,
-                f"{casuswijk}: {aantal(len(nieuw), 'coalitielid', 'coalitieleden')} "
+                f"{casuswijk}: {telling(len(nieuw), 'coalitielid', 'coalitieleden')} "
                 "uitgenodigd; wie al deelnam, is overgeslagen.",
                 messages.SUCCESS,
             )
@@ -157,7 +157,7 @@ class DeelnameAdmin(admin.ModelAdmin):
         )
         self.message_user(
             request,
-            f"Nieuwe uitnodiging verstuurd aan {aantal(verstuurd, 'deelnemer', 'deelnemers')}. "
+            f"Nieuwe uitnodiging verstuurd aan {telling(verstuurd, 'deelnemer', 'deelnemers')}. "
             "Wie al een wachtwoord heeft of niet meer deelneemt, is overgeslagen.",
             messages.SUCCESS,
         )

@@ -13,10 +13,6 @@ from ..models import (
 )
 
 
-def aantal(aantal: int, enkelvoud: str, meervoud: str) -> str:
-    return f"{aantal} {enkelvoud if aantal == 1 else meervoud}"
-
-
 def sessielabel(bijeenkomst: Bijeenkomst, *, met_wijk: bool = False) -> str:
     """A session as staff pick it: "12 januari 2027 – Open gesprek 2", and with met_wijk
     its casuswijk (or "landelijk") in front."""

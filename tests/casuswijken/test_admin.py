@@ -253,3 +253,53 @@ def test_the_invitation_message_counts_in_proper_dutch(client, leden, bericht):
     assert [str(m) for m in response.context["messages"]] == [
         f"{wijk.naam}: {bericht}; wie al deelnam, is overgeslagen."
     ]
+
+
+def test_publishing_through_the_session_page_says_who_is_mailed(client, opzet):
+    sessie = BijeenkomstFactory(casuswijk=opzet["wijk"], gepubliceerd=False, verslag="Notities")
+    client.force_login(medewerker("begeleider"))
+    url = sessiepagina(sessie)
+
+    response = client.post(url, bewaar_data(client.get(url), gepubliceerd="on"), follow=True)
+
+    assert response.status_code == 200
+    assert "1 deelnemer krijgt een e-mail dat het verslag online staat." in [
+        str(bericht) for bericht in response.context["messages"]
+    ]
+    assert [mail["aan"] for mail in wachtende_mails()] == [[opzet["dewi"].email]]
+
+
+def test_a_new_sessions_action_point_cannot_go_to_someone_of_another_casuswijk(client, opzet):
+    client.force_login(medewerker("begeleider"))
+    url = reverse("admin:casuswijken_bijeenkomst_add")
+    data = {
+        "oproep": str(opzet["wijk"].aanmelding.oproep_id),
+        "casuswijk": str(opzet["wijk"].pk),
+        "soort": "open_gesprek",
+        "titel": "Derde gesprek",
+        "begint_op_0": "12-04-2027", "begint_op_1": "14:00:00",
+        "eindigt_op_0": "12-04-2027", "eindigt_op_1": "16:00:00",
+        "zichtbaarheid": "wijk",
+        "actiepunten-TOTAL_FORMS": "1", "actiepunten-INITIAL_FORMS": "0",
+        "actiepunten-0-omschrijving": "Bel de school",
+        "actiepunten-0-eigenaar": str(opzet["elders"].gebruiker_id),
+        "actiepunten-0-status": "open",
+    }  # fmt: skip
+
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    assert not Bijeenkomst.objects.filter(titel="Derde gesprek").exists()
+    fouten = response.context["inline_admin_formsets"][0].formset.forms[0].errors
+    assert fouten["eigenaar"] == ["Deze persoon neemt geen deel aan deze casuswijk."]
+
+
+def test_facilitators_are_ticked_by_name(client, opzet):
+    begeleider = medewerker("begeleider")
+    begeleider.first_name, begeleider.last_name = "Bea", "Begeleider"
+    begeleider.save()
+    client.force_login(begeleider)
+
+    response = client.get(sessiepagina(opzet["eerste"]))
+
+    assert labels(response.context["adminform"].form.fields["begeleiders"]) == ["Bea Begeleider"]
