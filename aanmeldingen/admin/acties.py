@@ -96,6 +96,8 @@ class AanmeldingActies:
     def _leg_besluit_vast(self, request, queryset, besluit: Status):
         """Ask for the reason first; then record the decision for all of them, or for none."""
         aanmeldingen = list(queryset.select_related("oproep").order_by("wijknaam"))
+        if not aanmeldingen:
+            return self._niets_gekozen(request)
         for oproep in {aanmelding.oproep for aanmelding in aanmeldingen}:
             if reden := waarom_geen_besluit(oproep=oproep):
                 self.message_user(request, reden, messages.ERROR)
@@ -139,6 +141,8 @@ class AanmeldingActies:
     @admin.action(description="Nieuwe link sturen naar de contactpersoon", permissions=["change"])
     def stuur_link(self, request, queryset):
         aanmeldingen = list(queryset.prefetch_related("leden"))
+        if not aanmeldingen:
+            return self._niets_gekozen(request)
         if not Tussenformulier.uit(request).bevestigd_en_geldig():
             # The current links stop working: ask first, like Django's own delete action.
             return beheerpagina(
@@ -163,3 +167,13 @@ class AanmeldingActies:
             )
         self.message_user(request, tekst, messages.SUCCESS)
         return None
+
+    def _niets_gekozen(self, request) -> None:
+        # Django's admin hands an action only the chosen rows the list shows; chosen ids
+        # that the list does not show (another filter, a tampered form) leave nothing.
+        self.message_user(
+            request,
+            "Geen van de gekozen aanmeldingen staat in deze lijst; er is niets gedaan. Kies "
+            "de aanmeldingen opnieuw, zo nodig met een ander filter.",
+            messages.WARNING,
+        )

@@ -139,6 +139,12 @@ def neem_besluiten(
 def _waarom_geweigerd(aanmelding: Aanmelding, besluit: Status, fout: Exception, aantal: int) -> str:
     if isinstance(fout, OproepNogOpen):
         reden = str(fout)
+    elif isinstance(fout, SelectieVol) and aantal > 1:
+        reden = (
+            f"Met deze keuze zouden er meer dan {aanmelding.oproep.max_wijken} wijken "
+            "geselecteerd zijn, het maximum van de oproep. Kies er minder, of maak eerst een "
+            "andere selectie ongedaan."
+        )
     elif isinstance(fout, SelectieVol):
         reden = (
             f"{aanmelding} is niet geselecteerd: deze oproep heeft al "

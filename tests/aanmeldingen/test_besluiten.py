@@ -18,7 +18,7 @@ from aanmeldingen.services import (
     wijzig_status,
 )
 from casuswijken.models import Casuswijk
-from tests.conftest import werk_wachtrij_af
+from tests.conftest import wachtende_mails, werk_wachtrij_af
 from tests.factories import (
     AanmeldingFactory,
     BesluitberichtFactory,
@@ -144,7 +144,11 @@ def test_selecting_past_the_cap_in_one_action_selects_none(client, coordinator):
 
     response = besluit(client, kandidaten, "geselecteerd")
 
-    assert "geselecteerde wijken, het maximum" in response.text
+    assert [str(m) for m in response.context["messages"]] == [
+        "Met deze keuze zouden er meer dan 4 wijken geselecteerd zijn, het maximum van de "
+        "oproep. Kies er minder, of maak eerst een andere selectie ongedaan. Daarom is er voor "
+        "geen van de gekozen aanmeldingen iets vastgelegd."
+    ]
     oproep.refresh_from_db()
     assert oproep.aantal_geselecteerd == 2
     assert oproep.aanmeldingen.filter(status=Status.GESELECTEERD).count() == 2
@@ -561,3 +565,24 @@ def test_the_call_page_says_the_selection_was_made_once_decisions_are_sent(clien
     assert "De selectie is gemaakt" not in voor.text
     assert "De selectie is gemaakt: 1 casuswijk doet mee aan het leernetwerk." in na.text
     assert "De aanmelding is gesloten sinds" not in na.text
+
+
+@pytest.mark.parametrize("actie", ["besluit_afgewezen", "stuur_link"])
+def test_an_action_on_rows_the_list_does_not_show_does_nothing_and_says_so(
+    client, coordinator, actie
+):
+    oproep = OproepFactory(gesloten=True)
+    concept = AanmeldingFactory(oproep=oproep, concept=True)
+
+    response = client.post(
+        LIJST,
+        {"action": actie, "_selected_action": [concept.pk, 99999], "bevestigd": "ja",
+         "toelichting": "Poging"},
+        follow=True,
+    )  # fmt: skip
+
+    assert [str(m) for m in response.context["messages"]] == [
+        "Geen van de gekozen aanmeldingen staat in deze lijst; er is niets gedaan. Kies de "
+        "aanmeldingen opnieuw, zo nodig met een ander filter."
+    ]
+    assert wachtende_mails() == []
