@@ -5,7 +5,7 @@ import pytest
 from django.db import OperationalError
 from django.urls import reverse
 
-from tests.factories import DeelnameFactory
+from tests.factories import DeelnameFactory, medewerker
 
 pytestmark = pytest.mark.django_db
 
@@ -131,3 +131,13 @@ def test_header_gives_a_logged_in_participant_their_casuswijken_and_a_logout_for
     assert 'name="csrfmiddlewaretoken"' in kop
     assert ">Uitloggen</button>" in kop
     assert ">Inloggen<" not in kop
+
+
+def test_a_page_a_role_may_not_open_answers_403_in_dutch(client):
+    client.force_login(medewerker("beoordelaar"))
+
+    response = client.get("/admin/auth/user/")
+
+    assert response.status_code == 403
+    assert '<html lang="nl">' in response.text
+    assert "U hebt geen toegang tot deze pagina" in response.text
