@@ -185,6 +185,11 @@ class CoalitielidForm(forms.ModelForm):
     def lidgegevens(self) -> dict:
         return {naam: self.cleaned_data[naam] for naam in [*self.Meta.fields, "is_contactpersoon"]}
 
+    def has_changed(self) -> bool:
+        # The contact person's tick is there before anything is typed: alone, it makes no
+        # member (and an empty form no "1 member filled in").
+        return any(naam in self.changed_data for naam in self.Meta.fields)
+
 
 class BaseCoalitieFormSet(BaseFormSet):
     default_error_messages = {

@@ -41,7 +41,16 @@ def valideer_coalitie(leden: Iterable[Mapping], *, concept: bool = False) -> Non
             raise ValidationError(fouten)
         return
 
-    if not MIN_LEDEN <= len(leden) <= MAX_LEDEN:
+    if not leden:
+        fouten.append(
+            ValidationError(
+                "Vul de gegevens van de coalitie in: %(min)s tot %(max)s leden, uit het fysieke "
+                "en het sociale domein.",
+                code="aantal_leden",
+                params={"min": MIN_LEDEN, "max": MAX_LEDEN},
+            )
+        )
+    elif not MIN_LEDEN <= len(leden) <= MAX_LEDEN:
         wat_te_doen = (
             f"Vul er nog {MIN_LEDEN - len(leden)} in."
             if len(leden) < MIN_LEDEN

@@ -583,3 +583,17 @@ def test_the_summary_does_not_name_a_field_twice(client, url):
         ("", "Vul de functie van lid 2 in."),
         ("Lid 3: E-mailadres", "Voer een geldig e-mailadres in."),
     ]
+
+
+def test_an_empty_coalition_asks_for_the_members_without_counting_the_contact_tick(client, url):
+    leeg = {"naam": "", "organisatie": "", "organisatietype": "", "domein": None,
+            "functie": "", "email": ""}  # fmt: skip
+    leden = [lid_data(1, **leeg), lid_data(2, **leeg), lid_data(3, **leeg)]
+
+    response = client.post(url, aanmeld_data(leden=leden))
+
+    assert response.status_code == 422
+    assert [fout.tekst for fout in response.context["fouten"] if fout.anker == "#leden-fouten"] == [
+        "Vul de gegevens van de coalitie in: 3 tot 5 leden, uit het fysieke en het sociale domein."
+    ]
+    assert [fout for fout in response.context["fouten"] if fout.anker.startswith("#id_leden")] == []

@@ -94,6 +94,9 @@ def test_empty_address_says_what_to_fill_in(client, url, mailoutbox):
     assert response.context["form"]["email"].errors == [
         "Vul het e-mailadres van de contactpersoon in."
     ]
+    # A request, not a form that stores anything: the summary does not say "niets opgeslagen".
+    assert "Verbeter het volgende en vraag de link opnieuw aan:" in response.text
+    assert "opgeslagen" not in response.text
     assert verstuurde_mails(mailoutbox) == []
 
 
