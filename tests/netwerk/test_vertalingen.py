@@ -187,3 +187,16 @@ def test_our_compiler_agrees_with_msgfmt(po):
 
     # msgfmt leaves out a few header lines; the translations are what counts.
     assert {k: v for k, v in onze.items() if k} == {k: v for k, v in hunne.items() if k}
+
+
+def test_an_action_without_rows_speaks_of_rows_not_items(admin_client):
+    response = admin_client.post(
+        reverse("admin:aanmeldingen_aanmelding_changelist"),
+        {"action": "vergelijk", "index": "0"},
+        follow=True,
+    )
+
+    assert [str(m) for m in response.context["messages"]] == [
+        "Kies eerst een of meer rijen in de lijst om de actie op uit te voeren. Er is niets "
+        "gewijzigd."
+    ]
