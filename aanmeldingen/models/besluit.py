@@ -21,6 +21,10 @@ BESLUITWOORDEN: dict[str, str] = {
 }
 
 
+# The statuses that are a decision, in the order of Status, for a field that holds one.
+BESLUITKEUZES = [(status.value, status.label) for status in Status if status in BESLUITEN]
+
+
 def _besluitwoorden_uitgelegd() -> str:
     woorden = [
         f"{{{{ {woord} }}}} ({uitleg})" if uitleg else f"{{{{ {woord} }}}}"
@@ -32,11 +36,7 @@ def _besluitwoorden_uitgelegd() -> str:
 class Besluitsjabloon(models.Model):
     """The text of a decision mail; staff edit it in the admin. One per decision."""
 
-    besluit = models.CharField(
-        max_length=20,
-        unique=True,
-        choices=[(status.value, status.label) for status in Status if status in BESLUITEN],
-    )
+    besluit = models.CharField(max_length=20, unique=True, choices=BESLUITKEUZES)
     onderwerp = models.CharField(max_length=200)
     tekst = models.TextField(
         help_text="Deze woorden tussen dubbele accolades worden ingevuld: "
@@ -64,7 +64,7 @@ class Besluitbericht(models.Model):
     aanmelding = models.ForeignKey(
         "Aanmelding", on_delete=models.CASCADE, related_name="besluitberichten"
     )
-    besluit = models.CharField(max_length=20, choices=Status)
+    besluit = models.CharField(max_length=20, choices=BESLUITKEUZES)
     aan = models.EmailField(max_length=254)
     onderwerp = models.CharField(max_length=200)
     tekst = models.TextField()

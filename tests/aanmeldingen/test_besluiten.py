@@ -586,3 +586,15 @@ def test_an_action_on_rows_the_list_does_not_show_does_nothing_and_says_so(
         "aanmeldingen opnieuw, zo nodig met een ander filter."
     ]
     assert wachtende_mails() == []
+
+
+def test_the_decision_mails_filter_offers_only_decisions(client, coordinator):
+    response = client.get(reverse("admin:aanmeldingen_besluitbericht_changelist"))
+
+    filter_ = next(f for f in response.context["cl"].filter_specs if f.title == "besluit")
+    assert [keuze["display"] for keuze in filter_.choices(response.context["cl"])] == [
+        "Alle",
+        "Geselecteerd",
+        "Reserve",
+        "Afgewezen",
+    ]
