@@ -1,4 +1,5 @@
 from django.apps import AppConfig, apps
+from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate
 
 
@@ -16,3 +17,10 @@ class NetwerkConfig(AppConfig):
             sender=apps.get_app_config("auth"),
             dispatch_uid="netwerk.synchroniseer_rollen",
         )
+
+
+class BeheerConfig(admin_apps.AdminConfig):
+    """Django's admin, with the portal's own site (netwerk.beheersite)."""
+
+    default = False  # named in INSTALLED_APPS as netwerk.apps.BeheerConfig
+    default_site = "netwerk.beheersite.Beheersite"

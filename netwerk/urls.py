@@ -3,10 +3,6 @@ from django.urls import include, path
 
 from . import views
 
-admin.site.site_header = "Leernetwerk Gemengde Wijk: beheer"
-admin.site.site_title = "Leernetwerk beheer"
-admin.site.index_title = "Beheer van het leernetwerk"
-
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("favicon.ico", views.favicon),

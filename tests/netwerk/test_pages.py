@@ -141,3 +141,20 @@ def test_a_page_a_role_may_not_open_answers_403_in_dutch(client):
     assert response.status_code == 403
     assert '<html lang="nl">' in response.text
     assert "U hebt geen toegang tot deze pagina" in response.text
+
+
+@pytest.mark.parametrize("waarde", ["abc", "1\x00", "99999999999999999999", "-1"])
+def test_a_tampered_row_choice_in_an_admin_action_is_dropped_not_a_500(client, waarde):
+    client.force_login(medewerker("coördinator"))
+
+    response = client.post(
+        "/admin/aanmeldingen/aanmelding/",
+        {"action": "vergelijk", "index": "0", "_selected_action": [waarde]},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    assert [str(m) for m in response.context["messages"]] == [
+        "Kies eerst een of meer rijen in de lijst om de actie op uit te voeren. Er is niets "
+        "gewijzigd."
+    ]

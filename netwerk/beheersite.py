@@ -1,0 +1,41 @@
+"""The admin site of the portal: Django's, with its own titles and a guard on row choices."""
+
+from functools import wraps
+
+from django.contrib import admin
+from django.contrib.admin import helpers
+
+# Every model of the portal has a whole number as its key (BigAutoField or AutoField).
+GROOTSTE_SLEUTEL = 2**63 - 1
+
+
+def _is_sleutel(waarde: str) -> bool:
+    return waarde.isascii() and waarde.isdigit() and 0 < int(waarde) <= GROOTSTE_SLEUTEL
+
+
+class Beheersite(admin.AdminSite):
+    site_header = "Leernetwerk Gemengde Wijk: beheer"
+    site_title = "Leernetwerk beheer"
+    index_title = "Beheer van het leernetwerk"
+
+    def admin_view(self, view, cacheable=False):
+        """Every admin page, with the rows chosen for an action cleaned first.
+
+        The list sends the keys of the ticked rows; a tampered value ("abc", a NUL byte, a
+        number too large for the database) would make Django's own action code fail with a
+        500. Such values are dropped: what is left is handled as usual, and nothing left
+        means "choose rows first".
+        """
+        beschermd = super().admin_view(view, cacheable)
+
+        @wraps(view)
+        def met_schone_keuze(request, *args, **kwargs):
+            gekozen = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
+            if request.method == "POST" and not all(map(_is_sleutel, gekozen)):
+                request.POST = request.POST.copy()
+                request.POST.setlist(
+                    helpers.ACTION_CHECKBOX_NAME, [w for w in gekozen if _is_sleutel(w)]
+                )
+            return beschermd(request, *args, **kwargs)
+
+        return met_schone_keuze
