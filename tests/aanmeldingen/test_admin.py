@@ -316,3 +316,13 @@ def test_the_changed_after_submission_date_is_written_in_dutch():
     kolom = AanmeldingAdmin(Aanmelding, admin.site).gewijzigd_na_indienen(aanmelding)
 
     assert kolom == "1 december 2026 14:05"
+
+
+def test_the_list_does_not_count_concepts_in_a_total(staff_client):
+    AanmeldingFactory()
+    AanmeldingFactory(concept=True)
+
+    response = staff_client.get(CHANGELIST)
+
+    assert response.context["cl"].result_count == 1
+    assert "totaal" not in response.text
