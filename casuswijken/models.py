@@ -63,6 +63,17 @@ class DeelnameQuerySet(models.QuerySet):
         """Participations that have not ended: the only ones that give access."""
         return self.filter(beeindigd_op__isnull=True)
 
+    def zichtbaar_voor(self, user) -> "DeelnameQuerySet":
+        """Who takes part is for the casuswijk's own participants, and staff with the right
+        (not the beoordelaar, who may open a casuswijk's page but not see its people)."""
+        if mag(user, Recht.LEES_DEELNAMES):
+            return self.all()
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            casuswijk__in=Deelname.objects.actief().filter(gebruiker=user).values("casuswijk")
+        )
+
 
 class Deelname(models.Model):
     """A person taking part in a casuswijk. Ending it (beeindigd_op) ends all access."""

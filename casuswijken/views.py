@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from netwerk.rechten import Recht, mag
+
 from .agenda import ical
 from .models import Actiepunt, Bevinding, Bijeenkomst, Casuswijk, Deelname, Interventie
 from .services import nieuwe_agendalink
@@ -70,12 +72,16 @@ def casuswijk(request: HttpRequest, slug: str) -> HttpResponse:
     wijk = _casuswijk_of_404(request.user, slug)
     nu = timezone.now()
     bijeenkomsten = list(_bijeenkomsten_van(request.user, wijk))
+    eigen_deelname = (
+        Deelname.objects.actief().filter(gebruiker=request.user, casuswijk=wijk).first()
+    )
     return render(
         request,
         "casuswijken/casuswijk.html",
         {
             "casuswijk": wijk,
-            "deelnames": Deelname.objects.actief()
+            "deelnames": Deelname.objects.zichtbaar_voor(request.user)
+            .actief()
             .filter(casuswijk=wijk)
             .select_related("gebruiker")
             .order_by("rol", "gebruiker__last_name"),
@@ -85,9 +91,9 @@ def casuswijk(request: HttpRequest, slug: str) -> HttpResponse:
             .open()
             .filter(casuswijk=wijk)
             .select_related("eigenaar", "bijeenkomst"),
-            "eigen_deelname": Deelname.objects.actief()
-            .filter(gebruiker=request.user, casuswijk=wijk)
-            .first(),
+            "eigen_deelname": eigen_deelname,
+            "mensen_zichtbaar": eigen_deelname is not None
+            or mag(request.user, Recht.LEES_DEELNAMES),
             "interventies": Interventie.objects.zichtbaar_voor(request.user)
             .filter(casuswijk=wijk)
             .select_related("categorie"),

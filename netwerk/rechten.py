@@ -45,6 +45,7 @@ class Recht(StrEnum):
     LEES_ACTIEPUNTEN = "casuswijken.view_actiepunt"
     LEES_INTERVENTIES = "casuswijken.view_interventie"
     LEES_BEVINDINGEN = "casuswijken.view_bevinding"
+    LEES_DEELNAMES = "casuswijken.view_deelname"  # who takes part, in every casuswijk
     BEGELEIDEN = "casuswijken.change_bijeenkomst"  # leads sessions: may be a begeleider
     UITNODIGEN = "casuswijken.add_deelname"
 

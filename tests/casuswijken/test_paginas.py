@@ -313,3 +313,16 @@ def test_an_action_point_cannot_be_closed_in_another_casuswijks_session(client, 
     assert response.status_code == 200
     assert "Selecteer een geldige keuze. Deze keuze is niet beschikbaar." in response.text
     assert Actiepunt.objects.filter(casuswijk=wijk).count() == 0
+
+
+def test_a_beoordelaar_opens_a_casuswijk_without_seeing_its_people(client, opzet):
+    deelnemer = opzet["mensen"]["deelnemer"]
+    deelnemer.first_name, deelnemer.last_name = "Dewi", "Dekker"
+    deelnemer.save()
+    client.force_login(opzet["mensen"]["beoordelaar"])
+
+    response = client.get(reverse("casuswijken:casuswijk", args=["lombok"]))
+
+    assert response.status_code == 200
+    assert list(response.context["deelnames"]) == []
+    assert "Dewi Dekker" not in response.text

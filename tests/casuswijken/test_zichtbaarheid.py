@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from aanmeldingen.enums import Leervraag
-from casuswijken.models import Actiepunt, Bevinding, Bijeenkomst, Casuswijk, Interventie
+from casuswijken.models import Actiepunt, Bevinding, Bijeenkomst, Casuswijk, Deelname, Interventie
 from tests.factories import (
     ActiepuntFactory,
     BevindingFactory,
@@ -151,3 +151,24 @@ def test_a_session_of_a_casuswijk_of_another_call_is_refused(wereld):
 
     with pytest.raises(ValidationError, match="hoort bij een andere oproep"):
         bijeenkomst.full_clean()
+
+
+def test_who_takes_part_is_for_the_casuswijks_own_participants_and_staff_who_lead(wereld):
+    verwacht = {
+        "anoniem": set(),
+        "deelnemer_w1": {"w1"},
+        "gestopt_w1": set(),
+        "deelnemer_w3": {"w3"},
+        "begeleider": {"w1", "w3"},
+        # May open every casuswijk, but sees no people in it.
+        "beoordelaar": set(),
+    }
+
+    gezien = {
+        wie: set(
+            Deelname.objects.zichtbaar_voor(mens).actief().values_list("casuswijk__naam", flat=True)
+        )
+        for wie, mens in wereld["mensen"].items()
+    }
+
+    assert gezien == verwacht
