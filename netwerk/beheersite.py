@@ -9,7 +9,8 @@ from django.contrib.admin import helpers
 GROOTSTE_SLEUTEL = 2**63 - 1
 
 
-def _is_sleutel(waarde: str) -> bool:
+def is_sleutel(waarde: str) -> bool:
+    """Whether a value from a request can be the key of a row: a whole number in range."""
     return waarde.isascii() and waarde.isdigit() and 0 < int(waarde) <= GROOTSTE_SLEUTEL
 
 
@@ -31,10 +32,10 @@ class Beheersite(admin.AdminSite):
         @wraps(view)
         def met_schone_keuze(request, *args, **kwargs):
             gekozen = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
-            if request.method == "POST" and not all(map(_is_sleutel, gekozen)):
+            if request.method == "POST" and not all(map(is_sleutel, gekozen)):
                 request.POST = request.POST.copy()
                 request.POST.setlist(
-                    helpers.ACTION_CHECKBOX_NAME, [w for w in gekozen if _is_sleutel(w)]
+                    helpers.ACTION_CHECKBOX_NAME, [w for w in gekozen if is_sleutel(w)]
                 )
             return beschermd(request, *args, **kwargs)
 

@@ -12,6 +12,7 @@ from django.utils.timezone import localtime
 
 from casuswijken.models import Casuswijk
 from netwerk.beheerpagina import beheerpagina
+from netwerk.beheersite import is_sleutel
 from netwerk.rechten import Recht, mag
 
 from ..enums import Status
@@ -254,7 +255,7 @@ class AanmeldingAdmin(AanmeldingActies, admin.ModelAdmin):
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         eigen = Beoordeling.objects.filter(
-            aanmelding_id=object_id if str(object_id).isdigit() else None,
+            aanmelding_id=object_id if is_sleutel(str(object_id)) else None,
             beoordelaar=request.user,
         ).first()
         extra_context = {

@@ -2,6 +2,8 @@
 
 from django.contrib import admin
 
+from netwerk.beheersite import is_sleutel
+
 from ..enums import Status
 from ..models import Oproep
 
@@ -92,7 +94,12 @@ class OproepFilter(admin.SimpleListFilter):
         if self.value() == self.ALLE:
             return queryset
         if self.value():
-            return queryset.filter(oproep_id=self.value())
+            # A tampered value is no call: it shows nothing rather than failing.
+            return (
+                queryset.filter(oproep_id=self.value())
+                if is_sleutel(self.value())
+                else (queryset.none())
+            )
         return queryset.exclude(
             oproep__in=Oproep.objects.filter(aanmeldingen__besluit_verzonden_op__isnull=False)
         )

@@ -326,3 +326,17 @@ def test_the_list_does_not_count_concepts_in_a_total(staff_client):
 
     assert response.context["cl"].result_count == 1
     assert "totaal" not in response.text
+
+
+@pytest.mark.parametrize(
+    "adres",
+    [
+        "/admin/aanmeldingen/aanmelding/99999999999999999999/change/",
+        "/admin/aanmeldingen/aanmelding/?oproep=abc",
+        "/admin/aanmeldingen/aanmelding/?oproep=99999999999999999999",
+    ],
+)
+def test_a_tampered_id_in_the_address_is_no_500(staff_client, adres):
+    response = staff_client.get(adres)
+
+    assert response.status_code in {200, 302}
