@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from netwerk.beheerpagina import telling
+from netwerk.beheersite import is_sleutel
 from netwerk.rechten import Recht
 
 from ..models import (
@@ -94,6 +95,17 @@ class ActiepuntInline(admin.TabularInline):
 
 
 class AfrondVeld(forms.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        # A tampered value (not a whole number in range) is no action point of this list.
+        for waarde in value:
+            if not is_sleutel(str(waarde)):
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": waarde},
+                )
+        return super()._check_values(value)
+
     def label_from_instance(self, actiepunt):
         return format_html(
             '<a href="{}">{}</a> · {} · afgesproken {}',
@@ -129,6 +141,27 @@ class BijeenkomstForm(forms.ModelForm):
                 if nog_open.exists()
                 else "Niets meer open uit eerdere bijeenkomsten."
             )
+
+    def clean(self):
+        gegevens = super().clean()
+        sessie = self.instance
+        # Action points belong to the session's casuswijk: moving the session would leave
+        # them behind in the other one, and points ticked here are of the old casuswijk.
+        if (
+            sessie.pk
+            and "casuswijk" in self.changed_data
+            and (
+                sessie.actiepunten.exists()
+                or sessie.afgeronde_actiepunten.exists()
+                or gegevens.get("afronden")
+            )
+        ):
+            self.add_error(
+                "casuswijk",
+                "Deze bijeenkomst heeft actiepunten van haar casuswijk en kan daarom niet naar "
+                "een andere casuswijk. Maak zo nodig een nieuwe bijeenkomst.",
+            )
+        return gegevens
 
 
 @admin.register(Bijeenkomst)

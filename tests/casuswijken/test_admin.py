@@ -303,3 +303,30 @@ def test_facilitators_are_ticked_by_name(client, opzet):
     response = client.get(sessiepagina(opzet["eerste"]))
 
     assert labels(response.context["adminform"].form.fields["begeleiders"]) == ["Bea Begeleider"]
+
+
+def test_a_session_with_action_points_cannot_move_to_another_casuswijk(client, opzet):
+    ActiepuntFactory(bijeenkomst=opzet["eerste"])
+    andere = CasuswijkFactory(aanmelding__oproep=opzet["wijk"].aanmelding.oproep)
+    client.force_login(medewerker("begeleider"))
+    url = sessiepagina(opzet["eerste"])
+
+    response = client.post(url, bewaar_data(client.get(url), casuswijk=str(andere.pk)))
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["casuswijk"] == [
+        "Deze bijeenkomst heeft actiepunten van haar casuswijk en kan daarom niet naar een "
+        "andere casuswijk. Maak zo nodig een nieuwe bijeenkomst."
+    ]
+    opzet["eerste"].refresh_from_db()
+    assert opzet["eerste"].casuswijk == opzet["wijk"]
+
+
+def test_a_tampered_point_to_close_is_refused_at_the_field(client, opzet):
+    client.force_login(medewerker("begeleider"))
+    url = sessiepagina(opzet["tweede"])
+
+    response = client.post(url, bewaar_data(client.get(url), afronden=["99999999999999999999"]))
+
+    assert response.status_code == 200
+    assert "afronden" in response.context["adminform"].form.errors
