@@ -28,11 +28,39 @@ class PartnerForm(forms.Form):
     functie = forms.CharField(max_length=100, required=False)
 
 
+class DeelnameForm(forms.ModelForm):
+    """A participation as staff change it: its end date, role and details, never its person."""
+
+    def clean(self):
+        gegevens = super().clean()
+        deelname = self.instance
+        einde = gegevens.get("beeindigd_op")
+        if einde and deelname.begonnen_op and einde < deelname.begonnen_op:
+            self.add_error("beeindigd_op", "Een deelname eindigt niet voordat ze begon.")
+        # The person and the casuswijk are read-only here, so Django does not check the
+        # "one active participation" constraint itself: reopening an ended one would fail.
+        if (
+            deelname.pk
+            and einde is None
+            and Deelname.objects.actief()
+            .filter(gebruiker=deelname.gebruiker_id, casuswijk=deelname.casuswijk_id)
+            .exclude(pk=deelname.pk)
+            .exists()
+        ):
+            self.add_error(
+                "beeindigd_op",
+                "Deze persoon neemt al opnieuw deel aan deze casuswijk; deze eerdere deelname "
+                "blijft beëindigd.",
+            )
+        return gegevens
+
+
 class DeelnameInline(admin.TabularInline):
     """The participants, read as people. New ones come in through the list's invitation
     actions (which make the account and mail it), not by picking an account here."""
 
     model = Deelname
+    form = DeelnameForm
     fields = ["persoon", "rol", "organisatie", "functie", "begonnen_op", "beeindigd_op"]
     readonly_fields = ["persoon", "begonnen_op"]
     extra = 0
@@ -131,6 +159,7 @@ class CasuswijkAdmin(admin.ModelAdmin):
 
 @admin.register(Deelname)
 class DeelnameAdmin(admin.ModelAdmin):
+    form = DeelnameForm
     list_display = ["gebruiker", "casuswijk", "rol", "begonnen_op", "beeindigd_op"]
     list_filter = ["rol", "casuswijk"]
     list_select_related = ["gebruiker", "casuswijk"]

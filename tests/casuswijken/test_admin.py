@@ -330,3 +330,27 @@ def test_a_tampered_point_to_close_is_refused_at_the_field(client, opzet):
 
     assert response.status_code == 200
     assert "afronden" in response.context["adminform"].form.errors
+
+
+def test_an_ended_participation_is_not_reopened_beside_a_new_one(client, opzet):
+    oud = DeelnameFactory(casuswijk=opzet["wijk"], beeindigd=True)
+    DeelnameFactory(casuswijk=opzet["wijk"], gebruiker=oud.gebruiker)
+    client.force_login(medewerker("coördinator"))
+    url = reverse("admin:casuswijken_deelname_change", args=[oud.pk])
+    formulier = client.get(url).context["adminform"].form
+
+    response = client.post(url, {
+        "rol": oud.rol, "organisatie": "", "functie": "",
+        "begonnen_op_0": timezone.localtime(oud.begonnen_op).strftime("%d-%m-%Y"),
+        "begonnen_op_1": timezone.localtime(oud.begonnen_op).strftime("%H:%M:%S"),
+        "beeindigd_op_0": "", "beeindigd_op_1": "",
+    })  # fmt: skip
+
+    assert "beeindigd_op" in formulier.fields
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["beeindigd_op"] == [
+        "Deze persoon neemt al opnieuw deel aan deze casuswijk; deze eerdere deelname blijft "
+        "beëindigd."
+    ]
+    oud.refresh_from_db()
+    assert oud.beeindigd_op is not None
