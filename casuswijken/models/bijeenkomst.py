@@ -1,117 +1,18 @@
-"""The casuswijken and what happens in them. Every read a participant can make goes through
-one zichtbaar_voor(user) per model; nothing else filters by hand (docs/ontwerp.md)."""
+"""Sessions, and the action points agreed in them."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 
-from aanmeldingen.enums import Leervraag
 from netwerk.rechten import Recht, mag
 
-from .enums import (
+from ..enums import (
     Actiestatus,
-    InterventieDomein,
-    Interventiestatus,
-    Rol,
     Soort,
     Zichtbaarheid,
 )
-
-
-def _actieve_deelnames(user):
-    return Deelname.objects.actief().filter(gebruiker=user)
-
-
-class CasuswijkQuerySet(models.QuerySet):
-    def zichtbaar_voor(self, user) -> "CasuswijkQuerySet":
-        """Staff with the right see every casuswijk; a participant the ones they take part
-        in now."""
-        if mag(user, Recht.LEES_CASUSWIJKEN):
-            return self.all()
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(pk__in=_actieve_deelnames(user).values("casuswijk"))
-
-
-class Casuswijk(models.Model):
-    """A selected neighbourhood, made from its application when the selection is sent."""
-
-    aanmelding = models.OneToOneField(
-        "aanmeldingen.Aanmelding", on_delete=models.PROTECT, related_name="casuswijk"
-    )
-    naam = models.CharField(max_length=100)
-    slug = models.SlugField(
-        max_length=120, unique=True, help_text="Deel van het webadres: /wijken/…/."
-    )
-    aangemaakt = models.DateTimeField(auto_now_add=True)
-
-    objects = CasuswijkQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = "casuswijk"
-        verbose_name_plural = "casuswijken"
-        ordering = ["naam"]
-
-    def __str__(self) -> str:
-        return self.naam
-
-
-class DeelnameQuerySet(models.QuerySet):
-    def actief(self) -> "DeelnameQuerySet":
-        """Participations that have not ended: the only ones that give access."""
-        return self.filter(beeindigd_op__isnull=True)
-
-    def zichtbaar_voor(self, user) -> "DeelnameQuerySet":
-        """Who takes part is for the casuswijk's own participants, and staff with the right
-        (not the beoordelaar, who may open a casuswijk's page but not see its people)."""
-        if mag(user, Recht.LEES_DEELNAMES):
-            return self.all()
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(
-            casuswijk__in=Deelname.objects.actief().filter(gebruiker=user).values("casuswijk")
-        )
-
-
-class Deelname(models.Model):
-    """A person taking part in a casuswijk. Ending it (beeindigd_op) ends all access."""
-
-    gebruiker = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="deelnames"
-    )
-    casuswijk = models.ForeignKey(Casuswijk, on_delete=models.CASCADE, related_name="deelnames")
-    rol = models.CharField(max_length=20, choices=Rol)
-    organisatie = models.CharField(max_length=150, blank=True)
-    functie = models.CharField(max_length=100, blank=True)
-    begonnen_op = models.DateTimeField(default=timezone.now)
-    beeindigd_op = models.DateTimeField("beëindigd op", null=True, blank=True)
-    # The private address of this person's calendar feed of this casuswijk; a new one
-    # replaces it. Kept as is (calendar apps need the address), and useless once the
-    # participation ends.
-    agenda_token = models.CharField(  # noqa: DJ001
-        max_length=64, unique=True, null=True, blank=True, editable=False
-    )
-
-    objects = DeelnameQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = "deelname"
-        verbose_name_plural = "deelnames"
-        ordering = ["casuswijk", "rol", "gebruiker__last_name"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["gebruiker", "casuswijk"],
-                condition=Q(beeindigd_op__isnull=True),
-                name="deelname_een_actieve_per_persoon",
-                violation_error_message="Deze persoon neemt al deel aan deze casuswijk.",
-            ),
-            models.CheckConstraint(condition=Q(rol__in=Rol.values), name="deelname_rol_geldig"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.gebruiker} in {self.casuswijk}"
+from .wijk import Casuswijk, actieve_deelnames
 
 
 class BijeenkomstQuerySet(models.QuerySet):
@@ -131,8 +32,8 @@ class BijeenkomstQuerySet(models.QuerySet):
         openbaar = Q(zichtbaarheid=Zichtbaarheid.OPENBAAR)
         if not user.is_authenticated:
             return self.filter(openbaar, gepubliceerd=True)
-        mijn_wijken = _actieve_deelnames(user).values("casuswijk")
-        mijn_oproepen = _actieve_deelnames(user).values("casuswijk__aanmelding__oproep")
+        mijn_wijken = actieve_deelnames(user).values("casuswijk")
+        mijn_oproepen = actieve_deelnames(user).values("casuswijk__aanmelding__oproep")
         return self.filter(
             openbaar
             | Q(zichtbaarheid=Zichtbaarheid.NETWERK, oproep__in=mijn_oproepen)
@@ -230,7 +131,7 @@ class ActiepuntQuerySet(models.QuerySet):
         if not user.is_authenticated:
             return self.none()
         return self.filter(
-            casuswijk__in=_actieve_deelnames(user).values("casuswijk"),
+            casuswijk__in=actieve_deelnames(user).values("casuswijk"),
             bijeenkomst__in=Bijeenkomst.objects.zichtbaar_voor(user).values("pk"),
         )
 
@@ -302,102 +203,3 @@ class Actiepunt(models.Model):
         if self.eigenaar_id:
             return self.eigenaar.get_full_name() or "(naam nog niet bekend)"
         return self.eigenaar_naam
-
-
-class Interventiecategorie(models.Model):
-    """The shared classification, so that casuswijken can be compared; staff extend it."""
-
-    naam = models.CharField(max_length=100, unique=True)
-    omschrijving = models.TextField(blank=True)
-
-    class Meta:
-        verbose_name = "categorie van interventies"
-        verbose_name_plural = "categorieën van interventies"
-        ordering = ["naam"]
-
-    def __str__(self) -> str:
-        return self.naam
-
-
-class InterventieQuerySet(models.QuerySet):
-    def zichtbaar_voor(self, user) -> "InterventieQuerySet":
-        """The casuswijk's own inventory: its participants, and staff with the right."""
-        if mag(user, Recht.LEES_INTERVENTIES):
-            return self.all()
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(casuswijk__in=_actieve_deelnames(user).values("casuswijk"))
-
-
-class Interventie(models.Model):
-    casuswijk = models.ForeignKey(Casuswijk, on_delete=models.CASCADE, related_name="interventies")
-    naam = models.CharField(max_length=200)
-    domein = models.CharField(max_length=10, choices=InterventieDomein)
-    categorie = models.ForeignKey(
-        Interventiecategorie, on_delete=models.PROTECT, related_name="interventies"
-    )
-    omschrijving = models.TextField(blank=True)
-    partners = models.CharField(max_length=300, blank=True)
-    status = models.CharField(
-        max_length=10, choices=Interventiestatus, default=Interventiestatus.IDEE
-    )
-    ervaringen = models.TextField(blank=True, help_text="Wat werkt, wat niet, en waarom.")
-
-    objects = InterventieQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = "interventie"
-        verbose_name_plural = "interventies"
-        ordering = ["casuswijk", "categorie", "naam"]
-
-    def __str__(self) -> str:
-        return self.naam
-
-
-class BevindingQuerySet(models.QuerySet):
-    def zichtbaar_voor(self, user) -> "BevindingQuerySet":
-        """A finding is its casuswijk's; a goed voorbeeld is for every casuswijk of the call."""
-        if mag(user, Recht.LEES_BEVINDINGEN):
-            return self.all()
-        if not user.is_authenticated:
-            return self.none()
-        uit_zichtbare_sessie = Q(bijeenkomst__isnull=True) | Q(
-            bijeenkomst__in=Bijeenkomst.objects.zichtbaar_voor(user).values("pk")
-        )
-        return self.filter(
-            Q(casuswijk__in=_actieve_deelnames(user).values("casuswijk"))
-            | Q(
-                goed_voorbeeld=True,
-                casuswijk__aanmelding__oproep__in=_actieve_deelnames(user).values(
-                    "casuswijk__aanmelding__oproep"
-                ),
-            ),
-            uit_zichtbare_sessie,
-        )
-
-
-class Bevinding(models.Model):
-    leervraag = models.CharField(max_length=20, choices=Leervraag)
-    casuswijk = models.ForeignKey(Casuswijk, on_delete=models.CASCADE, related_name="bevindingen")
-    bijeenkomst = models.ForeignKey(
-        Bijeenkomst,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="bevindingen",
-    )
-    tekst = models.TextField(max_length=3000, help_text="Markdown.")
-    goed_voorbeeld = models.BooleanField(
-        default=False, help_text="Zichtbaar voor de deelnemers van alle casuswijken van de oproep."
-    )
-    aangemaakt = models.DateTimeField(auto_now_add=True)
-
-    objects = BevindingQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = "bevinding"
-        verbose_name_plural = "bevindingen"
-        ordering = ["leervraag", "-aangemaakt"]
-
-    def __str__(self) -> str:
-        return f"{self.get_leervraag_display()}: {self.tekst[:60]}"

@@ -1,0 +1,31 @@
+"""The casuswijken and what happens in them; one module per concern, imported from here.
+
+Every read a participant can make goes through one zichtbaar_voor(user) per model; nothing
+else filters by hand (docs/ontwerp.md).
+"""
+
+from .bijeenkomst import Actiepunt, ActiepuntQuerySet, Bijeenkomst, BijeenkomstQuerySet
+from .inventaris import (
+    Bevinding,
+    BevindingQuerySet,
+    Interventie,
+    Interventiecategorie,
+    InterventieQuerySet,
+)
+from .wijk import Casuswijk, CasuswijkQuerySet, Deelname, DeelnameQuerySet
+
+__all__ = [
+    "Actiepunt",
+    "ActiepuntQuerySet",
+    "Bevinding",
+    "BevindingQuerySet",
+    "Bijeenkomst",
+    "BijeenkomstQuerySet",
+    "Casuswijk",
+    "CasuswijkQuerySet",
+    "Deelname",
+    "DeelnameQuerySet",
+    "Interventie",
+    "Interventiecategorie",
+    "InterventieQuerySet",
+]

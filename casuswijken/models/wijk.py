@@ -1,0 +1,105 @@
+"""A casuswijk and who takes part in it."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from netwerk.rechten import Recht, mag
+
+from ..enums import (
+    Rol,
+)
+
+
+def actieve_deelnames(user):
+    """This user's participations that give access now."""
+    return Deelname.objects.actief().filter(gebruiker=user)
+
+
+class CasuswijkQuerySet(models.QuerySet):
+    def zichtbaar_voor(self, user) -> "CasuswijkQuerySet":
+        """Staff with the right see every casuswijk; a participant the ones they take part
+        in now."""
+        if mag(user, Recht.LEES_CASUSWIJKEN):
+            return self.all()
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(pk__in=actieve_deelnames(user).values("casuswijk"))
+
+
+class Casuswijk(models.Model):
+    """A selected neighbourhood, made from its application when the selection is sent."""
+
+    aanmelding = models.OneToOneField(
+        "aanmeldingen.Aanmelding", on_delete=models.PROTECT, related_name="casuswijk"
+    )
+    naam = models.CharField(max_length=100)
+    slug = models.SlugField(
+        max_length=120, unique=True, help_text="Deel van het webadres: /wijken/…/."
+    )
+    aangemaakt = models.DateTimeField(auto_now_add=True)
+
+    objects = CasuswijkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "casuswijk"
+        verbose_name_plural = "casuswijken"
+        ordering = ["naam"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class DeelnameQuerySet(models.QuerySet):
+    def actief(self) -> "DeelnameQuerySet":
+        """Participations that have not ended: the only ones that give access."""
+        return self.filter(beeindigd_op__isnull=True)
+
+    def zichtbaar_voor(self, user) -> "DeelnameQuerySet":
+        """Who takes part is for the casuswijk's own participants, and staff with the right
+        (not the beoordelaar, who may open a casuswijk's page but not see its people)."""
+        if mag(user, Recht.LEES_DEELNAMES):
+            return self.all()
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(casuswijk__in=actieve_deelnames(user).values("casuswijk"))
+
+
+class Deelname(models.Model):
+    """A person taking part in a casuswijk. Ending it (beeindigd_op) ends all access."""
+
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="deelnames"
+    )
+    casuswijk = models.ForeignKey(Casuswijk, on_delete=models.CASCADE, related_name="deelnames")
+    rol = models.CharField(max_length=20, choices=Rol)
+    organisatie = models.CharField(max_length=150, blank=True)
+    functie = models.CharField(max_length=100, blank=True)
+    begonnen_op = models.DateTimeField(default=timezone.now)
+    beeindigd_op = models.DateTimeField("beëindigd op", null=True, blank=True)
+    # The private address of this person's calendar feed of this casuswijk; a new one
+    # replaces it. Kept as is (calendar apps need the address), and useless once the
+    # participation ends.
+    agenda_token = models.CharField(  # noqa: DJ001
+        max_length=64, unique=True, null=True, blank=True, editable=False
+    )
+
+    objects = DeelnameQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "deelname"
+        verbose_name_plural = "deelnames"
+        ordering = ["casuswijk", "rol", "gebruiker__last_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gebruiker", "casuswijk"],
+                condition=Q(beeindigd_op__isnull=True),
+                name="deelname_een_actieve_per_persoon",
+                violation_error_message="Deze persoon neemt al deel aan deze casuswijk.",
+            ),
+            models.CheckConstraint(condition=Q(rol__in=Rol.values), name="deelname_rol_geldig"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.gebruiker} in {self.casuswijk}"
