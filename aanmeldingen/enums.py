@@ -15,6 +15,8 @@ class Status(models.TextChoices):
 # (geselecteerd, reserve, afgewezen) may change until the decisions of the call are sent;
 # services.neem_besluit refuses changes after that.
 BESLUITEN = frozenset({Status.GESELECTEERD, Status.RESERVE, Status.AFGEWEZEN})
+# Submitted and waiting for a decision: these take reviews, and block sending the decisions.
+IN_BEOORDELING = frozenset({Status.INGEDIEND, Status.IN_BEHANDELING})
 TOEGESTANE_OVERGANGEN: dict[Status, frozenset[Status]] = {
     Status.CONCEPT: frozenset({Status.INGEDIEND, Status.INGETROKKEN}),
     Status.INGEDIEND: frozenset({Status.IN_BEHANDELING, Status.INGETROKKEN}),

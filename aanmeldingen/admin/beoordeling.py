@@ -13,6 +13,7 @@ from ..models import (
     Aanmelding,
     Beoordeling,
 )
+from .paginas import getal
 
 
 class AangebodenKeuzes(ModelChoiceIterator):
@@ -143,7 +144,7 @@ class BeoordelingAdmin(admin.ModelAdmin):
 
     @admin.display(description="gemiddeld")
     def gemiddelde_score(self, beoordeling: Beoordeling) -> str:
-        return f"{beoordeling.gemiddelde:.1f}".replace(".", ",")
+        return getal(beoordeling.gemiddelde)
 
     # The application beside the form.
 

@@ -2,7 +2,6 @@
 
 from .aanmelding import (
     AANVRAGERVELDEN,
-    IN_BEOORDELING,
     Aanmelding,
     AanmeldingQuerySet,
     cbs_wijkcode_validator,
@@ -15,7 +14,6 @@ from .oproep import Oproep, OproepQuerySet
 __all__ = [
     "AANVRAGERVELDEN",
     "BESLUITWOORDEN",
-    "IN_BEOORDELING",
     "SCORE_VELDEN",
     "Aanmelding",
     "AanmeldingQuerySet",

@@ -29,6 +29,7 @@ from netwerk.rechten import Recht, mag
 from .. import toegang
 from ..enums import (
     BESLUITEN,
+    IN_BEOORDELING,
     STATUS_VOOR_AANVRAGER,
     TOEGESTANE_OVERGANGEN,
     Advies,
@@ -84,9 +85,6 @@ def _alleen_zichtbaar(user, uitdrukking, output_field):
 
 
 # Applications that take reviews; a decision or a withdrawal ends the review.
-IN_BEOORDELING = frozenset({Status.INGEDIEND, Status.IN_BEHANDELING})
-
-
 class AanmeldingQuerySet(models.QuerySet):
     def aanmeldingen(self) -> "AanmeldingQuerySet":
         """What counts as an application: everything but concepts."""

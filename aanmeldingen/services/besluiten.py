@@ -22,7 +22,7 @@ from django_tasks import task
 
 from casuswijken.services import maak_casuswijk
 
-from ..enums import BESLUITEN, Status
+from ..enums import BESLUITEN, IN_BEOORDELING, Status
 from ..models import (
     Aanmelding,
     Besluitbericht,
@@ -57,9 +57,6 @@ class KanNietVersturen(Exception):
 # sends, so that no working link is ever stored in a Besluitbericht.
 LINK_PLEK = "[[persoonlijke link]]"
 LINK_VOORBEELD = "[persoonlijke link naar de aanmelding]"
-
-# The applications that still wait for a decision.
-OPEN = [Status.INGEDIEND, Status.IN_BEHANDELING]
 
 
 def waarom_geen_besluit(*, oproep: Oproep) -> str | None:
@@ -177,7 +174,7 @@ def waarom_niet_versturen(*, oproep: Oproep) -> str | None:
     """
     if reden := waarom_geen_besluit(oproep=oproep):
         return reden
-    open_ = oproep.aanmeldingen.filter(status__in=OPEN).order_by("wijknaam")
+    open_ = oproep.aanmeldingen.filter(status__in=IN_BEOORDELING).order_by("wijknaam")
     if aantal := open_.count():
         namen = ", ".join(str(aanmelding) for aanmelding in open_[:5])
         return f"Nog niet alle aanmeldingen hebben een besluit ({aantal}: {namen})."
