@@ -42,6 +42,7 @@ class DeelnameForm(forms.ModelForm):
         if (
             deelname.pk
             and einde is None
+            and "beeindigd_op" in self.changed_data
             and Deelname.objects.actief()
             .filter(gebruiker=deelname.gebruiker_id, casuswijk=deelname.casuswijk_id)
             .exclude(pk=deelname.pk)
