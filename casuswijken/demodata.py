@@ -156,6 +156,7 @@ def laad(*, wachtwoord: str) -> str | None:
         bijeenkomst=tweede,
         leervraag=Leervraag.INTERVENTIES,
         goed_voorbeeld=True,
+        zichtbaarheid=Zichtbaarheid.NETWERK,
         tekst="Een welkomstgesprek door buren werkt beter dan een folder.",
     )
     return "/wijken/"

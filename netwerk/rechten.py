@@ -45,6 +45,7 @@ class Recht(StrEnum):
     LEES_ACTIEPUNTEN = "casuswijken.view_actiepunt"
     LEES_INTERVENTIES = "casuswijken.view_interventie"
     LEES_BEVINDINGEN = "casuswijken.view_bevinding"
+    LEES_VOORBEELDEN = "casuswijken.view_voorbeeld"
     LEES_DEELNAMES = "casuswijken.view_deelname"  # who takes part, in every casuswijk
     BEGELEIDEN = "casuswijken.change_bijeenkomst"  # leads sessions: may be a begeleider
     UITNODIGEN = "casuswijken.add_deelname"
@@ -72,11 +73,14 @@ _SESSIEMODELLEN = (
     "interventie",
     "interventiecategorie",
     "bevinding",
+    "voorbeeld",
     "deelname",
 )
 _SESSIEWERK = _rechten(
     "casuswijken", *_SESSIEMODELLEN, acties=("add", "change", "view")
-) | _rechten("casuswijken", "actiepunt", "interventie", "bevinding", acties=("delete",))
+) | _rechten(
+    "casuswijken", "actiepunt", "interventie", "bevinding", "voorbeeld", acties=("delete",)
+)
 
 # Beheer has every permission there is, Django's own (accounts, groups) included.
 ALLES = "*"

@@ -289,6 +289,18 @@ class BevindingFactory(factory.django.DjangoModelFactory):
     tekst = factory.Sequence(lambda n: f"Bevinding {n}")
 
 
+class VoorbeeldFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "casuswijken.Voorbeeld"
+
+    oproep = factory.SubFactory(OproepFactory)
+    titel = factory.Sequence(lambda n: f"Voorbeeld {n}")
+    organisatie = "Woonstichting Elders"
+    plaats = "Zwolle"
+    omschrijving = "Buren heten nieuwe bewoners welkom."
+    leervraag = Leervraag.INTERVENTIES
+
+
 class BesluitberichtFactory(factory.django.DjangoModelFactory):
     """A decision mail of a sent decision, queued; mislukt=True or verstuurd=True after it."""
 

@@ -1,23 +1,25 @@
-"""Interventions, their shared categories, and findings."""
+"""Interventions, their shared categories, findings, and good examples from elsewhere."""
 
 from django import forms
 from django.contrib import admin
 from django.db.models import Q
 
+from ..enums import Zichtbaarheid
 from ..models import (
     Bevinding,
     Bijeenkomst,
     Casuswijk,
     Interventie,
     Interventiecategorie,
+    Voorbeeld,
 )
 from .velden import sessieveld
 
 
 @admin.register(Interventie)
 class InterventieAdmin(admin.ModelAdmin):
-    list_display = ["naam", "casuswijk", "categorie", "domein", "status"]
-    list_filter = ["categorie", "domein", "status", "casuswijk"]
+    list_display = ["naam", "casuswijk", "categorie", "domein", "status", "zichtbaarheid"]
+    list_filter = ["categorie", "domein", "status", "zichtbaarheid", "casuswijk"]
     list_select_related = ["casuswijk", "categorie"]
     search_fields = ["naam", "omschrijving", "partners"]
 
@@ -34,7 +36,14 @@ class BevindingForm(forms.ModelForm):
 
     class Meta:
         model = Bevinding
-        fields = ["leervraag", "casuswijk", "bijeenkomst", "tekst", "goed_voorbeeld"]
+        fields = [
+            "leervraag",
+            "casuswijk",
+            "bijeenkomst",
+            "tekst",
+            "goed_voorbeeld",
+            "zichtbaarheid",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -69,7 +78,46 @@ def _sessies_voor_bevinding(casuswijk: Casuswijk | None):
 @admin.register(Bevinding)
 class BevindingAdmin(admin.ModelAdmin):
     form = BevindingForm
-    list_display = ["__str__", "casuswijk", "leervraag", "goed_voorbeeld", "aangemaakt"]
-    list_filter = ["leervraag", "goed_voorbeeld", "casuswijk"]
+    list_display = [
+        "__str__",
+        "casuswijk",
+        "leervraag",
+        "goed_voorbeeld",
+        "zichtbaarheid",
+        "aangemaakt",
+    ]
+    list_filter = ["leervraag", "goed_voorbeeld", "zichtbaarheid", "casuswijk"]
     list_select_related = ["casuswijk"]
     search_fields = ["tekst"]
+
+
+class VoorbeeldForm(forms.ModelForm):
+    class Meta:
+        model = Voorbeeld
+        fields = [
+            "oproep",
+            "titel",
+            "organisatie",
+            "plaats",
+            "omschrijving",
+            "link",
+            "leervraag",
+            "categorie",
+            "zichtbaarheid",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # An example from elsewhere belongs to no casuswijk: the wijk level is not offered.
+        self.fields["zichtbaarheid"].choices = [
+            keuze for keuze in Zichtbaarheid.choices if keuze[0] != Zichtbaarheid.WIJK
+        ]
+
+
+@admin.register(Voorbeeld)
+class VoorbeeldAdmin(admin.ModelAdmin):
+    form = VoorbeeldForm
+    list_display = ["titel", "organisatie", "plaats", "oproep", "leervraag", "zichtbaarheid"]
+    list_filter = ["oproep", "leervraag", "zichtbaarheid", "categorie"]
+    list_select_related = ["oproep"]
+    search_fields = ["titel", "organisatie", "plaats", "omschrijving"]

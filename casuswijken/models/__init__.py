@@ -11,8 +11,10 @@ from .inventaris import (
     Interventie,
     Interventiecategorie,
     InterventieQuerySet,
+    Voorbeeld,
+    VoorbeeldQuerySet,
 )
-from .wijk import Casuswijk, CasuswijkQuerySet, Deelname, DeelnameQuerySet
+from .wijk import Casuswijk, CasuswijkQuerySet, Deelname, DeelnameQuerySet, niveaufilter
 
 __all__ = [
     "Actiepunt",
@@ -28,4 +30,7 @@ __all__ = [
     "Interventie",
     "Interventiecategorie",
     "InterventieQuerySet",
+    "Voorbeeld",
+    "VoorbeeldQuerySet",
+    "niveaufilter",
 ]

@@ -12,7 +12,7 @@ from ..enums import (
     Soort,
     Zichtbaarheid,
 )
-from .wijk import Casuswijk, actieve_deelnames
+from .wijk import Casuswijk, actieve_deelnames, niveaufilter
 
 
 class BijeenkomstQuerySet(models.QuerySet):
@@ -29,16 +29,8 @@ class BijeenkomstQuerySet(models.QuerySet):
         """
         if not als_deelnemer and mag(user, Recht.LEES_BIJEENKOMSTEN):
             return self.all()
-        openbaar = Q(zichtbaarheid=Zichtbaarheid.OPENBAAR)
-        if not user.is_authenticated:
-            return self.filter(openbaar, gepubliceerd=True)
-        mijn_wijken = actieve_deelnames(user).values("casuswijk")
-        mijn_oproepen = actieve_deelnames(user).values("casuswijk__aanmelding__oproep")
         return self.filter(
-            openbaar
-            | Q(zichtbaarheid=Zichtbaarheid.NETWERK, oproep__in=mijn_oproepen)
-            | Q(zichtbaarheid=Zichtbaarheid.WIJK, casuswijk__in=mijn_wijken),
-            gepubliceerd=True,
+            niveaufilter(user, oproep="oproep", casuswijk="casuswijk"), gepubliceerd=True
         )
 
 

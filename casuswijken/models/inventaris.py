@@ -1,5 +1,7 @@
-"""The interventions of a casuswijk in a shared classification, and its findings."""
+"""The interventions of a casuswijk in a shared classification, its findings, and good
+examples from elsewhere: what the casuswijken of a call compare and learn from."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
@@ -9,9 +11,13 @@ from netwerk.rechten import Recht, mag
 from ..enums import (
     InterventieDomein,
     Interventiestatus,
+    Zichtbaarheid,
 )
 from .bijeenkomst import Bijeenkomst
-from .wijk import Casuswijk, actieve_deelnames
+from .wijk import Casuswijk, niveaufilter
+
+# The levels that reach every casuswijk of the call.
+VOOR_HET_NETWERK = [Zichtbaarheid.NETWERK, Zichtbaarheid.OPENBAAR]
 
 
 class Interventiecategorie(models.Model):
@@ -31,12 +37,12 @@ class Interventiecategorie(models.Model):
 
 class InterventieQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user) -> "InterventieQuerySet":
-        """The casuswijk's own inventory: its participants, and staff with the right."""
+        """Interventions by their level (niveaufilter); staff with the right read all."""
         if mag(user, Recht.LEES_INTERVENTIES):
             return self.all()
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(casuswijk__in=actieve_deelnames(user).values("casuswijk"))
+        return self.filter(
+            niveaufilter(user, oproep="casuswijk__aanmelding__oproep", casuswijk="casuswijk")
+        )
 
 
 class Interventie(models.Model):
@@ -52,6 +58,14 @@ class Interventie(models.Model):
         max_length=10, choices=Interventiestatus, default=Interventiestatus.IDEE
     )
     ervaringen = models.TextField(blank=True, help_text="Wat werkt, wat niet, en waarom.")
+    # Netwerk by default: the inventories are made to be compared across the casuswijken of
+    # the call. Rows from before this field were the casuswijk's own and stay wijk.
+    zichtbaarheid = models.CharField(
+        max_length=10,
+        choices=Zichtbaarheid,
+        default=Zichtbaarheid.NETWERK,
+        help_text="Netwerk: de casuswijken van de oproep vergelijken elkaars interventies.",
+    )
 
     objects = InterventieQuerySet.as_manager()
 
@@ -59,6 +73,12 @@ class Interventie(models.Model):
         verbose_name = "interventie"
         verbose_name_plural = "interventies"
         ordering = ["casuswijk", "categorie", "naam"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(zichtbaarheid__in=Zichtbaarheid.values),
+                name="interventie_zichtbaarheid_geldig",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.naam
@@ -66,22 +86,16 @@ class Interventie(models.Model):
 
 class BevindingQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user) -> "BevindingQuerySet":
-        """A finding is its casuswijk's; a goed voorbeeld is for every casuswijk of the call."""
+        """Findings by their level (niveaufilter), and only from a session this user may see
+        (a finding of an intern or unpublished session stays with it); staff with the right
+        read all."""
         if mag(user, Recht.LEES_BEVINDINGEN):
             return self.all()
-        if not user.is_authenticated:
-            return self.none()
         uit_zichtbare_sessie = Q(bijeenkomst__isnull=True) | Q(
             bijeenkomst__in=Bijeenkomst.objects.zichtbaar_voor(user).values("pk")
         )
         return self.filter(
-            Q(casuswijk__in=actieve_deelnames(user).values("casuswijk"))
-            | Q(
-                goed_voorbeeld=True,
-                casuswijk__aanmelding__oproep__in=actieve_deelnames(user).values(
-                    "casuswijk__aanmelding__oproep"
-                ),
-            ),
+            niveaufilter(user, oproep="casuswijk__aanmelding__oproep", casuswijk="casuswijk"),
             uit_zichtbare_sessie,
         )
 
@@ -98,7 +112,11 @@ class Bevinding(models.Model):
     )
     tekst = models.TextField(max_length=3000, help_text="Markdown.")
     goed_voorbeeld = models.BooleanField(
-        default=False, help_text="Zichtbaar voor de deelnemers van alle casuswijken van de oproep."
+        default=False,
+        help_text="Uitgelicht voor het hele netwerk (zichtbaarheid netwerk of openbaar).",
+    )
+    zichtbaarheid = models.CharField(
+        max_length=10, choices=Zichtbaarheid, default=Zichtbaarheid.WIJK
     )
     aangemaakt = models.DateTimeField(auto_now_add=True)
 
@@ -108,6 +126,101 @@ class Bevinding(models.Model):
         verbose_name = "bevinding"
         verbose_name_plural = "bevindingen"
         ordering = ["leervraag", "-aangemaakt"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(zichtbaarheid__in=Zichtbaarheid.values),
+                name="bevinding_zichtbaarheid_geldig",
+            ),
+            models.CheckConstraint(
+                condition=Q(goed_voorbeeld=False) | Q(zichtbaarheid__in=VOOR_HET_NETWERK),
+                name="bevinding_goed_voorbeeld_voor_netwerk",
+                violation_error_message="Een goed voorbeeld is voor het hele netwerk: kies "
+                "netwerk of openbaar als zichtbaarheid.",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_leervraag_display()}: {self.tekst[:60]}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.goed_voorbeeld and self.zichtbaarheid not in VOOR_HET_NETWERK:
+            raise ValidationError(
+                {
+                    "zichtbaarheid": "Een goed voorbeeld is voor het hele netwerk: kies netwerk of "
+                    "openbaar."
+                }
+            )
+
+
+class VoorbeeldQuerySet(models.QuerySet):
+    def zichtbaar_voor(self, user) -> "VoorbeeldQuerySet":
+        """Examples by their level (niveaufilter; they belong to a call, not to a
+        casuswijk); staff with the right read all."""
+        if mag(user, Recht.LEES_VOORBEELDEN):
+            return self.all()
+        return self.filter(niveaufilter(user, oproep="oproep"))
+
+
+class Voorbeeld(models.Model):
+    """A good example from elsewhere that staff bring into a call's network: a project in
+    another town that shows what works."""
+
+    oproep = models.ForeignKey(
+        "aanmeldingen.Oproep", on_delete=models.PROTECT, related_name="voorbeelden"
+    )
+    titel = models.CharField(max_length=200)
+    organisatie = models.CharField(max_length=150)
+    plaats = models.CharField(max_length=100)
+    omschrijving = models.TextField(max_length=3000, help_text="Markdown.")
+    link = models.URLField("webadres", max_length=500, blank=True)
+    leervraag = models.CharField(max_length=20, choices=Leervraag)
+    categorie = models.ForeignKey(
+        Interventiecategorie,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="voorbeelden",
+    )
+    zichtbaarheid = models.CharField(
+        max_length=10,
+        choices=Zichtbaarheid,
+        default=Zichtbaarheid.NETWERK,
+        help_text="Intern (nog niet klaar), netwerk of openbaar; een voorbeeld hoort bij geen "
+        "casuswijk.",
+    )
+    aangemaakt = models.DateTimeField(auto_now_add=True)
+
+    objects = VoorbeeldQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "goed voorbeeld van elders"
+        verbose_name_plural = "goede voorbeelden van elders"
+        ordering = ["leervraag", "titel", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(
+                    zichtbaarheid__in=[
+                        Zichtbaarheid.INTERN,
+                        Zichtbaarheid.NETWERK,
+                        Zichtbaarheid.OPENBAAR,
+                    ]
+                ),
+                name="voorbeeld_zichtbaarheid_zonder_wijk",
+                violation_error_message="Een voorbeeld van elders hoort bij geen casuswijk: kies "
+                "intern, netwerk of openbaar.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.titel
+
+    def clean(self) -> None:
+        super().clean()
+        if self.zichtbaarheid == Zichtbaarheid.WIJK:
+            raise ValidationError(
+                {
+                    "zichtbaarheid": "Een voorbeeld van elders hoort bij geen casuswijk: kies "
+                    "intern, netwerk of openbaar."
+                }
+            )

@@ -9,12 +9,36 @@ from netwerk.rechten import Recht, mag
 
 from ..enums import (
     Rol,
+    Zichtbaarheid,
 )
 
 
 def actieve_deelnames(user):
     """This user's participations that give access now."""
     return Deelname.objects.actief().filter(gebruiker=user)
+
+
+def niveaufilter(user, *, oproep: str, casuswijk: str | None = None) -> Q:
+    """The rule of the four levels as a filter, for one record type: openbaar for everyone;
+    netwerk for the participants of any casuswijk of the record's call; wijk for those of
+    its casuswijk; intern for nobody (staff with the right read everything without this
+    filter). `oproep` and `casuswijk` are the lookups from the record to its call and its
+    casuswijk; a record type without a casuswijk has no wijk level. An ended participation
+    counts as none.
+    """
+    filter_ = Q(zichtbaarheid=Zichtbaarheid.OPENBAAR)
+    if not user.is_authenticated:
+        return filter_
+    mijn = actieve_deelnames(user)
+    filter_ |= Q(
+        zichtbaarheid=Zichtbaarheid.NETWERK,
+        **{f"{oproep}__in": mijn.values("casuswijk__aanmelding__oproep")},
+    )
+    if casuswijk is not None:
+        filter_ |= Q(
+            zichtbaarheid=Zichtbaarheid.WIJK, **{f"{casuswijk}__in": mijn.values("casuswijk")}
+        )
+    return filter_
 
 
 class CasuswijkQuerySet(models.QuerySet):

@@ -8,7 +8,15 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from aanmeldingen.enums import Leervraag
-from casuswijken.models import Actiepunt, Bevinding, Bijeenkomst, Casuswijk, Deelname, Interventie
+from casuswijken.models import (
+    Actiepunt,
+    Bevinding,
+    Bijeenkomst,
+    Casuswijk,
+    Deelname,
+    Interventie,
+    Voorbeeld,
+)
 from tests.factories import (
     ActiepuntFactory,
     BevindingFactory,
@@ -17,6 +25,7 @@ from tests.factories import (
     DeelnameFactory,
     InterventieFactory,
     OproepFactory,
+    VoorbeeldFactory,
     medewerker,
 )
 
@@ -82,11 +91,11 @@ def test_sessions_follow_visibility_level_publication_and_participation(wereld):
     assert len(verwacht["begeleider"]) == 14
 
 
-def test_casuswijken_action_points_and_interventions_are_for_their_own_participants(wereld):
+def test_action_points_and_wijk_interventions_are_for_their_own_participants(wereld):
     w1, w3 = wereld["w1"], wereld["w3"]
     for wijk in [w1, w3]:
         ActiepuntFactory(omschrijving=wijk.naam, bijeenkomst=sessie(f"{wijk.naam}-sessie", wijk))
-        InterventieFactory(casuswijk=wijk, naam=wijk.naam)
+        InterventieFactory(casuswijk=wijk, naam=wijk.naam, zichtbaarheid="wijk")
     verwacht = {
         "anoniem": set(),
         "deelnemer_w1": {"w1"},
@@ -112,7 +121,7 @@ def test_findings_are_the_casuswijks_and_good_examples_are_for_the_whole_call(we
     BevindingFactory(casuswijk=w2, tekst="w2 gewoon")
     for wijk in [w2, w3]:
         BevindingFactory(casuswijk=wijk, tekst=f"{wijk.naam} voorbeeld", goed_voorbeeld=True,
-                         leervraag=Leervraag.INTERVENTIES)  # fmt: skip
+                         zichtbaarheid="netwerk", leervraag=Leervraag.INTERVENTIES)  # fmt: skip
     verwacht = {
         "anoniem": set(),
         "deelnemer_w1": {"w1 gewoon", "w2 voorbeeld"},
@@ -128,6 +137,99 @@ def test_findings_are_the_casuswijks_and_good_examples_are_for_the_whole_call(we
     }
 
     assert gezien == verwacht
+
+
+@pytest.mark.parametrize("soort", ["interventie", "bevinding"])
+def test_interventions_and_findings_follow_the_four_levels(wereld, soort):
+    w1, w2, w3 = wereld["w1"], wereld["w2"], wereld["w3"]
+    maak, veld, model = {
+        "interventie": (InterventieFactory, "naam", Interventie),
+        "bevinding": (BevindingFactory, "tekst", Bevinding),
+    }[soort]
+    for wijk in [w1, w2, w3]:
+        for niveau in ["intern", "wijk", "netwerk", "openbaar"]:
+            maak(casuswijk=wijk, zichtbaarheid=niveau, **{veld: f"{wijk.naam}-{niveau}"})
+    openbaar = {"w1-openbaar", "w2-openbaar", "w3-openbaar"}
+    verwacht = {
+        "anoniem": openbaar,
+        "deelnemer_w1": openbaar | {"w1-wijk", "w1-netwerk", "w2-netwerk"},
+        "gestopt_w1": openbaar,
+        "deelnemer_w3": openbaar | {"w3-wijk", "w3-netwerk"},
+        "begeleider": set(model.objects.values_list(veld, flat=True)),
+        "beoordelaar": openbaar,
+    }
+
+    gezien = {
+        wie: set(model.objects.zichtbaar_voor(mens).values_list(veld, flat=True))
+        for wie, mens in wereld["mensen"].items()
+    }
+
+    assert gezien == verwacht
+    assert len(verwacht["begeleider"]) == 12
+
+
+def test_a_finding_stays_with_a_session_the_reader_may_not_see(wereld):
+    w1 = wereld["w1"]
+    BevindingFactory(
+        casuswijk=w1,
+        zichtbaarheid="openbaar",
+        tekst="uit intern",
+        bijeenkomst=sessie("i", w1, zichtbaarheid="intern"),
+    )
+    BevindingFactory(
+        casuswijk=w1,
+        zichtbaarheid="openbaar",
+        tekst="uit concept",
+        bijeenkomst=sessie("c", w1, zichtbaarheid="openbaar", gepubliceerd=False),
+    )
+    BevindingFactory(
+        casuswijk=w1,
+        zichtbaarheid="openbaar",
+        tekst="uit openbaar",
+        bijeenkomst=sessie("o", w1, zichtbaarheid="openbaar"),
+    )
+
+    for wie in ["anoniem", "deelnemer_w1", "beoordelaar"]:
+        mens = wereld["mensen"][wie]
+        gezien = set(Bevinding.objects.zichtbaar_voor(mens).values_list("tekst", flat=True))
+        assert gezien == {"uit openbaar"}, wie
+
+
+def test_examples_from_elsewhere_are_for_the_network_of_their_call_or_everyone(wereld):
+    for oproep in [wereld["a"], wereld["b"]]:
+        for niveau in ["intern", "netwerk", "openbaar"]:
+            VoorbeeldFactory(oproep=oproep, zichtbaarheid=niveau, titel=f"{oproep.pk}-{niveau}")
+    a, b = wereld["a"].pk, wereld["b"].pk
+    openbaar = {f"{a}-openbaar", f"{b}-openbaar"}
+    verwacht = {
+        "anoniem": openbaar,
+        "deelnemer_w1": openbaar | {f"{a}-netwerk"},
+        "gestopt_w1": openbaar,
+        "deelnemer_w3": openbaar | {f"{b}-netwerk"},
+        "begeleider": set(Voorbeeld.objects.values_list("titel", flat=True)),
+        "beoordelaar": openbaar,
+    }
+
+    gezien = {
+        wie: set(Voorbeeld.objects.zichtbaar_voor(mens).values_list("titel", flat=True))
+        for wie, mens in wereld["mensen"].items()
+    }
+
+    assert gezien == verwacht
+
+
+@pytest.mark.parametrize(
+    ("maak", "fout"),
+    [
+        (lambda: BevindingFactory(goed_voorbeeld=True, zichtbaarheid="wijk"), "goed_voorbeeld"),
+        (lambda: VoorbeeldFactory(zichtbaarheid="wijk"), "zonder_wijk"),
+    ],
+)
+def test_a_good_example_is_for_the_network_and_one_from_elsewhere_has_no_wijk(maak, fout):
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError, match=fout), transaction.atomic():
+        maak()
 
 
 def test_a_national_session_cannot_be_for_one_wijk_only(wereld):

@@ -10,9 +10,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from netwerk.rechten import Recht, mag
 
-from .agenda import ical
-from .models import Actiepunt, Bevinding, Bijeenkomst, Casuswijk, Deelname, Interventie
-from .services import nieuwe_agendalink
+from ..agenda import ical
+from ..models import Actiepunt, Bevinding, Bijeenkomst, Casuswijk, Deelname, Interventie
+from ..services import nieuwe_agendalink
 
 
 def _casuswijk_of_404(user, slug: str) -> Casuswijk:
@@ -97,6 +97,7 @@ def casuswijk(request: HttpRequest, slug: str) -> HttpResponse:
             "interventies": Interventie.objects.zichtbaar_voor(request.user)
             .filter(casuswijk=wijk)
             .select_related("categorie"),
+            # Its own findings, and the good examples of the other casuswijken of the call.
             "bevindingen": Bevinding.objects.zichtbaar_voor(request.user)
             .filter(
                 Q(casuswijk=wijk)
