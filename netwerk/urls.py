@@ -12,5 +12,6 @@ urlpatterns = [
     path("toegankelijkheid/", views.toegankelijkheid, name="toegankelijkheid"),
     path("account/", include("netwerk.account_urls")),
     path("wijken/", include("casuswijken.urls")),
+    path("", include("casuswijken.leren_urls")),
     path("", include("aanmeldingen.urls")),
 ]

@@ -92,6 +92,8 @@ class BevindingAdmin(admin.ModelAdmin):
 
 
 class VoorbeeldForm(forms.ModelForm):
+    link = forms.URLField(label="Webadres", max_length=500, required=False, assume_scheme="https")
+
     class Meta:
         model = Voorbeeld
         fields = [

@@ -14,7 +14,14 @@ from .inventaris import (
     Voorbeeld,
     VoorbeeldQuerySet,
 )
-from .wijk import Casuswijk, CasuswijkQuerySet, Deelname, DeelnameQuerySet, niveaufilter
+from .wijk import (
+    Casuswijk,
+    CasuswijkQuerySet,
+    Deelname,
+    DeelnameQuerySet,
+    actieve_deelnames,
+    niveaufilter,
+)
 
 __all__ = [
     "Actiepunt",
@@ -32,5 +39,6 @@ __all__ = [
     "InterventieQuerySet",
     "Voorbeeld",
     "VoorbeeldQuerySet",
+    "actieve_deelnames",
     "niveaufilter",
 ]

@@ -19,19 +19,21 @@ def actieve_deelnames(user):
 
 
 def niveaufilter(user, *, oproep: str, casuswijk: str | None = None) -> Q:
-    """The rule of the four levels as a filter, for one record type: openbaar for everyone;
-    netwerk for the participants of any casuswijk of the record's call; wijk for those of
-    its casuswijk; intern for nobody (staff with the right read everything without this
+    """The rule of the four levels as a filter, for one record type.
+
+    openbaar: everyone, once the call itself is published (before that, as netwerk);
+    netwerk: the participants of any casuswijk of the record's call; wijk: those of its
+    casuswijk; intern: nobody here (staff with the right read everything without this
     filter). `oproep` and `casuswijk` are the lookups from the record to its call and its
     casuswijk; a record type without a casuswijk has no wijk level. An ended participation
     counts as none.
     """
-    filter_ = Q(zichtbaarheid=Zichtbaarheid.OPENBAAR)
+    filter_ = Q(zichtbaarheid=Zichtbaarheid.OPENBAAR, **{f"{oproep}__gepubliceerd": True})
     if not user.is_authenticated:
         return filter_
     mijn = actieve_deelnames(user)
     filter_ |= Q(
-        zichtbaarheid=Zichtbaarheid.NETWERK,
+        zichtbaarheid__in=[Zichtbaarheid.NETWERK, Zichtbaarheid.OPENBAAR],
         **{f"{oproep}__in": mijn.values("casuswijk__aanmelding__oproep")},
     )
     if casuswijk is not None:

@@ -13,20 +13,7 @@ from netwerk.rechten import Recht, mag
 from ..agenda import ical
 from ..models import Actiepunt, Bevinding, Bijeenkomst, Casuswijk, Deelname, Interventie
 from ..services import nieuwe_agendalink
-
-
-def _casuswijk_of_404(user, slug: str) -> Casuswijk:
-    """The casuswijk if this user may see it; 404 otherwise, so that its existence stays
-    hidden from others."""
-    casuswijk = (
-        Casuswijk.objects.zichtbaar_voor(user)
-        .select_related("aanmelding__oproep")
-        .filter(slug=slug)
-        .first()
-    )
-    if casuswijk is None:
-        raise Http404("Onbekende casuswijk.")
-    return casuswijk
+from .toegang import casuswijk_of_404
 
 
 def _bijeenkomsten_van(user, casuswijk: Casuswijk, *, als_deelnemer: bool = False):
@@ -69,7 +56,7 @@ def overzicht(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def casuswijk(request: HttpRequest, slug: str) -> HttpResponse:
-    wijk = _casuswijk_of_404(request.user, slug)
+    wijk = casuswijk_of_404(request.user, slug)
     nu = timezone.now()
     bijeenkomsten = list(_bijeenkomsten_van(request.user, wijk))
     eigen_deelname = (
@@ -111,7 +98,7 @@ def casuswijk(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_GET
 def bijeenkomst(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    wijk = _casuswijk_of_404(request.user, slug)
+    wijk = casuswijk_of_404(request.user, slug)
     sessie = (
         _bijeenkomsten_van_de_oproep(request.user, wijk)
         .select_related("casuswijk")
@@ -167,7 +154,7 @@ def agenda(request: HttpRequest, slug: str, token: str) -> HttpResponse:
 @login_required
 @require_POST
 def agenda_link(request: HttpRequest, slug: str) -> HttpResponse:
-    wijk = _casuswijk_of_404(request.user, slug)
+    wijk = casuswijk_of_404(request.user, slug)
     deelname = Deelname.objects.actief().filter(gebruiker=request.user, casuswijk=wijk).first()
     if deelname is None:
         messages.error(request, "Alleen deelnemers van deze casuswijk hebben een agenda-link.")

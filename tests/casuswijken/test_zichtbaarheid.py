@@ -168,6 +168,30 @@ def test_interventions_and_findings_follow_the_four_levels(wereld, soort):
     assert len(verwacht["begeleider"]) == 12
 
 
+def test_openbaar_content_of_an_unpublished_call_is_for_its_network_only(wereld):
+    oproep = wereld["a"]
+    oproep.gepubliceerd = False
+    oproep.save()
+    sessie("openbaar", wereld["w1"], zichtbaarheid="openbaar")
+    InterventieFactory(casuswijk=wereld["w2"], zichtbaarheid="openbaar", naam="openbaar")
+    BevindingFactory(casuswijk=wereld["w2"], zichtbaarheid="openbaar", tekst="openbaar")
+    VoorbeeldFactory(oproep=oproep, zichtbaarheid="openbaar", titel="openbaar")
+    modellen = [
+        (Bijeenkomst, "titel"),
+        (Interventie, "naam"),
+        (Bevinding, "tekst"),
+        (Voorbeeld, "titel"),
+    ]
+
+    for wie, mens in wereld["mensen"].items():
+        for model, veld in modellen:
+            gezien = set(model.objects.zichtbaar_voor(mens).values_list(veld, flat=True))
+            assert gezien == ({"openbaar"} if wie in {"deelnemer_w1", "begeleider"} else set()), (
+                wie,
+                model,
+            )
+
+
 def test_a_finding_stays_with_a_session_the_reader_may_not_see(wereld):
     w1 = wereld["w1"]
     BevindingFactory(

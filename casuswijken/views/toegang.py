@@ -1,0 +1,44 @@
+"""Which casuswijk or network a user may open: 404 for anyone else, so that existence stays
+hidden. What they then see on the page is decided by zichtbaar_voor, not here."""
+
+from django.http import Http404
+
+from aanmeldingen.models import Oproep
+from netwerk.rechten import Recht, mag
+
+from ..models import Casuswijk, actieve_deelnames
+
+
+def casuswijk_of_404(user, slug: str) -> Casuswijk:
+    """The casuswijk if this user may see it."""
+    casuswijk = (
+        Casuswijk.objects.zichtbaar_voor(user)
+        .select_related("aanmelding__oproep")
+        .filter(slug=slug)
+        .first()
+    )
+    if casuswijk is None:
+        raise Http404("Onbekende casuswijk.")
+    return casuswijk
+
+
+def netwerk_of_404(user, slug: str) -> Oproep:
+    """The call whose network page this user may open: they take part in one of its
+    casuswijken now, or they are staff who may read casuswijken. A call without
+    casuswijken has no network yet."""
+    oproepen = Oproep.objects.filter(slug=slug, aanmeldingen__casuswijk__isnull=False)
+    if not mag(user, Recht.LEES_CASUSWIJKEN):
+        if not user.is_authenticated:
+            raise Http404("Onbekend netwerk.")
+        oproepen = oproepen.filter(
+            pk__in=actieve_deelnames(user).values("casuswijk__aanmelding__oproep")
+        )
+    oproep = oproepen.distinct().first()
+    if oproep is None:
+        raise Http404("Onbekend netwerk.")
+    return oproep
+
+
+def mag_intern_meenemen(user) -> bool:
+    """Staff who lead sessions may put intern content in a report; nobody else."""
+    return mag(user, Recht.BEGELEIDEN)
