@@ -1,21 +1,16 @@
-"""Applications as CSV for staff's own reporting, in the form Dutch Excel opens as is.
-
-UTF-8 with a byte order mark (so Excel reads the accents), semicolons between fields and
-decimal commas (the Dutch list and decimal separators), dates in Dutch time. A cell that
-starts like a formula gets a leading apostrophe, so a spreadsheet never runs what an
-applicant typed.
+"""Applications as CSV for staff's own reporting, in the form Dutch Excel opens as is
+(netwerk.spreadsheet), with decimal commas too. What an applicant typed never runs as a
+formula.
 """
 
-import csv
 from collections.abc import Iterable
 
-from django.utils.timezone import localtime
+from netwerk.spreadsheet import schrijf_tabel, tijdstip
 
 from .enums import Advies, Criterium, Status
 from .models import SCORE_VELDEN, Aanmelding
 from .validators import MAX_LEDEN
 
-FORMULETEKENS = ("=", "+", "-", "@", "\t", "\r")
 LIDVELDEN = ["naam", "organisatie", "organisatietype", "domein", "functie", "e-mail", "contact"]
 
 
@@ -53,16 +48,7 @@ def kopregel() -> list[str]:
 def schrijf_csv(aanmeldingen: Iterable[Aanmelding], uitvoer) -> None:
     """Write one row per application; expects leden and beoordelingen (with beoordelaar)
     prefetched."""
-    uitvoer.write("\ufeff")
-    schrijver = csv.writer(uitvoer, delimiter=";", lineterminator="\r\n")
-    schrijver.writerow(kopregel())
-    for aanmelding in aanmeldingen:
-        schrijver.writerow([veilig(waarde) for waarde in _rij(aanmelding)])
-
-
-def veilig(waarde) -> str:
-    tekst = "" if waarde is None else str(waarde)
-    return f"'{tekst}" if tekst.startswith(FORMULETEKENS) else tekst
+    schrijf_tabel(uitvoer, kopregel=kopregel(), rijen=(_rij(a) for a in aanmeldingen))
 
 
 def _rij(aanmelding: Aanmelding) -> list:
@@ -95,8 +81,8 @@ def _rij(aanmelding: Aanmelding) -> list:
         aanmelding.cbs_wijkcode,
         aanmelding.get_wijktype_display(),
         Status(aanmelding.status).label,
-        _datum(aanmelding.ingediend_op),
-        _datum(aanmelding.besluit_verzonden_op),
+        tijdstip(aanmelding.ingediend_op),
+        tijdstip(aanmelding.besluit_verzonden_op),
         len(leden),
         *lidcellen,
         len(beoordelingen),
@@ -116,10 +102,6 @@ def _rij(aanmelding: Aanmelding) -> list:
         aanmelding.leervraag_interventies,
         aanmelding.bestaande_interventies,
     ]
-
-
-def _datum(moment) -> str:
-    return localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
 
 
 def _aantal(beoordelingen: list, advies: Advies) -> int:

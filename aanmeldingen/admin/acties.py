@@ -1,11 +1,10 @@
 """The actions on a selection of applications: compare, export, decide, send a new link."""
 
 from django.contrib import admin, messages
-from django.http import HttpResponse
-from django.utils.timezone import localtime
 
 from netwerk.beheerpagina import beheerpagina
 from netwerk.rechten import Recht, mag
+from netwerk.spreadsheet import csv_bestand
 
 from ..enums import Criterium, Status
 from ..export import schrijf_csv
@@ -35,9 +34,7 @@ class AanmeldingActies:
             .prefetch_related("leden", "beoordelingen__beoordelaar")
             .order_by("oproep", "wijknaam")
         )
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        datum = localtime().strftime("%Y-%m-%d")
-        response["Content-Disposition"] = f'attachment; filename="aanmeldingen-{datum}.csv"'
+        response = csv_bestand("aanmeldingen")
         schrijf_csv(aanmeldingen, response)
         return response
 

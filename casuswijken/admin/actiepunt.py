@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin
 
+from ..export import ACTIEPUNTEN
 from ..models import (
     Actiepunt,
     Bijeenkomst,
@@ -11,6 +12,7 @@ from ..models import (
 from ..services import (
     sla_actiepunt_op,
 )
+from .exporteren import CsvExport
 from .velden import EigenaarVeld, eigenaars, sessieveld
 
 
@@ -75,8 +77,10 @@ class ActiepuntForm(forms.ModelForm):
 
 
 @admin.register(Actiepunt)
-class ActiepuntAdmin(admin.ModelAdmin):
+class ActiepuntAdmin(CsvExport, admin.ModelAdmin):
     form = ActiepuntForm
+    export = ACTIEPUNTEN
+    actions = ["exporteer_csv"]
     list_display = ["omschrijving", "casuswijk", "eigenaar_weergave", "deadline", "status"]
     list_filter = ["status", "casuswijk"]
     list_select_related = ["casuswijk", "eigenaar"]

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.db.models import Q
 
 from ..enums import Zichtbaarheid
+from ..export import BEVINDINGEN, INTERVENTIES
 from ..models import (
     Bevinding,
     Bijeenkomst,
@@ -13,11 +14,14 @@ from ..models import (
     Interventiecategorie,
     Voorbeeld,
 )
+from .exporteren import CsvExport
 from .velden import sessieveld
 
 
 @admin.register(Interventie)
-class InterventieAdmin(admin.ModelAdmin):
+class InterventieAdmin(CsvExport, admin.ModelAdmin):
+    export = INTERVENTIES
+    actions = ["exporteer_csv"]
     list_display = ["naam", "casuswijk", "categorie", "domein", "status", "zichtbaarheid"]
     list_filter = ["categorie", "domein", "status", "zichtbaarheid", "casuswijk"]
     list_select_related = ["casuswijk", "categorie"]
@@ -76,8 +80,10 @@ def _sessies_voor_bevinding(casuswijk: Casuswijk | None):
 
 
 @admin.register(Bevinding)
-class BevindingAdmin(admin.ModelAdmin):
+class BevindingAdmin(CsvExport, admin.ModelAdmin):
     form = BevindingForm
+    export = BEVINDINGEN
+    actions = ["exporteer_csv"]
     list_display = [
         "__str__",
         "casuswijk",

@@ -27,6 +27,9 @@ ACTIES = {
     ("casuswijk", "coalitie_uitnodigen"): {"begeleider", "coördinator"},
     ("casuswijk", "partner_uitnodigen"): {"begeleider", "coördinator"},
     ("deelname", "uitnodiging_opnieuw"): {"begeleider", "coördinator"},
+    ("interventie", "exporteer_csv"): {"begeleider", "coördinator"},
+    ("bevinding", "exporteer_csv"): {"begeleider", "coördinator"},
+    ("actiepunt", "exporteer_csv"): {"begeleider", "coördinator"},
 }
 
 # Staff pages: the roles that get them (the others get 403).
@@ -50,7 +53,8 @@ def beschikbare_acties(client, model: str) -> set[str]:
 
 
 def _app(model: str) -> str:
-    return "casuswijken" if model in {"casuswijk", "deelname"} else "aanmeldingen"
+    casuswijken = {"casuswijk", "deelname", "interventie", "bevinding", "actiepunt"}
+    return "casuswijken" if model in casuswijken else "aanmeldingen"
 
 
 @pytest.mark.parametrize("rol", ROLLEN)
