@@ -1,7 +1,9 @@
-"""A finished selection for the demo: a closed call with a casuswijk in full swing.
+"""A finished selection for the demo: a closed, published call with four casuswijken in
+full swing, and what they share with the network and the public.
 
-Called by manage.py laad_demodata (aanmeldingen), only with DEBUG. Built once; a second
-run finds it and changes nothing.
+Called by manage.py laad_demodata (aanmeldingen), only with DEBUG. The texts are in
+demowijken.py. Each casuswijk, national session and example is looked up before it is
+made: a second run changes nothing, and an older demo database gets what it lacks.
 """
 
 import uuid
@@ -10,11 +12,22 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from aanmeldingen.enums import Domein, Leervraag, Organisatietype, Provincie, Status
-from aanmeldingen.models import Aanmelding, Coalitielid, Oproep, Statuswijziging
+from aanmeldingen.enums import Status
+from aanmeldingen.models import Aanmelding, Coalitielid, Oproep
+from aanmeldingen.services import neem_besluit
 
-from .enums import Actiestatus, InterventieDomein, Interventiestatus, Rol, Soort, Zichtbaarheid
-from .models import Actiepunt, Bevinding, Bijeenkomst, Deelname, Interventie, Interventiecategorie
+from . import demowijken as data
+from .enums import Actiestatus, Rol, Soort
+from .models import (
+    Actiepunt,
+    Bevinding,
+    Bijeenkomst,
+    Casuswijk,
+    Deelname,
+    Interventie,
+    Interventiecategorie,
+    Voorbeeld,
+)
 from .services import maak_casuswijk
 
 SLUG = "gemengde-wijk-2026"
@@ -23,69 +36,181 @@ DEELNEMERS = [
     ("partner", "Pim Partner", Rol.LOKALE_PARTNER, "Bibliotheek Transvaal", "Vestigingsmanager"),
 ]
 
-VERSLAG = """\
-**Aanwezig:** de coalitie, twee bewonersvertegenwoordigers, de bibliotheek en Platform31.
 
-## Wat we hoorden
-- Nieuwe bewoners van de koopwoningen kennen de buurthuizen niet.
-- De wachttijd voor een sociale huurwoning in de wijk is opgelopen tot negen jaar.
-
-## Afspraken
-Zie de actiepunten hieronder.
-"""
-
-
-def laad(*, wachtwoord: str) -> str | None:
-    """Build the demo casuswijk if it is not there; returns the URL path of /wijken/."""
-    if Oproep.objects.filter(slug=SLUG).exists():
-        return None
+def laad(*, wachtwoord: str) -> None:
+    """Build what is missing of the demo's finished call."""
     nu = timezone.now()
-    oproep = Oproep.objects.create(
-        titel="Leernetwerk gemengde wijk 2026 (afgerond)",
+    oproep = _oproep(nu)
+    landelijk = {
+        titel: _bijeenkomst(oproep, None, titel, Soort.LANDELIJK, dagen, zichtbaarheid,
+                            verslag=verslag, locatie="Platform31, Den Haag", nu=nu)
+        for titel, dagen, zichtbaarheid, verslag in data.LANDELIJK
+    }  # fmt: skip
+    for wijk in data.WIJKEN:
+        if Casuswijk.objects.filter(
+            aanmelding__oproep=oproep, aanmelding__wijknaam=wijk["wijknaam"]
+        ).exists():
+            continue
+        casuswijk = _selecteer(oproep, wijk, nu)
+        sessies = landelijk | {
+            titel: _bijeenkomst(oproep, casuswijk, titel, soort, dagen, zichtbaarheid,
+                                gepubliceerd=gepubliceerd, verslag=verslag,
+                                locatie=wijk["locatie"], nu=nu)
+            for titel, soort, dagen, zichtbaarheid, gepubliceerd, verslag in wijk["bijeenkomsten"]
+        }  # fmt: skip
+        _inventaris(casuswijk, wijk["interventies"])
+        _bevindingen(casuswijk, wijk["bevindingen"], sessies)
+        if casuswijk.naam == "Transvaal":
+            _deelnemers_en_actiepunten(casuswijk, sessies, wachtwoord)
+    _voorbeelden(oproep)
+
+
+def _oproep(nu) -> Oproep:
+    oproep, _ = Oproep.objects.get_or_create(
         slug=SLUG,
-        inleiding="De eerste ronde van het leernetwerk.",
-        deadline=nu - timedelta(days=200),
-        gepubliceerd=False,
+        defaults={
+            "titel": data.TITEL,
+            "inleiding": data.INLEIDING,
+            "deadline": nu - timedelta(days=200),
+            "gepubliceerd": True,
+        },
     )
+    if not oproep.gepubliceerd:
+        # A demo database from before the public results: the finished call goes public.
+        Oproep.objects.filter(pk=oproep.pk).update(
+            titel=data.TITEL, inleiding=data.INLEIDING, gepubliceerd=True
+        )
+        oproep.refresh_from_db()
+    return oproep
+
+
+def _selecteer(oproep: Oproep, wijk: dict, nu) -> Casuswijk:
+    """A submitted application, selected through the service that keeps the call's count
+    of selected applications, its decision sent, and its casuswijk."""
+    ingediend = nu - timedelta(days=210)
     aanmelding = Aanmelding.objects.create(
         oproep=oproep,
-        wijknaam="Transvaal",
-        gemeente="Den Haag",
-        provincie=Provincie.ZUID_HOLLAND,
-        wijkbeschrijving="Vooroorlogse wijk met veel kleine huurwoningen.",
-        aanpak="Vernieuwing van 600 woningen met een sociaal programma.",
-        leervraag_verwachtingen="-",
-        leervraag_opbrengsten="-",
-        leervraag_randvoorwaarden="-",
-        leervraag_interventies="-",
-        bestaande_interventies="Huiskamer Transvaal\nTaalcafé in de bibliotheek",
-        status=Status.GESELECTEERD,
-        ingediend_op=nu - timedelta(days=210),
-        besluit_verzonden_op=nu - timedelta(days=150),
+        **{veld: wijk[veld] for veld in ["wijknaam", "gemeente", "provincie",
+                                         "wijkbeschrijving", "aanpak", "bestaande_interventies"]},
+        **data.LEERVRAGEN,
+        status=Status.INGEDIEND,
+        ingediend_op=ingediend,
         indieningssleutel=uuid.uuid4(),
-        privacy_akkoord_op=nu - timedelta(days=210),
+        privacy_akkoord_op=ingediend,
         privacyverklaring_versie="demo",
-    )
-    Statuswijziging.objects.create(
-        aanmelding=aanmelding, van=Status.IN_BEHANDELING, naar=Status.GESELECTEERD
-    )
-    Oproep.objects.filter(pk=oproep.pk).update(aantal_geselecteerd=1)
-    Coalitielid.objects.bulk_create(
-        [
-            Coalitielid(aanmelding=aanmelding, naam="Dewi de Deelnemer", organisatie="Gemeente "
-                        "Den Haag", organisatietype=Organisatietype.GEMEENTE, domein=Domein.FYSIEK,
-                        functie="Wijkregisseur", email="deelnemer@voorbeeld.nl",
-                        is_contactpersoon=True),
-            Coalitielid(aanmelding=aanmelding, naam="Hanna Haag Wonen", organisatie="Haag Wonen",
-                        organisatietype=Organisatietype.WONINGCORPORATIE, domein=Domein.FYSIEK,
-                        functie="Gebiedsontwikkelaar", email="h.haagwonen@voorbeeld.nl"),
-            Coalitielid(aanmelding=aanmelding, naam="Sam Welzijn", organisatie="Xtra Welzijn",
-                        organisatietype=Organisatietype.WELZIJNSORGANISATIE,
-                        domein=Domein.SOCIAAL, functie="Opbouwwerker",
-                        email="s.welzijn@voorbeeld.nl"),
-        ]
     )  # fmt: skip
-    casuswijk = maak_casuswijk(aanmelding=aanmelding)
+    Coalitielid.objects.bulk_create(
+        Coalitielid(
+            aanmelding=aanmelding,
+            naam=naam,
+            organisatie=organisatie,
+            organisatietype=soort,
+            domein=domein,
+            functie=functie,
+            email=_adres(naam),
+            is_contactpersoon=volgorde == 0,
+            volgorde=volgorde,
+        )
+        for volgorde, (naam, organisatie, soort, domein, functie) in enumerate(wijk["leden"])
+    )
+    neem_besluit(
+        aanmelding=aanmelding,
+        besluit=Status.GESELECTEERD,
+        door=None,
+        toelichting="Sterke coalitie van fysiek en sociaal, aan de vooravond van de aanpak.",
+    )
+    # As verstuur_besluiten records it, without mailing anyone.
+    verzonden = nu - timedelta(days=150)
+    Aanmelding.objects.filter(pk=aanmelding.pk).update(besluit_verzonden_op=verzonden)
+    return maak_casuswijk(aanmelding=aanmelding)
+
+
+def _adres(naam: str) -> str:
+    """A demo login's own address for the member who is that login, else one from the name."""
+    logins = {naam: gebruikersnaam for gebruikersnaam, naam, *_ in DEELNEMERS}
+    return f"{logins.get(naam) or naam.lower().replace(' ', '.')}@voorbeeld.nl"
+
+
+def _bijeenkomst(
+    oproep,
+    casuswijk,
+    titel,
+    soort,
+    dagen,
+    zichtbaarheid,
+    *,
+    nu,
+    locatie,
+    gepubliceerd=True,
+    verslag="",
+) -> Bijeenkomst:
+    begin = timezone.localtime(nu + timedelta(days=dagen)).replace(
+        hour=14, minute=0, second=0, microsecond=0
+    )
+    sessie, _ = Bijeenkomst.objects.get_or_create(
+        oproep=oproep,
+        casuswijk=casuswijk,
+        titel=titel,
+        defaults={
+            "soort": soort,
+            "begint_op": begin,
+            "eindigt_op": begin + timedelta(hours=2, minutes=30),
+            "locatie": locatie,
+            "agenda": data.AGENDA,
+            "verslag": verslag,
+            "zichtbaarheid": zichtbaarheid,
+            "gepubliceerd": gepubliceerd,
+            "gepubliceerd_op": nu if gepubliceerd else None,
+        },
+    )
+    return sessie
+
+
+def _inventaris(casuswijk: Casuswijk, interventies: list) -> None:
+    """The casuswijk's interventions in the shared categories; one the application named
+    (made by maak_casuswijk, "nog in te delen") is classified by its name."""
+    categorieen = {categorie.naam: categorie for categorie in Interventiecategorie.objects.all()}
+    for (
+        naam,
+        categorie,
+        domein,
+        status,
+        zichtbaarheid,
+        omschrijving,
+        partners,
+        ervaringen,
+    ) in interventies:
+        Interventie.objects.update_or_create(
+            casuswijk=casuswijk,
+            naam=naam,
+            defaults={
+                "categorie": categorieen[categorie],
+                "domein": domein,
+                "status": status,
+                "zichtbaarheid": zichtbaarheid,
+                "omschrijving": omschrijving,
+                "partners": partners,
+                "ervaringen": ervaringen,
+            },
+        )
+
+
+def _bevindingen(casuswijk: Casuswijk, bevindingen: list, sessies: dict) -> None:
+    Bevinding.objects.bulk_create(
+        Bevinding(
+            casuswijk=casuswijk,
+            leervraag=leervraag,
+            zichtbaarheid=zichtbaarheid,
+            goed_voorbeeld=goed_voorbeeld,
+            bijeenkomst=sessies[sessie] if sessie else None,
+            tekst=tekst,
+        )
+        for leervraag, zichtbaarheid, goed_voorbeeld, sessie, tekst in bevindingen
+    )
+
+
+def _deelnemers_en_actiepunten(casuswijk: Casuswijk, sessies: dict, wachtwoord: str) -> None:
+    """The demo logins take part in Transvaal; the action points of its conversations."""
     gebruikers = get_user_model().objects
     mensen = {}
     for gebruikersnaam, naam, rol, organisatie, functie in DEELNEMERS:
@@ -102,37 +227,10 @@ def laad(*, wachtwoord: str) -> str | None:
             gebruiker=gebruiker, casuswijk=casuswijk, rol=rol, organisatie=organisatie,
             functie=functie,
         )  # fmt: skip
-
-    def sessie(titel, soort, dagen, zichtbaarheid, gepubliceerd=True, verslag="", landelijk=False):
-        begin = (nu + timedelta(days=dagen)).replace(hour=14, minute=0, second=0, microsecond=0)
-        return Bijeenkomst.objects.create(
-            oproep=oproep,
-            casuswijk=None if landelijk else casuswijk,
-            soort=soort,
-            titel=titel,
-            begint_op=begin,
-            eindigt_op=begin + timedelta(hours=2, minutes=30),
-            locatie="Buurthuis De Mussen, Den Haag" if not landelijk else "Platform31, Den Haag",
-            agenda="1. Kennismaking\n2. Wat speelt er in de wijk?\n3. Afspraken",
-            verslag=verslag,
-            zichtbaarheid=zichtbaarheid,
-            gepubliceerd=gepubliceerd,
-            gepubliceerd_op=nu if gepubliceerd else None,
-        )
-
-    eerste = sessie("Eerste open gesprek", Soort.OPEN_GESPREK, -60, Zichtbaarheid.WIJK,
-                    verslag=VERSLAG)  # fmt: skip
-    tweede = sessie("Verkenning van de interventies", Soort.VERKENNING, -20,
-                    Zichtbaarheid.NETWERK, verslag="De inventarisatie is besproken.")  # fmt: skip
-    sessie("Voorbereiding begeleiders", Soort.OVERIG, -25, Zichtbaarheid.INTERN,
-           verslag="Alleen voor medewerkers.")  # fmt: skip
-    sessie("Tweede open gesprek", Soort.OPEN_GESPREK, 14, Zichtbaarheid.WIJK)
-    sessie("Concept: terugkomdag", Soort.OVERIG, 40, Zichtbaarheid.WIJK, gepubliceerd=False)
-    sessie("Landelijke leerbijeenkomst", Soort.LANDELIJK, 30, Zichtbaarheid.NETWERK,
-           landelijk=True)  # fmt: skip
+    eerste, tweede = sessies["Eerste open gesprek"], sessies["Verkenning van de interventies"]
     Actiepunt.objects.create(casuswijk=casuswijk, bijeenkomst=eerste, eigenaar=mensen["deelnemer"],
                              omschrijving="Welkomstpakket voor nieuwe kopers uitwerken",
-                             deadline=(nu + timedelta(days=10)).date())  # fmt: skip
+                             deadline=(timezone.now() + timedelta(days=10)).date())  # fmt: skip
     Actiepunt.objects.create(casuswijk=casuswijk, bijeenkomst=eerste, eigenaar=mensen["partner"],
                              omschrijving="Taalcafé ook op zaterdag openen",
                              status=Actiestatus.AFGEROND, afgerond_in=tweede,
@@ -140,23 +238,19 @@ def laad(*, wachtwoord: str) -> str | None:
     Actiepunt.objects.create(casuswijk=casuswijk, bijeenkomst=tweede,
                              eigenaar_naam="Haag Wonen", status=Actiestatus.LOOPT,
                              omschrijving="Cijfers over doorstroming aanleveren")  # fmt: skip
-    ontmoeting = Interventiecategorie.objects.get(naam="Ontmoeting en buurtvoorzieningen")
-    Interventie.objects.create(casuswijk=casuswijk, naam="Buurtmoestuin Hobbemaplein",
-                               domein=InterventieDomein.BEIDE, categorie=ontmoeting,
-                               status=Interventiestatus.GEPLAND,
-                               partners="Gemeente, Haag Wonen, bewoners")  # fmt: skip
-    Bevinding.objects.create(
-        casuswijk=casuswijk,
-        bijeenkomst=eerste,
-        leervraag=Leervraag.OPBRENGSTEN,
-        tekst="Ontmoeting ontstaat rond iets te doen, niet rond een gebouw.",
-    )
-    Bevinding.objects.create(
-        casuswijk=casuswijk,
-        bijeenkomst=tweede,
-        leervraag=Leervraag.INTERVENTIES,
-        goed_voorbeeld=True,
-        zichtbaarheid=Zichtbaarheid.NETWERK,
-        tekst="Een welkomstgesprek door buren werkt beter dan een folder.",
-    )
-    return "/wijken/"
+
+
+def _voorbeelden(oproep: Oproep) -> None:
+    for titel, organisatie, plaats, leervraag, categorie, omschrijving in data.VOORBEELDEN:
+        Voorbeeld.objects.get_or_create(
+            oproep=oproep,
+            titel=titel,
+            defaults={
+                "organisatie": organisatie,
+                "plaats": plaats,
+                "leervraag": leervraag,
+                "categorie": Interventiecategorie.objects.get(naam=categorie),
+                "omschrijving": omschrijving,
+                "zichtbaarheid": data.OPENBAAR,
+            },
+        )

@@ -4,8 +4,17 @@ Included at the root (netwerk/urls.py): the addresses are /netwerk/<oproep-slug>
 /zoeken/ and /oproepen/<slug>/opbrengsten/….
 """
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import opbrengsten
 
 app_name = "leren"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    path("oproepen/<slug:slug>/opbrengsten/", opbrengsten.overzicht, name="opbrengsten"),
+    path(
+        "oproepen/<slug:slug>/opbrengsten/bijeenkomsten/<int:pk>/",
+        opbrengsten.bijeenkomst,
+        name="openbare_bijeenkomst",
+    ),
+]

@@ -4,6 +4,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from casuswijken.opbrengsten import wat_er_openbaar_is
+
 from ..enums import Leervraag
 from ..models import Oproep
 from .gedeeld import oproep_of_404
@@ -30,5 +32,11 @@ def oproep_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "aanmeldingen/oproep_detail.html",
-        {"oproep": oproep, "leervragen": Leervraag, "selectie_gemaakt": selectie_gemaakt},
+        {
+            "oproep": oproep,
+            "leervragen": Leervraag,
+            "selectie_gemaakt": selectie_gemaakt,
+            # The results page answers 404 until the call is published: no link before.
+            "opbrengsten": wat_er_openbaar_is(oproep) if oproep.gepubliceerd else None,
+        },
     )

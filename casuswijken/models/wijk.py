@@ -53,6 +53,12 @@ class CasuswijkQuerySet(models.QuerySet):
             return self.none()
         return self.filter(pk__in=actieve_deelnames(user).values("casuswijk"))
 
+    def openbaar_genoemd(self) -> "CasuswijkQuerySet":
+        """The casuswijken of published calls. That they take part, and where, is public
+        (the call's results page names them); nothing else of them is, and their own pages
+        stay with zichtbaar_voor."""
+        return self.filter(aanmelding__oproep__gepubliceerd=True)
+
 
 class Casuswijk(models.Model):
     """A selected neighbourhood, made from its application when the selection is sent."""

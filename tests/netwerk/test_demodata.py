@@ -5,8 +5,17 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
-from aanmeldingen.enums import Status
-from aanmeldingen.models import Aanmelding, Oproep
+from aanmeldingen.enums import Domein, Leervraag, Status
+from aanmeldingen.models import Aanmelding, Coalitielid, Oproep, Statuswijziging
+from casuswijken.models import (
+    Actiepunt,
+    Bevinding,
+    Bijeenkomst,
+    Casuswijk,
+    Deelname,
+    Interventie,
+    Voorbeeld,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -47,12 +56,111 @@ def test_demo_data_has_a_casuswijk_a_participant_can_use(settings, client):
     assert [c.naam for c in overzicht.context["casuswijken"]] == ["Transvaal"]
     assert [b.titel for b in wijk.context["komend"]] == ["Tweede open gesprek",
                                                           "Landelijke leerbijeenkomst"]  # fmt: skip
-    assert [b.titel for b in wijk.context["geweest"]] == ["Verkenning van de interventies",
-                                                           "Eerste open gesprek"]  # fmt: skip
+    assert [b.titel for b in wijk.context["geweest"]] == [
+        "Verkenning van de interventies",
+        "Eerste open gesprek",
+        "Startbijeenkomst van het leernetwerk",
+    ]
     assert [a.omschrijving for a in wijk.context["actiepunten"]] == [
         "Welkomstpakket voor nieuwe kopers uitwerken",
         "Cijfers over doorstroming aanleveren",
     ]
+
+
+def test_the_finished_call_is_published_closed_and_has_four_selected_casuswijken(settings, client):
+    settings.DEBUG = True
+    call_command("laad_demodata")
+
+    oproep = Oproep.objects.get(slug="gemengde-wijk-2026")
+    aanmeldingen = oproep.aanmeldingen.all()
+    pagina = client.get(oproep.get_absolute_url()).content.decode()
+
+    assert (oproep.gepubliceerd, oproep.is_open) == (True, False)
+    assert "De selectie is gemaakt: 4 casuswijken doen mee" in pagina
+    assert "Meld uw coalitie aan" not in pagina
+    assert ("Wie kan zich aanmelden" in pagina, "Voor wie de oproep was" in pagina) == (False, True)
+    assert "/oproepen/gemengde-wijk-2026/opbrengsten/" in pagina
+    casuswijken = Casuswijk.objects.filter(aanmelding__oproep=oproep).order_by("naam")
+    assert list(casuswijken.values_list("naam", "aanmelding__provincie")) == [
+        ("Berflo Es", "overijssel"),
+        ("Groenewoud", "noord_brabant"),
+        ("Heechterp-Schieringen", "friesland"),
+        ("Transvaal", "zuid_holland"),
+    ]
+    assert oproep.aantal_geselecteerd == aanmeldingen.filter(status=Status.GESELECTEERD).count()
+    assert oproep.aantal_geselecteerd == 4
+    assert not aanmeldingen.filter(besluit_verzonden_op__isnull=True).exists()
+    for aanmelding in aanmeldingen:
+        leden = list(aanmelding.leden.all())
+        assert 3 <= len(leden) <= 5
+        assert {lid.domein for lid in leden} == {Domein.FYSIEK, Domein.SOCIAAL}
+        assert [lid.is_contactpersoon for lid in leden].count(True) == 1
+        historie = aanmelding.statuswijzigingen.order_by("pk").values_list("naar", flat=True)
+        assert list(historie) == [Status.IN_BEHANDELING, Status.GESELECTEERD]
+
+
+def test_the_finished_call_shares_findings_interventions_examples_and_public_notes(
+    settings, client
+):
+    settings.DEBUG = True
+    call_command("laad_demodata")
+
+    oproep = Oproep.objects.get(slug="gemengde-wijk-2026")
+    bevindingen = Bevinding.objects.filter(casuswijk__aanmelding__oproep=oproep)
+    interventies = Interventie.objects.filter(casuswijk__aanmelding__oproep=oproep)
+    niveaus = list(interventies.values_list("zichtbaarheid", flat=True))
+    openbare_verslagen = oproep.bijeenkomsten.filter(
+        zichtbaarheid="openbaar", gepubliceerd=True
+    ).exclude(verslag="")
+
+    assert set(bevindingen.values_list("leervraag", flat=True)) == set(Leervraag.values)
+    assert len(set(bevindingen.values_list("casuswijk", flat=True))) == 4
+    assert set(bevindingen.filter(goed_voorbeeld=True).values_list("zichtbaarheid", flat=True)) == {
+        "netwerk", "openbaar"}  # fmt: skip
+    assert (niveaus.count("intern"), niveaus.count("wijk")) == (1, 1)
+    assert niveaus.count("netwerk") > niveaus.count("openbaar") > 1
+    assert set(interventies.values_list("domein", flat=True)) == {"fysiek", "sociaal", "beide"}
+    assert set(interventies.values_list("status", flat=True)) == {
+        "idee", "gepland", "loopt", "afgerond"}  # fmt: skip
+    assert not interventies.filter(categorie__naam="Nog in te delen").exists()
+    assert openbare_verslagen.count() >= 2
+    assert Voorbeeld.objects.filter(oproep=oproep, zichtbaarheid="openbaar").count() == 2
+    openbaar = client.get("/oproepen/gemengde-wijk-2026/opbrengsten/").context
+    assert [b.titel for b in openbaar["bijeenkomsten"]] == [
+        "Startbijeenkomst van het leernetwerk",
+        "Open gesprek met bewoners en partners",
+        "Verkenning interventies Groenewoud",
+    ]
+    assert [len(lijst) > 0 for _, lijst in openbaar["bevindingen"]] == [True] * 4
+    assert len(openbaar["voorbeelden"]) == 2
+
+
+# Renewed on every run by design: the open call's applicant links (the command prints them).
+NIEUWE_LINK = {"toegang_selector", "toegang_hash", "toegang_verloopt_op", "gewijzigd"}
+
+
+def test_a_second_run_changes_nothing(settings):
+    settings.DEBUG = True
+    modellen = [Oproep, Aanmelding, Coalitielid, Statuswijziging, Casuswijk, Deelname,
+                Bijeenkomst, Actiepunt, Interventie, Bevinding, Voorbeeld,
+                get_user_model()]  # fmt: skip
+
+    def stand():
+        return {
+            model.__name__: [
+                {veld: waarde for veld, waarde in rij.items()
+                 if model is not Aanmelding or veld not in NIEUWE_LINK}
+                for rij in model.objects.order_by("pk").values()
+            ]
+            for model in modellen
+        }  # fmt: skip
+
+    call_command("laad_demodata", stdout=io.StringIO())
+    eerste = stand()
+    call_command("laad_demodata", stdout=io.StringIO())
+
+    assert stand() == eerste
+    assert len(eerste["Casuswijk"]) == 4
 
 
 def test_demo_data_prints_working_applicant_links(settings, client):

@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from aanmeldingen.enums import Domein, Organisatietype, Provincie
@@ -180,6 +181,9 @@ class Command(BaseCommand):
                 "\n".join(
                     [
                         f"Demo-oproep: {settings.PORTAAL_URL}{oproep.get_absolute_url()}",
+                        "Afgeronde oproep, openbare opbrengsten: "
+                        f"{settings.PORTAAL_URL}"
+                        f"{reverse('leren:opbrengsten', args=[casuswijk_demo.SLUG])}",
                         f"Beheer: {settings.PORTAAL_URL}/admin/ met gebruikersnaam "
                         f"'{DEMO_GEBRUIKER}' (alle rechten), 'beoordelaar', 'begeleider' of "
                         f"'coordinator' (één rol), steeds met wachtwoord '{DEMO_WACHTWOORD}'",
