@@ -4,8 +4,12 @@ Included at the root (netwerk/urls.py): the addresses are /netwerk/<oproep-slug>
 /zoeken/ and /oproepen/<slug>/opbrengsten/….
 """
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import netwerk
 
 app_name = "leren"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    path("netwerk/<slug:slug>/", netwerk.netwerk, name="netwerk"),
+]
