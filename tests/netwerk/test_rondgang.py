@@ -2,9 +2,10 @@
 
 For each demo login (beheer, beoordelaar, begeleider, coördinator, a participant) the walk
 opens the admin's start page, every app page, and for every registered model its list,
-its add page and the change page of two of its rows, plus the application's read page
-and the participant pages. A page a role may not open answers 403 or sends to the login;
-none may fail. A new model or page is walked without changing this file.
+its add page and the change page of two of its rows, plus the application's read page,
+the participant pages and every call's network page. A page a role may not open answers
+403 or sends to the login; none may fail. A new model or page is walked without changing
+this file.
 """
 
 import io
@@ -15,7 +16,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 
-from aanmeldingen.models import Aanmelding
+from aanmeldingen.models import Aanmelding, Oproep
 from casuswijken.models import Bijeenkomst, Casuswijk
 
 pytestmark = pytest.mark.django_db
@@ -50,6 +51,8 @@ def adressen() -> list[str]:
             gevonden.append(
                 reverse("casuswijken:bijeenkomst", args=[casuswijk.slug, bijeenkomst.pk])
             )
+    for oproep in Oproep.objects.all():
+        gevonden.append(reverse("leren:netwerk", args=[oproep.slug]))
     return gevonden
 
 
