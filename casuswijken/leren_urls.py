@@ -6,11 +6,12 @@ Included at the root (netwerk/urls.py): the addresses are /netwerk/<oproep-slug>
 
 from django.urls import path
 
-from .views import opbrengsten
+from .views import netwerk, opbrengsten
 
 app_name = "leren"
 
 urlpatterns: list = [
+    path("netwerk/<slug:slug>/", netwerk.netwerk, name="netwerk"),
     path("oproepen/<slug:slug>/opbrengsten/", opbrengsten.overzicht, name="opbrengsten"),
     path(
         "oproepen/<slug:slug>/opbrengsten/bijeenkomsten/<int:pk>/",

@@ -1,17 +1,40 @@
-"""The casuswijken of a call side by side: how many interventions each has per category.
+"""The casuswijken of a call side by side: how many interventions each has per category,
+and their findings per learning question.
 
 Used by the network page and the network report, so both count the same way. The counts
-come from whatever queryset the caller passes, already narrowed by zichtbaar_voor and by
-the filters the reader chose: this module never decides who sees what.
+come from whatever queryset the caller passes, already narrowed by zichtbaar_voor: this
+module never decides who sees what, only how the reader's filters narrow it further.
 """
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Count
 
+from aanmeldingen.enums import Leervraag
+
 from .enums import InterventieDomein, Interventiestatus
-from .models import Casuswijk, Interventiecategorie
+from .models import Bevinding, Casuswijk, Interventiecategorie
+
+# Filtering on one domain keeps what works in both: a reader asking for the physical
+# domain expects the interventions that are physical and social too. "Beide" alone shows
+# only those.
+DOMEINFILTER: dict[str, list[str]] = {
+    InterventieDomein.FYSIEK: [InterventieDomein.FYSIEK, InterventieDomein.BEIDE],
+    InterventieDomein.SOCIAAL: [InterventieDomein.SOCIAAL, InterventieDomein.BEIDE],
+    InterventieDomein.BEIDE: [InterventieDomein.BEIDE],
+}
+
+
+def gefilterd(interventies, *, domein: str = "", status: str = ""):
+    """The interventions in this domain (see DOMEINFILTER) and with this status; an empty
+    value leaves that filter off."""
+    if domein:
+        interventies = interventies.filter(domein__in=DOMEINFILTER[domein])
+    if status:
+        interventies = interventies.filter(status=status)
+    return interventies
 
 
 @dataclass
@@ -59,13 +82,23 @@ class Vergelijking:
         ]
 
     @property
+    def kolomtotalen(self) -> list[tuple[Casuswijk, int]]:
+        """(casuswijk, total) per column, for the table's last row."""
+        return list(zip(self.casuswijken, self.totalen, strict=True))
+
+    @property
     def totaal(self) -> int:
         return sum(rij.totaal for rij in self.rijen)
 
 
-def vergelijk(interventies, casuswijken: list[Casuswijk]) -> Vergelijking:
+def vergelijk(
+    interventies,
+    casuswijken: list[Casuswijk],
+    categorieen: list[Interventiecategorie] | None = None,
+) -> Vergelijking:
     """Every category (also those without interventions, so that gaps show) against the
-    given casuswijken; two queries whatever the numbers."""
+    given casuswijken; two queries whatever the numbers, one when the caller has the
+    categories already."""
     tellingen = (
         interventies.filter(casuswijk__in=[c.pk for c in casuswijken])
         .order_by()
@@ -83,7 +116,9 @@ def vergelijk(interventies, casuswijken: list[Casuswijk]) -> Vergelijking:
                 for casuswijk in casuswijken
             ],
         )
-        for categorie in Interventiecategorie.objects.all()
+        for categorie in (
+            Interventiecategorie.objects.all() if categorieen is None else categorieen
+        )
     ]
     return Vergelijking(casuswijken=list(casuswijken), rijen=rijen)
 
@@ -105,4 +140,38 @@ def per_categorie_en_domein(interventies) -> list[tuple[Interventiecategorie, di
             {domein.value: tellingen[(categorie.pk, domein.value)] for domein in InterventieDomein},
         )
         for categorie in Interventiecategorie.objects.all()
+    ]
+
+
+@dataclass
+class Leervraagvak:
+    """The findings on one learning question, per casuswijk in the order of the columns."""
+
+    leervraag: Leervraag
+    per_casuswijk: list[tuple[Casuswijk, list[Bevinding]]]
+
+    @property
+    def aantal(self) -> int:
+        return sum(len(bevindingen) for _, bevindingen in self.per_casuswijk)
+
+
+def per_leervraag(
+    bevindingen: Iterable[Bevinding], casuswijken: list[Casuswijk]
+) -> list[Leervraagvak]:
+    """The four learning questions in their order, each with every casuswijk (also one
+    without findings on it, so that gaps show). No query of its own: it sorts the findings
+    it is given, keeping their order within a casuswijk."""
+    vakken = {(leervraag, casuswijk.pk): [] for leervraag in Leervraag for casuswijk in casuswijken}
+    for bevinding in bevindingen:
+        vak = vakken.get((bevinding.leervraag, bevinding.casuswijk_id))
+        if vak is not None:
+            vak.append(bevinding)
+    return [
+        Leervraagvak(
+            leervraag=leervraag,
+            per_casuswijk=[
+                (casuswijk, vakken[(leervraag, casuswijk.pk)]) for casuswijk in casuswijken
+            ],
+        )
+        for leervraag in Leervraag
     ]

@@ -59,6 +59,19 @@ class CasuswijkQuerySet(models.QuerySet):
         stay with zichtbaar_voor."""
         return self.filter(aanmelding__oproep__gepubliceerd=True)
 
+    def in_netwerk_van(self, user) -> "CasuswijkQuerySet":
+        """The casuswijken that learn together with this user: every casuswijk of a call in
+        which they take part now (all of them for staff with the right). Which casuswijken
+        form a network is known to the whole network; what is in each still follows the
+        zichtbaar_voor of its records, and its own page stays its participants'."""
+        if mag(user, Recht.LEES_CASUSWIJKEN):
+            return self.all()
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            aanmelding__oproep__in=actieve_deelnames(user).values("casuswijk__aanmelding__oproep")
+        )
+
 
 class Casuswijk(models.Model):
     """A selected neighbourhood, made from its application when the selection is sent."""

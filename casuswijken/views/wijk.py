@@ -32,7 +32,13 @@ def _bijeenkomsten_van_de_oproep(user, casuswijk: Casuswijk):
 @login_required
 @require_GET
 def overzicht(request: HttpRequest) -> HttpResponse:
-    casuswijken = list(Casuswijk.objects.zichtbaar_voor(request.user).select_related("aanmelding"))
+    casuswijken = list(
+        Casuswijk.objects.zichtbaar_voor(request.user).select_related("aanmelding__oproep")
+    )
+    # One network page per call of these casuswijken.
+    netwerken = {
+        casuswijk.aanmelding.oproep_id: casuswijk.aanmelding.oproep for casuswijk in casuswijken
+    }
     # A national session opens through one of the user's casuswijken of the same call.
     via = {casuswijk.aanmelding.oproep_id: casuswijk.slug for casuswijk in casuswijken}
     eigen = {casuswijk.pk for casuswijk in casuswijken}
@@ -49,7 +55,12 @@ def overzicht(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "casuswijken/overzicht.html",
-        {"casuswijken": casuswijken, "landelijke_bijeenkomsten": landelijk, "nu": timezone.now()},
+        {
+            "casuswijken": casuswijken,
+            "netwerken": list(netwerken.values()),
+            "landelijke_bijeenkomsten": landelijk,
+            "nu": timezone.now(),
+        },
     )
 
 

@@ -3,9 +3,9 @@
 For each demo login (beheer, beoordelaar, begeleider, coördinator, a participant) the walk
 opens the admin's start page, every app page, and for every registered model its list,
 its add page and the change page of two of its rows, plus the application's read page,
-the participant pages and the public results of every call. A page a role may not open
-answers 403 or sends to the login; none may fail. A new model or page is walked without
-changing this file.
+the participant pages, and every call's network page and public results. A page a role
+may not open answers 403 or sends to the login; none may fail. A new model or page is
+walked without changing this file.
 """
 
 import io
@@ -51,8 +51,9 @@ def adressen() -> list[str]:
             gevonden.append(
                 reverse("casuswijken:bijeenkomst", args=[casuswijk.slug, bijeenkomst.pk])
             )
-    # The public results of every call, and every session through its call's results.
+    # Every call's network page and public results, and every session through the latter.
     for oproep in Oproep.objects.all():
+        gevonden.append(reverse("leren:netwerk", args=[oproep.slug]))
         gevonden.append(reverse("leren:opbrengsten", args=[oproep.slug]))
     for bijeenkomst in Bijeenkomst.objects.select_related("oproep"):
         gevonden.append(
