@@ -4,8 +4,16 @@ Included at the root (netwerk/urls.py): the addresses are /netwerk/<oproep-slug>
 /zoeken/ and /oproepen/<slug>/opbrengsten/….
 """
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import rapport
 
 app_name = "leren"
 
 urlpatterns: list = []
+
+# The network report (views/rapport.py).
+urlpatterns += [
+    path("netwerk/<slug:slug>/rapport/", rapport.netwerkrapport, name="netwerkrapport"),
+    path("netwerk/<slug:slug>/rapport.pdf", rapport.netwerkrapport_pdf, name="netwerkrapport_pdf"),
+]
