@@ -6,12 +6,14 @@ Included at the root (netwerk/urls.py): the addresses are /netwerk/<oproep-slug>
 
 from django.urls import path
 
-from .views import netwerk, opbrengsten
+from .views import netwerk, opbrengsten, rapport
 
 app_name = "leren"
 
-urlpatterns: list = [
+urlpatterns = [
     path("netwerk/<slug:slug>/", netwerk.netwerk, name="netwerk"),
+    path("netwerk/<slug:slug>/rapport/", rapport.netwerkrapport, name="netwerkrapport"),
+    path("netwerk/<slug:slug>/rapport.pdf", rapport.netwerkrapport_pdf, name="netwerkrapport_pdf"),
     path("oproepen/<slug:slug>/opbrengsten/", opbrengsten.overzicht, name="opbrengsten"),
     path(
         "oproepen/<slug:slug>/opbrengsten/bijeenkomsten/<int:pk>/",

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .views import rapport
 
 app_name = "casuswijken"
 
@@ -10,4 +11,6 @@ urlpatterns = [
     path("<slug:slug>/bijeenkomsten/<int:pk>/", views.bijeenkomst, name="bijeenkomst"),
     path("<slug:slug>/agenda-link/", views.agenda_link, name="agenda_link"),
     path("<slug:slug>/agenda/<str:token>.ics", views.agenda, name="agenda"),
+    path("<slug:slug>/rapport/", rapport.rapport, name="rapport"),
+    path("<slug:slug>/rapport.pdf", rapport.rapport_pdf, name="rapport_pdf"),
 ]

@@ -42,3 +42,30 @@ def netwerk_of_404(user, slug: str) -> Oproep:
 def mag_intern_meenemen(user) -> bool:
     """Staff who lead sessions may put intern content in a report; nobody else."""
     return mag(user, Recht.BEGELEIDEN)
+
+
+def mag_rapport_lezen(user, casuswijk: Casuswijk) -> bool:
+    """Reports are for staff who lead sessions and for the casuswijk's own participants,
+    who get their own copy; not for a beoordelaar, who may open the casuswijk's page."""
+    return (
+        mag(user, Recht.BEGELEIDEN) or actieve_deelnames(user).filter(casuswijk=casuswijk).exists()
+    )
+
+
+def casuswijkrapport_of_404(user, slug: str) -> Casuswijk:
+    """The casuswijk whose report this user may read."""
+    casuswijk = casuswijk_of_404(user, slug)
+    if not mag_rapport_lezen(user, casuswijk):
+        raise Http404("Onbekende casuswijk.")
+    return casuswijk
+
+
+def netwerkrapport_of_404(user, slug: str) -> Oproep:
+    """The call whose network report this user may read: staff who lead sessions, and the
+    participants of its casuswijken (their copy)."""
+    oproep = netwerk_of_404(user, slug)
+    if not mag(user, Recht.BEGELEIDEN) and not (
+        actieve_deelnames(user).filter(casuswijk__aanmelding__oproep=oproep).exists()
+    ):
+        raise Http404("Onbekend netwerk.")
+    return oproep

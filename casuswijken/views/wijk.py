@@ -13,7 +13,7 @@ from netwerk.rechten import Recht, mag
 from ..agenda import ical
 from ..models import Actiepunt, Bevinding, Bijeenkomst, Casuswijk, Deelname, Interventie
 from ..services import nieuwe_agendalink
-from .toegang import casuswijk_of_404
+from .toegang import casuswijk_of_404, mag_rapport_lezen
 
 
 def _bijeenkomsten_van(user, casuswijk: Casuswijk, *, als_deelnemer: bool = False):
@@ -90,6 +90,7 @@ def casuswijk(request: HttpRequest, slug: str) -> HttpResponse:
             .filter(casuswijk=wijk)
             .select_related("eigenaar", "bijeenkomst"),
             "eigen_deelname": eigen_deelname,
+            "mag_rapport": mag_rapport_lezen(request.user, wijk),
             "mensen_zichtbaar": eigen_deelname is not None
             or mag(request.user, Recht.LEES_DEELNAMES),
             "interventies": Interventie.objects.zichtbaar_voor(request.user)

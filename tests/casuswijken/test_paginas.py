@@ -43,6 +43,8 @@ def urls(opzet) -> dict[str, str]:
         "casuswijken:bijeenkomst": reverse(
             "casuswijken:bijeenkomst", args=["lombok", opzet["bijeenkomst"].pk]
         ),
+        "casuswijken:rapport": reverse("casuswijken:rapport", args=["lombok"]),
+        "casuswijken:rapport_pdf": reverse("casuswijken:rapport_pdf", args=["lombok"]),
     }
 
 
@@ -54,6 +56,11 @@ MATRIX = {
     "casuswijken:casuswijk": {"deelnemer": 200, "andere_wijk": 404, "gestopt": 404,
                               "begeleider": 200, "beoordelaar": 200},
     "casuswijken:bijeenkomst": {"deelnemer": 200, "andere_wijk": 404, "gestopt": 404,
+                                "begeleider": 200, "beoordelaar": 404},
+    # Reports: staff who lead sessions and the casuswijk's participants (test_rapporten.py).
+    "casuswijken:rapport": {"deelnemer": 200, "andere_wijk": 404, "gestopt": 404,
+                            "begeleider": 200, "beoordelaar": 404},
+    "casuswijken:rapport_pdf": {"deelnemer": 200, "andere_wijk": 404, "gestopt": 404,
                                 "begeleider": 200, "beoordelaar": 404},
 }  # fmt: skip
 
