@@ -14,7 +14,7 @@ from netwerk.formulieren import Fout
 from ..enums import InterventieDomein, Interventiestatus
 from ..models import Bevinding, Casuswijk, Interventie, Interventiecategorie, Voorbeeld
 from ..vergelijking import gefilterd, per_leervraag, vergelijk
-from .toegang import netwerk_of_404
+from .toegang import mag_netwerkrapport_lezen, netwerk_of_404
 
 
 class Interventiefilter(forms.Form):
@@ -144,6 +144,7 @@ def netwerk(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "oproep": oproep,
             "casuswijken": casuswijken,
+            "rapport_zichtbaar": mag_netwerkrapport_lezen(request.user, oproep),
             "filter": filter_,
             "fouten": filter_.fouten(),
             "filterquery": filter_.filterquery(),

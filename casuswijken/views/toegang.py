@@ -60,12 +60,18 @@ def casuswijkrapport_of_404(user, slug: str) -> Casuswijk:
     return casuswijk
 
 
+def mag_netwerkrapport_lezen(user, oproep: Oproep) -> bool:
+    """A network report is for staff who lead sessions and for the participants of the
+    call's casuswijken (their copy)."""
+    return (
+        mag(user, Recht.BEGELEIDEN)
+        or actieve_deelnames(user).filter(casuswijk__aanmelding__oproep=oproep).exists()
+    )
+
+
 def netwerkrapport_of_404(user, slug: str) -> Oproep:
-    """The call whose network report this user may read: staff who lead sessions, and the
-    participants of its casuswijken (their copy)."""
+    """The call whose network report this user may read."""
     oproep = netwerk_of_404(user, slug)
-    if not mag(user, Recht.BEGELEIDEN) and not (
-        actieve_deelnames(user).filter(casuswijk__aanmelding__oproep=oproep).exists()
-    ):
+    if not mag_netwerkrapport_lezen(user, oproep):
         raise Http404("Onbekend netwerk.")
     return oproep
