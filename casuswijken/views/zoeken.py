@@ -85,7 +85,14 @@ def zoeken(request: HttpRequest) -> HttpResponse:
     formulier = Zoekformulier(request.GET)
     formulier.is_valid()
     zoekterm = formulier.cleaned_data.get("q", "")
-    context = {"formulier": formulier, "zoekterm": zoekterm, "max_lengte": MAX_LENGTE}
+    context = {
+        "formulier": formulier,
+        "zoekterm": zoekterm,
+        # What the box shows again: what was typed, cleaned, also when it found nothing.
+        "invoer": schoon_zoekterm(request.GET.get("q", ""))[0],
+        "ingekort": formulier.ingekort,
+        "max_lengte": MAX_LENGTE,
+    }
     if zoekterm:
         resultaten = zoek(
             user=request.user, zoekterm=zoekterm, soort=formulier.cleaned_data.get("soort") or None
