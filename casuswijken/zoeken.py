@@ -2,16 +2,18 @@
 
 How it is built. Each of the four types is one queryset that starts from its model's
 `zichtbaar_voor(user)`, so visibility is in the SQL before anything is matched. It is then
-narrowed by the search and reduced with values() to the same columns (soort, nummer, kop,
-wijk, oproep, datum, score). The four are combined with UNION ALL into one list that the
-database ranks and slices, so that a page costs the same four queries whatever the number
-of results:
+narrowed by the search. Of each type only the newest MAX_PER_SOORT matches are ranked (the
+page says when there were more), so that a word found in nearly every document costs
+about what a rare one does. Those are reduced with values() to the same columns (soort,
+nummer, kop, wijk, oproep, datum, score) and combined with UNION ALL into one list that
+the database ranks and slices, so that a page costs the same four queries whatever the
+number of results:
 
 1. the number of results per type, one UNION of four counts: the filter by type shows them,
    and the paginator takes its total from them instead of counting again;
 2. the rows of the page: the UNION, ordered, with LIMIT and OFFSET;
 3. the snippets of those rows (at most one page): a UNION of the four types by primary key,
-   again through zichtbaar_voor, so that highlighting runs on the page only;
+   again through the same visible matches, so that highlighting runs on the page only;
 4. the casuswijken this user may open among those of the page, for the links (link_voor);
    none for an anonymous visitor.
 
