@@ -6,7 +6,7 @@ Included at the root (netwerk/urls.py): the addresses are /netwerk/<oproep-slug>
 
 from django.urls import path
 
-from .views import netwerk, opbrengsten, rapport
+from .views import netwerk, opbrengsten, rapport, zoeken
 
 app_name = "leren"
 
@@ -20,4 +20,5 @@ urlpatterns = [
         opbrengsten.bijeenkomst,
         name="openbare_bijeenkomst",
     ),
+    path("zoeken/", zoeken.zoeken, name="zoeken"),
 ]
