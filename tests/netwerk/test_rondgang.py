@@ -3,9 +3,9 @@
 For each demo login (beheer, beoordelaar, begeleider, coördinator, a participant) the walk
 opens the admin's start page, every app page, and for every registered model its list,
 its add page and the change page of two of its rows, plus the application's read page,
-the participant pages, and every call's network page and public results. A page a role
-may not open answers 403 or sends to the login; none may fail. A new model or page is
-walked without changing this file.
+the participant pages and reports, every call's network page, report and public results,
+and a search. A page a role may not open answers 403 or 404 or sends to the login; none may
+fail. A new model or page is walked without changing this file.
 """
 
 import io
@@ -47,6 +47,7 @@ def adressen() -> list[str]:
     gevonden.append(reverse("casuswijken:overzicht"))
     for casuswijk in Casuswijk.objects.all():
         gevonden.append(reverse("casuswijken:casuswijk", args=[casuswijk.slug]))
+        gevonden.append(reverse("casuswijken:rapport", args=[casuswijk.slug]))
         for bijeenkomst in Bijeenkomst.objects.filter(casuswijk=casuswijk):
             gevonden.append(
                 reverse("casuswijken:bijeenkomst", args=[casuswijk.slug, bijeenkomst.pk])
@@ -54,7 +55,9 @@ def adressen() -> list[str]:
     # Every call's network page and public results, and every session through the latter.
     for oproep in Oproep.objects.all():
         gevonden.append(reverse("leren:netwerk", args=[oproep.slug]))
+        gevonden.append(reverse("leren:netwerkrapport", args=[oproep.slug]))
         gevonden.append(reverse("leren:opbrengsten", args=[oproep.slug]))
+    gevonden += [f"{reverse('leren:zoeken')}?q={woord}" for woord in ["bewoners", "wijk"]]
     for bijeenkomst in Bijeenkomst.objects.select_related("oproep"):
         gevonden.append(
             reverse("leren:openbare_bijeenkomst", args=[bijeenkomst.oproep.slug, bijeenkomst.pk])
