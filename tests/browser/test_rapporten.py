@@ -77,3 +77,16 @@ def test_a_report_fits_a_phone(live_server, browser, wijk, rapport):
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     assert ernstige_toegankelijkheidsfouten(page) == []
     context.close()
+
+
+def test_the_print_view_holds_the_report_and_none_of_the_controls(live_server, page, wijk):
+    _log_in(page, live_server)
+    page.goto(live_server.url + "/wijken/transvaal/rapport/")
+
+    page.emulate_media(media="print")
+
+    assert page.get_by_role("heading", name="Eerste open gesprek").is_visible()
+    assert not page.get_by_role("link", name="Download als PDF").is_visible()
+    assert not page.get_by_role("button", name="Rapport bijwerken").is_visible()
+    assert not page.get_by_role("navigation", name="Kruimelpad").is_visible()
+    assert ernstige_toegankelijkheidsfouten(page) == []
