@@ -390,7 +390,10 @@ def _fragmenten(
 
 
 _MARKDOWN = [
-    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),  # [text](url) -> text
+    # Tags and their like go: the pages do not show them either (the Markdown filter drops
+    # them), so a snippet should not; what is left is escaped anyway.
+    (re.compile(r"<[^<>]*>"), " "),
+    (re.compile(r"\[([^\]]*)\]\([^)]*\)\)?"), r"\1"),  # [text](url) -> text
     (re.compile(r"(?m)^\s{0,3}(#{1,6}|>|[-*+]|\d+\.)\s+"), ""),  # headings, quotes, lists
     (re.compile(r"\*\*|__|`|~~|\|"), " "),
     (re.compile(r"(?<!\w)\*|\*(?!\w)"), ""),

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 
 from aanmeldingen.enums import Leervraag
 from netwerk.formulieren import Fout
+from netwerk.rechten import Recht, mag
 
 from ..enums import InterventieDomein, Interventiestatus
 from ..models import Bevinding, Casuswijk, Interventie, Interventiecategorie, Voorbeeld
@@ -145,6 +146,10 @@ def netwerk(request: HttpRequest, slug: str) -> HttpResponse:
             "oproep": oproep,
             "casuswijken": casuswijken,
             "rapport_zichtbaar": mag_netwerkrapport_lezen(request.user, oproep),
+            # Staff who may open the casuswijken but not read what happens in them (the
+            # beoordelaar) see the openbaar part only; the page says so.
+            "alleen_openbaar": mag(request.user, Recht.LEES_CASUSWIJKEN)
+            and not mag(request.user, Recht.LEES_INTERVENTIES),
             "filter": filter_,
             "fouten": filter_.fouten(),
             "filterquery": filter_.filterquery(),

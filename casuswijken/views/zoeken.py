@@ -3,6 +3,7 @@
 from urllib.parse import urlencode
 
 from django import forms
+from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -92,6 +93,8 @@ def zoeken(request: HttpRequest) -> HttpResponse:
         "invoer": schoon_zoekterm(request.GET.get("q", ""))[0],
         "ingekort": formulier.ingekort,
         "max_lengte": MAX_LENGTE,
+        # Phrases and "-word" work in PostgreSQL's full-text search only (casuswijken.zoeken).
+        "uitgebreid_zoeken": connection.vendor == "postgresql",
     }
     if zoekterm:
         resultaten = zoek(

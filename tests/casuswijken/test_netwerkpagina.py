@@ -358,6 +358,16 @@ def test_the_beoordelaar_sees_only_openbaar(client, wereld, alle_niveaus):
     }
 
 
+def test_the_beoordelaar_is_told_they_see_only_what_is_openbaar(client, wereld):
+    client.force_login(wereld["mensen"]["beoordelaar"])
+    beoordelaar = client.get(reverse("leren:netwerk", args=[wereld["a"].slug])).content.decode()
+    client.force_login(wereld["mensen"]["deelnemer_w1"])
+    deelnemer = client.get(reverse("leren:netwerk", args=[wereld["a"].slug])).content.decode()
+
+    assert "alleen wat openbaar is" in beoordelaar
+    assert "alleen wat openbaar is" not in deelnemer
+
+
 @pytest.mark.parametrize("wie", ["begeleider", "coordinator", "beheer"])
 def test_staff_who_lead_sessions_see_everything_of_the_call_with_intern_marked(
     client, wereld, alle_niveaus, wie

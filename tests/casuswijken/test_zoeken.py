@@ -172,9 +172,36 @@ def test_snippets_escape_html_and_mark_the_word(client, wereld):
     zonder_markering = fragment.replace("<mark>", "").replace("</mark>", "")
     assert "<" not in zonder_markering
     assert ">" not in zonder_markering
-    if connection.vendor == "sqlite":
-        # PostgreSQL's headline leaves tags out altogether; here they are escaped.
-        assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
+    # Tags are left out of snippets, as the pages leave them out of the rendered text.
+    assert "script&gt;" not in html
+    assert "alert(&#x27;x&#x27;)" in html
+
+
+def test_snippets_read_as_the_page_does_without_markdown_or_tags(client, wereld):
+    BevindingFactory(
+        casuswijk=wereld["w1"],
+        zichtbaarheid="openbaar",
+        tekst="## Kop\n\nDe **moestuin** werkt, zie [het plan](https://voorbeeld.nl/a_(b)) "
+        "en <em>de foto's</em>.",
+    )
+
+    resultaat = zoek_als(client, None, "moestuin").context["pagina"].object_list[0]
+
+    platte = resultaat.fragment.replace("<mark>", "").replace("</mark>", "")
+    assert "**" not in platte
+    assert "##" not in platte
+    assert "em&gt;" not in platte
+    assert "het plan en" in " ".join(platte.split())
+    assert ")" not in resultaat.titel
+
+
+@pytest.mark.parametrize(
+    ("database", "hint"), [("sqlite", "alle woorden"), ("postgresql", "minteken")]
+)
+def test_the_hint_promises_only_what_this_database_searches(client, monkeypatch, database, hint):
+    monkeypatch.setattr("casuswijken.views.zoeken.connection.vendor", database)
+
+    assert hint in client.get("/zoeken/").content.decode()
 
 
 def test_twenty_results_to_a_page_and_the_pages_are_a_navigation(client, wereld):
