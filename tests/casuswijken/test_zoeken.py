@@ -174,7 +174,9 @@ def test_snippets_escape_html_and_mark_the_word(client, wereld):
     assert ">" not in zonder_markering
     # Tags are left out of snippets, as the pages leave them out of the rendered text.
     assert "script&gt;" not in html
-    assert "alert(&#x27;x&#x27;)" in html
+    if connection.vendor == "sqlite":
+        # The text between them stays, escaped (PostgreSQL's headline may leave it out).
+        assert "alert(&#x27;x&#x27;)" in html
 
 
 def test_snippets_read_as_the_page_does_without_markdown_or_tags(client, wereld):
