@@ -6,20 +6,20 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django_ratelimit.core import is_ratelimited
 
 from .bezoekers import bezoekersadres
 
 
-@require_GET
+@require_safe
 @never_cache
 def healthz(request: HttpRequest) -> HttpResponse:
     """Liveness: the process answers. Deliberately touches no database."""
     return HttpResponse("ok\n", content_type="text/plain")
 
 
-@require_GET
+@require_safe
 @never_cache
 def readyz(request: HttpRequest) -> HttpResponse:
     """Readiness: the database answers a query."""
@@ -32,17 +32,17 @@ def readyz(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok\n", content_type="text/plain")
 
 
-@require_GET
+@require_safe
 def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "netwerk/privacy.html", {"versie": settings.PRIVACYVERKLARING_VERSIE})
 
 
-@require_GET
+@require_safe
 def toegankelijkheid(request: HttpRequest) -> HttpResponse:
     return render(request, "netwerk/toegankelijkheid.html")
 
 
-@require_GET
+@require_safe
 def favicon(request: HttpRequest) -> HttpResponse:
     """Browsers and feed readers ask for /favicon.ico whatever the page says."""
     return redirect(static("favicon.svg"), permanent=True)

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from netwerk.formulieren import foutoverzicht
 
@@ -41,7 +41,7 @@ ELDERS_GEWIJZIGD_MELDING = (
 )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def aanmelden(request: HttpRequest, slug: str) -> HttpResponse:
     oproep = oproep_of_404(request, slug)
     if not oproep.is_open:
@@ -49,7 +49,7 @@ def aanmelden(request: HttpRequest, slug: str) -> HttpResponse:
         return render(
             request, "aanmeldingen/aanmelden_gesloten.html", {"oproep": oproep}, status=status
         )
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         form, formset = nieuw_formulier()
         return toon_formulier(request, oproep, form, formset)
     if antwoord := herschik_of_honingpot(request, oproep):
@@ -181,7 +181,7 @@ def _opgeslagen_aanmelding(request, oproep) -> Aanmelding | None:
     )
 
 
-@require_GET
+@require_safe
 def ontvangen(request: HttpRequest, slug: str) -> HttpResponse:
     oproep = oproep_of_404(request, slug)
     aanmelding = _opgeslagen_aanmelding(request, oproep)
@@ -204,7 +204,7 @@ def ontvangen(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def concept_opgeslagen(request: HttpRequest, slug: str) -> HttpResponse:
     """Where the link went; this browser may correct a mistyped contact address here."""
     oproep = oproep_of_404(request, slug)

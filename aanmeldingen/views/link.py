@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from netwerk.formulieren import foutoverzicht
 
@@ -36,7 +36,7 @@ from .gedeeld import (
 
 
 @geheime_pagina
-@require_GET
+@require_safe
 def aanmelding(request: HttpRequest, token: str) -> HttpResponse:
     aanmelding = aanmelding_via_link_of_404(token)
     return render(
@@ -63,14 +63,14 @@ def aanmelding(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @geheime_pagina
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def aanmelding_bewerken(request: HttpRequest, token: str) -> HttpResponse:
     aanmelding = aanmelding_via_link_of_404(token)
     oproep = aanmelding.oproep
     if not aanmelding.is_bewerkbaar:
         messages.error(request, aanmelding.waarom_niet_bewerkbaar)
         return redirect("aanmeldingen:aanmelding", token=token)
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         form, formset = formulier_voor(aanmelding)
         return toon_formulier(request, oproep, form, formset, aanmelding)
     if antwoord := herschik_of_honingpot(request, oproep, aanmelding):
@@ -131,7 +131,7 @@ def _bevestiging(*, concept: bool, ingediend: bool, wijzigingen: list) -> str:
 
 
 @geheime_pagina
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def aanmelding_intrekken(request: HttpRequest, token: str) -> HttpResponse:
     aanmelding = aanmelding_via_link_of_404(token)
     if aanmelding.is_ingetrokken:
@@ -164,7 +164,7 @@ def _adres_in_formulier(group: str, request: HttpRequest) -> str:
     return request.POST.get("email", "").strip().lower()
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def link_kwijt(request: HttpRequest, slug: str) -> HttpResponse:
     oproep = oproep_of_404(request, slug)
     form = LinkAanvraagForm(request.POST or None)

@@ -2,7 +2,7 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from casuswijken.opbrengsten import wat_er_openbaar_is
 
@@ -11,7 +11,7 @@ from ..models import Oproep
 from .gedeeld import oproep_of_404
 
 
-@require_GET
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     oproepen = list(Oproep.objects.zichtbaar_voor(request.user))
     return render(
@@ -24,7 +24,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def oproep_detail(request: HttpRequest, slug: str) -> HttpResponse:
     oproep = oproep_of_404(request, slug)
     # After the decisions were sent the page says so, rather than only "closed".

@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.http import urlencode
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from aanmeldingen.enums import Leervraag
 from netwerk.formulieren import Fout
@@ -117,7 +117,7 @@ def _interventies_in(interventies, categorie, wijk):
 
 
 @login_required
-@require_GET
+@require_safe
 def netwerk(request: HttpRequest, slug: str) -> HttpResponse:
     oproep = netwerk_of_404(request.user, slug)
     casuswijken = list(

@@ -3,12 +3,12 @@ logged in (casuswijken/opbrengsten.py holds the reads)."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .. import opbrengsten as openbaar
 
 
-@require_GET
+@require_safe
 def overzicht(request: HttpRequest, slug: str) -> HttpResponse:
     oproep = openbaar.oproep_of_404(slug)
     casuswijken = list(openbaar.casuswijken(oproep))
@@ -26,7 +26,7 @@ def overzicht(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def bijeenkomst(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     oproep = openbaar.oproep_of_404(slug)
     sessie = openbaar.bijeenkomst_of_404(oproep, pk)

@@ -11,7 +11,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from ..rapport import netwerkrapport as verzamel_netwerkrapport
 from ..rapport import wijkrapport
@@ -52,7 +52,7 @@ def _bestandsnaam(*delen: str, intern: bool) -> str:
 
 
 @login_required
-@require_GET
+@require_safe
 @never_cache
 def rapport(request: HttpRequest, slug: str) -> HttpResponse:
     wijk = casuswijkrapport_of_404(request.user, slug)
@@ -70,7 +70,7 @@ def rapport(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 @never_cache
 def rapport_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     wijk = casuswijkrapport_of_404(request.user, slug)
@@ -84,7 +84,7 @@ def rapport_pdf(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 @never_cache
 def netwerkrapport(request: HttpRequest, slug: str) -> HttpResponse:
     oproep = netwerkrapport_of_404(request.user, slug)
@@ -104,7 +104,7 @@ def netwerkrapport(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 @never_cache
 def netwerkrapport_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     oproep = netwerkrapport_of_404(request.user, slug)

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from netwerk.rechten import Recht, mag
 
@@ -30,7 +30,7 @@ def _bijeenkomsten_van_de_oproep(user, casuswijk: Casuswijk):
 
 
 @login_required
-@require_GET
+@require_safe
 def overzicht(request: HttpRequest) -> HttpResponse:
     casuswijken = list(
         Casuswijk.objects.zichtbaar_voor(request.user).select_related("aanmelding__oproep")
@@ -65,7 +65,7 @@ def overzicht(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def casuswijk(request: HttpRequest, slug: str) -> HttpResponse:
     wijk = casuswijk_of_404(request.user, slug)
     nu = timezone.now()
@@ -108,7 +108,7 @@ def casuswijk(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def bijeenkomst(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     wijk = casuswijk_of_404(request.user, slug)
     sessie = (
@@ -139,7 +139,7 @@ def bijeenkomst(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @never_cache
-@require_GET
+@require_safe
 def agenda(request: HttpRequest, slug: str, token: str) -> HttpResponse:
     """The private calendar feed: no login (calendar apps have none), the address is the key."""
     deelname = (

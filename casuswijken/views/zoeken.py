@@ -7,7 +7,7 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from ..zoeken import (
     MAX_LENGTE,
@@ -81,7 +81,7 @@ def _paginanummers(resultaten: Zoekresultaten, pagina) -> list[dict]:
     ]
 
 
-@require_GET
+@require_safe
 def zoeken(request: HttpRequest) -> HttpResponse:
     formulier = Zoekformulier(request.GET)
     formulier.is_valid()
