@@ -158,3 +158,17 @@ def test_a_tampered_row_choice_in_an_admin_action_is_dropped_not_a_500(client, w
         "Kies eerst een of meer rijen in de lijst om de actie op uit te voeren. Er is niets "
         "gewijzigd."
     ]
+
+
+@pytest.mark.django_db
+def test_pages_of_a_logged_in_person_are_kept_by_no_cache(client):
+    anoniem = client.get("/")
+    client.force_login(DeelnameFactory().gebruiker)
+
+    ingelogd = client.get("/wijken/")
+    thuis = client.get("/")
+
+    assert "private" not in anoniem.get("Cache-Control", "")
+    for antwoord in [ingelogd, thuis]:
+        assert "no-store" in antwoord["Cache-Control"]
+        assert "private" in antwoord["Cache-Control"]
