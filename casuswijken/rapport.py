@@ -170,12 +170,14 @@ def netwerkrapport(*, lezer, oproep: Oproep, intern: bool = False) -> Netwerkrap
     of all its casuswijken, their interventions compared (counts per casuswijk, and per
     domain for the chart), and the good examples. Nine queries whatever the numbers.
 
-    The casuswijken of the call are named whatever the reader's participations: whoever may
-    open the network (netwerkrapport_of_404) may know which casuswijken take part in it.
+    The casuswijken of the call are named as on the network page (in_netwerk_van): whoever
+    may open the network may know which casuswijken take part in it.
     """
     exemplaar = exemplaar_voor(lezer, intern=intern)
     casuswijken = list(
-        Casuswijk.objects.filter(aanmelding__oproep=oproep).select_related("aanmelding")
+        Casuswijk.objects.in_netwerk_van(lezer)
+        .filter(aanmelding__oproep=oproep)
+        .select_related("aanmelding")
     )
     bevindingen = list(
         exemplaar.bevindingen()
