@@ -39,3 +39,26 @@ class Interventiestatus(models.TextChoices):
     GEPLAND = "gepland", "Gepland"
     LOOPT = "loopt", "Loopt"
     AFGEROND = "afgerond", "Afgerond"
+
+
+class Antwoord(models.TextChoices):
+    """A participant's answer to a session's invitation."""
+
+    JA = "ja", "Ik kom"
+    NEE = "nee", "Ik kom niet"
+    MISSCHIEN = "misschien", "Misschien"
+
+
+class Verslagstatus(models.TextChoices):
+    """A verslag published as a concept can be reacted on; vastgesteld, it is final."""
+
+    CONCEPT = "concept", "Concept: de lezers kunnen erop reageren"
+    VASTGESTELD = "vastgesteld", "Vastgesteld"
+
+
+class Voorstelstatus(models.TextChoices):
+    """Where a participant's proposal for the inventory of interventions stands."""
+
+    VOORGESTELD = "voorgesteld", "Voorgesteld"
+    AANVAARD = "aanvaard", "Opgenomen in de inventarisatie"
+    AFGEWEZEN = "afgewezen", "Niet opgenomen"

@@ -180,6 +180,40 @@ def nieuwe_agendalink(*, deelname: Deelname) -> str:
     return deelname.agenda_token
 
 
+def lezers(bijeenkomst: Bijeenkomst) -> list[Deelname]:
+    """The participants who may read this session now, one participation per person.
+
+    Everyone with an active participation in the session's call is a candidate;
+    Bijeenkomst.zichtbaar_voor decides. A person in several casuswijken of the call comes
+    with the session's own casuswijk if they take part in it, else with their first: links
+    in mails open the session through that casuswijk.
+    """
+    deelnames = (
+        Deelname.objects.actief()
+        .filter(casuswijk__aanmelding__oproep=bijeenkomst.oproep_id, gebruiker__is_active=True)
+        .select_related("gebruiker", "casuswijk")
+        .order_by("pk")
+    )
+    per_persoon: dict[int, Deelname] = {}
+    for deelname in deelnames:
+        if deelname.gebruiker_id not in per_persoon or (
+            deelname.casuswijk_id == bijeenkomst.casuswijk_id
+        ):
+            per_persoon[deelname.gebruiker_id] = deelname
+    return [
+        deelname
+        for deelname in per_persoon.values()
+        if Bijeenkomst.objects.zichtbaar_voor(deelname.gebruiker).filter(pk=bijeenkomst.pk).exists()
+    ]
+
+
+def sessie_url(bijeenkomst: Bijeenkomst, deelname: Deelname) -> str:
+    """The session's full address as this participant opens it."""
+    return settings.PORTAAL_URL + reverse(
+        "casuswijken:bijeenkomst", args=[deelname.casuswijk.slug, bijeenkomst.pk]
+    )
+
+
 def meld_verslag(*, bijeenkomst: Bijeenkomst) -> int:
     """Mail the participants who may read a published verslag: once per version.
 
@@ -196,26 +230,10 @@ def meld_verslag(*, bijeenkomst: Bijeenkomst) -> int:
     if vingerafdruk == bijeenkomst.verslag_gemeld:
         return 0
     gewijzigd = bool(bijeenkomst.verslag_gemeld)
-    # Everyone in the call is a candidate; zichtbaar_voor decides who may read it.
-    deelnames = (
-        Deelname.objects.actief()
-        .filter(casuswijk__aanmelding__oproep=bijeenkomst.oproep_id)
-        .select_related("gebruiker", "casuswijk")
-        # Their own casuswijk first, so that the link opens through it.
-        .order_by("pk")
-    )
-    per_persoon = {}
-    for deelname in deelnames:
-        if deelname.gebruiker_id not in per_persoon or (
-            deelname.casuswijk_id == bijeenkomst.casuswijk_id
-        ):
-            per_persoon[deelname.gebruiker_id] = deelname
     with transaction.atomic():
         aantal = 0
-        for deelname in per_persoon.values():
+        for deelname in lezers(bijeenkomst):
             gebruiker = deelname.gebruiker
-            if not Bijeenkomst.objects.zichtbaar_voor(gebruiker).filter(pk=bijeenkomst.pk).exists():
-                continue
             zet_email_klaar(
                 aan=gebruiker.email,
                 sjabloon="verslag_gepubliceerd",
@@ -223,11 +241,7 @@ def meld_verslag(*, bijeenkomst: Bijeenkomst) -> int:
                     "gebruiker": gebruiker,
                     "bijeenkomst": bijeenkomst,
                     "gewijzigd": gewijzigd,
-                    "url": settings.PORTAAL_URL
-                    + reverse(
-                        "casuswijken:bijeenkomst",
-                        args=[deelname.casuswijk.slug, bijeenkomst.pk],
-                    ),
+                    "url": sessie_url(bijeenkomst, deelname),
                 },
             )
             aantal += 1

@@ -13,18 +13,32 @@ from django_tasks import task
 
 
 @task()
-def verstuur_email(*, aan: list[str], onderwerp: str, tekst: str, reply_to: list[str]) -> None:
-    EmailMessage(
+def verstuur_email(
+    *,
+    aan: list[str],
+    onderwerp: str,
+    tekst: str,
+    reply_to: list[str],
+    bijlagen: list[list[str]] = (),
+) -> None:
+    """bijlagen: [file name, text content, MIME type] each (JSON, as the queue keeps it)."""
+    bericht = EmailMessage(
         subject=onderwerp,
         body=tekst,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=aan,
         reply_to=reply_to,
-    ).send()
+    )
+    for naam, inhoud, mimetype in bijlagen:
+        bericht.attach(naam, inhoud, mimetype)
+    bericht.send()
 
 
-def zet_email_klaar(*, aan: str, sjabloon: str, context: dict) -> None:
-    """Render templates/emails/<sjabloon>_onderwerp.txt and <sjabloon>.txt and queue them."""
+def zet_email_klaar(
+    *, aan: str, sjabloon: str, context: dict, bijlagen: list[tuple[str, str, str]] = ()
+) -> None:
+    """Render templates/emails/<sjabloon>_onderwerp.txt and <sjabloon>.txt and queue them,
+    with text attachments (file name, content, MIME type) such as an iCalendar invitation."""
     context = {
         **context,
         "contact_email": settings.CONTACT_EMAIL,
@@ -33,5 +47,9 @@ def zet_email_klaar(*, aan: str, sjabloon: str, context: dict) -> None:
     onderwerp = " ".join(render_to_string(f"emails/{sjabloon}_onderwerp.txt", context).split())
     tekst = render_to_string(f"emails/{sjabloon}.txt", context)
     verstuur_email.enqueue(
-        aan=[aan], onderwerp=onderwerp, tekst=tekst, reply_to=[settings.CONTACT_EMAIL]
+        aan=[aan],
+        onderwerp=onderwerp,
+        tekst=tekst,
+        reply_to=[settings.CONTACT_EMAIL],
+        bijlagen=[list(bijlage) for bijlage in bijlagen],
     )

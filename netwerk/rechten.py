@@ -49,6 +49,10 @@ class Recht(StrEnum):
     LEES_DEELNAMES = "casuswijken.view_deelname"  # who takes part, in every casuswijk
     BEGELEIDEN = "casuswijken.change_bijeenkomst"  # leads sessions: may be a begeleider
     UITNODIGEN = "casuswijken.add_deelname"
+    # Sets an action point's status from the casuswijk page, as its owner can.
+    WIJZIG_ACTIEPUNTEN = "casuswijken.change_actiepunt"
+    # Accepts or declines a participant's proposal for the inventory.
+    BESLUIT_OVER_VOORSTELLEN = "casuswijken.change_interventievoorstel"
 
 
 def mag(user, recht: Recht) -> bool:
@@ -75,11 +79,23 @@ _SESSIEMODELLEN = (
     "bevinding",
     "voorbeeld",
     "deelname",
+    "uitnodiging",
+    "reactie",
+    "bijlage",
+    "interventievoorstel",
+    "actiepuntwijziging",
 )
 _SESSIEWERK = _rechten(
     "casuswijken", *_SESSIEMODELLEN, acties=("add", "change", "view")
 ) | _rechten(
-    "casuswijken", "actiepunt", "interventie", "bevinding", "voorbeeld", acties=("delete",)
+    "casuswijken",
+    "actiepunt",
+    "interventie",
+    "bevinding",
+    "voorbeeld",
+    "bijlage",
+    "reactie",
+    acties=("delete",),
 )
 
 # Beheer has every permission there is, Django's own (accounts, groups) included.

@@ -142,8 +142,35 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Files attached to sessions: never under a public URL, read only through a view that
+# checks who may see the session. On the file system in BIJLAGEN_MAP by default; in
+# S3-compatible object storage (django-storages) when BIJLAGEN_S3_BUCKET is set.
+BIJLAGEN_MAX_GROOTTE = 20 * 1024 * 1024
+if env.str("BIJLAGEN_S3_BUCKET", default=""):
+    BIJLAGENOPSLAG = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str("BIJLAGEN_S3_BUCKET"),
+            "endpoint_url": env.str("BIJLAGEN_S3_ENDPOINT", default=None),
+            "region_name": env.str("BIJLAGEN_S3_REGIO", default=None),
+            "access_key": env.str("BIJLAGEN_S3_SLEUTEL", default=None),
+            "secret_key": env.str("BIJLAGEN_S3_GEHEIM", default=None),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+else:
+    BIJLAGENOPSLAG = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": env.path("BIJLAGEN_MAP", default=BASE_DIR / "bestanden" / "bijlagen"),
+            "base_url": None,
+        },
+    }
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "bijlagen": BIJLAGENOPSLAG,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

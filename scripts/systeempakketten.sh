@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # The Debian packages the portal needs beside Python: WeasyPrint's libraries (Pango with
-# HarfBuzz, for the PDF reports), a font with the Dutch diacritics, and poppler-utils
-# (pdftotext, read by the tests). Quick when all are there; installs what is missing only
-# as root on a machine with apt-get, and otherwise says what to install.
+# HarfBuzz, for the PDF reports), a font with the Dutch diacritics, poppler-utils
+# (pdftotext, read by the tests) and libmagic (an attachment's type, read from its
+# content). Quick when all are there; installs what is missing only as root on a machine
+# with apt-get, and otherwise says what to install.
 set -euo pipefail
 
-PAKKETTEN=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fonts-dejavu-core poppler-utils)
+PAKKETTEN=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fonts-dejavu-core poppler-utils libmagic1)
 
 if ! command -v dpkg >/dev/null 2>&1; then
   echo "Geen Debian: zorg zelf voor Pango, HarfBuzz, het lettertype DejaVu Sans en pdftotext (poppler)."

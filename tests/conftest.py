@@ -44,3 +44,15 @@ def besluitsjablonen(transactional_db):
 
     migratie = importlib.import_module("aanmeldingen.migrations.0009_besluitsjablonen_en_rechten")
     migratie.vul_in(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def _bijlagen_in_een_tijdelijke_map(settings, tmp_path):
+    # Attachments a test adds go to a folder of its own, gone after the run.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "bijlagen": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "bijlagen", "base_url": None},
+        },
+    }

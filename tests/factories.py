@@ -329,3 +329,45 @@ class BesluitberichtFactory(factory.django.DjangoModelFactory):
             pogingen=1,
             verstuurd_op=factory.LazyFunction(timezone.now),
         )
+
+
+class UitnodigingFactory(factory.django.DjangoModelFactory):
+    """A participant of the session's casuswijk invited to it; antwoord="ja" for an answer."""
+
+    class Meta:
+        model = "casuswijken.Uitnodiging"
+
+    bijeenkomst = factory.SubFactory(BijeenkomstFactory)
+    gebruiker = factory.LazyAttribute(
+        lambda u: DeelnameFactory(casuswijk=u.bijeenkomst.casuswijk).gebruiker
+    )
+
+
+class ReactieFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "casuswijken.Reactie"
+
+    bijeenkomst = factory.SubFactory(
+        BijeenkomstFactory, verslag="Wat we bespraken.", verslagstatus=casus.Verslagstatus.CONCEPT
+    )
+    gebruiker = factory.LazyAttribute(
+        lambda r: DeelnameFactory(casuswijk=r.bijeenkomst.casuswijk).gebruiker
+    )
+    tekst = factory.Sequence(lambda n: f"Reactie {n}: graag nog aanvullen.")
+
+
+class InterventievoorstelFactory(factory.django.DjangoModelFactory):
+    """A participant's proposal, not decided yet."""
+
+    class Meta:
+        model = "casuswijken.Interventievoorstel"
+
+    casuswijk = factory.SubFactory(CasuswijkFactory)
+    voorgesteld_door = factory.LazyAttribute(
+        lambda v: DeelnameFactory(casuswijk=v.casuswijk).gebruiker
+    )
+    naam = factory.Sequence(lambda n: f"Voorstel {n}")
+    domein = casus.InterventieDomein.FYSIEK
+    categorie = factory.LazyFunction(
+        lambda: Interventiecategorie.objects.get_or_create(naam="Ontmoeting")[0]
+    )

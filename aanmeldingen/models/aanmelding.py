@@ -276,6 +276,8 @@ class Aanmelding(models.Model):
     versie = models.PositiveIntegerField(default=1, editable=False)
     ingediend_op = models.DateTimeField(null=True, blank=True)
     besluit_verzonden_op = models.DateTimeField(null=True, blank=True, editable=False)
+    # The reminder to the contact person of a concept, a week before the deadline: once.
+    herinnerd_op = models.DateTimeField(null=True, blank=True, editable=False)
     wijktype = models.CharField(
         "type wijk",
         max_length=20,

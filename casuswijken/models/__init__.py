@@ -4,15 +4,31 @@ Every read a participant can make goes through one zichtbaar_voor(user) per mode
 else filters by hand (docs/ontwerp.md).
 """
 
-from .bijeenkomst import Actiepunt, ActiepuntQuerySet, Bijeenkomst, BijeenkomstQuerySet
+from .bijeenkomst import (
+    Actiepunt,
+    ActiepuntQuerySet,
+    Actiepuntwijziging,
+    Bijeenkomst,
+    BijeenkomstQuerySet,
+)
 from .inventaris import (
     Bevinding,
     BevindingQuerySet,
     Interventie,
     Interventiecategorie,
     InterventieQuerySet,
+    Interventievoorstel,
+    InterventievoorstelQuerySet,
     Voorbeeld,
     VoorbeeldQuerySet,
+)
+from .meedoen import (
+    Bijlage,
+    BijlageQuerySet,
+    Reactie,
+    ReactieQuerySet,
+    Uitnodiging,
+    UitnodigingQuerySet,
 )
 from .wijk import (
     Casuswijk,
@@ -26,8 +42,11 @@ from .wijk import (
 __all__ = [
     "Actiepunt",
     "ActiepuntQuerySet",
+    "Actiepuntwijziging",
     "Bevinding",
     "BevindingQuerySet",
+    "Bijlage",
+    "BijlageQuerySet",
     "Bijeenkomst",
     "BijeenkomstQuerySet",
     "Casuswijk",
@@ -37,6 +56,12 @@ __all__ = [
     "Interventie",
     "Interventiecategorie",
     "InterventieQuerySet",
+    "Interventievoorstel",
+    "InterventievoorstelQuerySet",
+    "Reactie",
+    "ReactieQuerySet",
+    "Uitnodiging",
+    "UitnodigingQuerySet",
     "Voorbeeld",
     "VoorbeeldQuerySet",
     "actieve_deelnames",

@@ -10,6 +10,7 @@ from netwerk.rechten import Recht, mag
 from ..enums import (
     Actiestatus,
     Soort,
+    Verslagstatus,
     Zichtbaarheid,
 )
 from .wijk import Casuswijk, actieve_deelnames, niveaufilter
@@ -58,6 +59,15 @@ class Bijeenkomst(models.Model):
     )
     agenda = models.TextField(blank=True, help_text="Markdown.")
     verslag = models.TextField(blank=True, help_text="Markdown.")
+    verslagstatus = models.CharField(
+        max_length=12,
+        choices=Verslagstatus,
+        default=Verslagstatus.VASTGESTELD,
+        help_text="Een concept kunnen de lezers eerst aanvullen met een reactie; e-mails, "
+        "rapporten en de netwerkpagina gebruiken alleen een vastgesteld verslag.",
+    )
+    # When the verslag was last marked final: set by services.sla_bijeenkomst_op.
+    vastgesteld_op = models.DateTimeField(null=True, blank=True, editable=False)
     zichtbaarheid = models.CharField(
         max_length=10, choices=Zichtbaarheid, default=Zichtbaarheid.INTERN
     )
@@ -66,6 +76,14 @@ class Bijeenkomst(models.Model):
     # A hash of the notes as they were last announced, so that saving again without a
     # change mails nobody, and a changed published verslag is announced once more.
     verslag_gemeld = models.CharField(max_length=64, blank=True, editable=False)
+    geannuleerd = models.BooleanField(
+        default=False,
+        help_text="Wie is uitgenodigd, krijgt bericht dat de bijeenkomst niet doorgaat.",
+    )
+    geannuleerd_op = models.DateTimeField(null=True, blank=True, editable=False)
+    # The iCalendar SEQUENCE of the invitation: one up with every change of time or place
+    # (and at cancelling) after invitations went out, so that calendars replace the old one.
+    volgnummer = models.PositiveIntegerField(default=0, editable=False)
 
     objects = BijeenkomstQuerySet.as_manager()
 
@@ -89,6 +107,10 @@ class Bijeenkomst(models.Model):
                 condition=Q(zichtbaarheid__in=Zichtbaarheid.values),
                 name="bijeenkomst_zichtbaarheid_geldig",
             ),
+            models.CheckConstraint(
+                condition=Q(verslagstatus__in=Verslagstatus.values),
+                name="bijeenkomst_verslagstatus_geldig",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -102,6 +124,15 @@ class Bijeenkomst(models.Model):
             and self.casuswijk.aanmelding.oproep_id != self.oproep_id
         ):
             raise ValidationError({"casuswijk": "Deze casuswijk hoort bij een andere oproep."})
+
+    @property
+    def verslag_is_concept(self) -> bool:
+        return bool(self.verslag.strip()) and self.verslagstatus == Verslagstatus.CONCEPT
+
+    @property
+    def vastgesteld_verslag(self) -> str:
+        """The notes as mails, reports and the network page use them: final ones only."""
+        return self.verslag if self.verslagstatus == Verslagstatus.VASTGESTELD else ""
 
     @property
     def is_landelijk(self) -> bool:
@@ -163,6 +194,10 @@ class Actiepunt(models.Model):
     # Set by services.sla_actiepunt_op when the point is closed: the session's date when it
     # was closed in one, else the day it was closed.
     afgerond_op = models.DateField(null=True, blank=True, editable=False)
+    # Reminders to the owner, each sent once (manage.py stuur_herinneringen); a new deadline
+    # clears them, so that it is reminded of in its turn.
+    herinnerd_vooraf_op = models.DateTimeField(null=True, blank=True, editable=False)
+    herinnerd_verlopen_op = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = ActiepuntQuerySet.as_manager()
 
@@ -195,3 +230,34 @@ class Actiepunt(models.Model):
         if self.eigenaar_id:
             return self.eigenaar.get_full_name() or "(naam nog niet bekend)"
         return self.eigenaar_naam
+
+
+class Actiepuntwijziging(models.Model):
+    """A change of an action point's status, by its owner on the casuswijk page or by
+    staff: who, when, and a short note."""
+
+    actiepunt = models.ForeignKey(Actiepunt, on_delete=models.CASCADE, related_name="wijzigingen")
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="actiepuntwijzigingen",
+    )
+    op = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(max_length=10, choices=Actiestatus)
+    notitie = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = "wijziging van een actiepunt"
+        verbose_name_plural = "wijzigingen van actiepunten"
+        ordering = ["-op", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=Actiestatus.values),
+                name="actiepuntwijziging_status_geldig",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.actiepunt}: {self.get_status_display()}"

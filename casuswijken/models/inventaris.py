@@ -1,6 +1,7 @@
 """The interventions of a casuswijk in a shared classification, its findings, and good
 examples from elsewhere: what the casuswijken of a call compare and learn from."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -11,10 +12,11 @@ from netwerk.rechten import Recht, mag
 from ..enums import (
     InterventieDomein,
     Interventiestatus,
+    Voorstelstatus,
     Zichtbaarheid,
 )
 from .bijeenkomst import Bijeenkomst
-from .wijk import Casuswijk, niveaufilter
+from .wijk import Casuswijk, actieve_deelnames, niveaufilter
 
 # The levels that reach every casuswijk of the call.
 VOOR_HET_NETWERK = [Zichtbaarheid.NETWERK, Zichtbaarheid.OPENBAAR]
@@ -45,19 +47,31 @@ class InterventieQuerySet(models.QuerySet):
         )
 
 
-class Interventie(models.Model):
-    casuswijk = models.ForeignKey(Casuswijk, on_delete=models.CASCADE, related_name="interventies")
+class Interventiegegevens(models.Model):
+    """What describes an intervention, the same in the inventory and in a proposal for it
+    (each declares its own category, for its own reverse name)."""
+
     naam = models.CharField(max_length=200)
     domein = models.CharField(max_length=10, choices=InterventieDomein)
-    categorie = models.ForeignKey(
-        Interventiecategorie, on_delete=models.PROTECT, related_name="interventies"
-    )
     omschrijving = models.TextField(blank=True)
     partners = models.CharField(max_length=300, blank=True)
     status = models.CharField(
         max_length=10, choices=Interventiestatus, default=Interventiestatus.IDEE
     )
     ervaringen = models.TextField(blank=True, help_text="Wat werkt, wat niet, en waarom.")
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Interventie(Interventiegegevens):
+    casuswijk = models.ForeignKey(Casuswijk, on_delete=models.CASCADE, related_name="interventies")
+    categorie = models.ForeignKey(
+        Interventiecategorie, on_delete=models.PROTECT, related_name="interventies"
+    )
     # Netwerk by default: the inventories are made to be compared across the casuswijken of
     # the call. Rows from before this field were the casuswijk's own and stay wijk.
     zichtbaarheid = models.CharField(
@@ -80,8 +94,78 @@ class Interventie(models.Model):
             ),
         ]
 
-    def __str__(self) -> str:
-        return self.naam
+
+class InterventievoorstelQuerySet(models.QuerySet):
+    def zichtbaar_voor(self, user) -> "InterventievoorstelQuerySet":
+        """A proposal is its proposer's (while they take part in its casuswijk) and the
+        staff's who keep the inventory; it joins the inventory only once accepted."""
+        if mag(user, Recht.LEES_INTERVENTIES):
+            return self.all()
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            voorgesteld_door=user, casuswijk__in=actieve_deelnames(user).values("casuswijk")
+        )
+
+
+class Interventievoorstel(Interventiegegevens):
+    """A participant's proposal for their casuswijk's inventory: staff accept it (it then
+    becomes an Interventie) or decline it with a reason the proposer reads."""
+
+    casuswijk = models.ForeignKey(Casuswijk, on_delete=models.CASCADE, related_name="voorstellen")
+    categorie = models.ForeignKey(
+        Interventiecategorie, on_delete=models.PROTECT, related_name="voorstellen"
+    )
+    voorgesteld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="interventievoorstellen",
+    )
+    voorgesteld_op = models.DateTimeField(auto_now_add=True)
+    besluit = models.CharField(
+        max_length=12, choices=Voorstelstatus, default=Voorstelstatus.VOORGESTELD
+    )
+    reden = models.TextField(
+        max_length=1000, blank=True, help_text="Waarom niet opgenomen; de indiener leest dit."
+    )
+    besloten_op = models.DateTimeField(null=True, blank=True, editable=False)
+    besloten_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    interventie = models.OneToOneField(
+        Interventie,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="voorstel",
+    )
+
+    objects = InterventievoorstelQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "voorstel voor een interventie"
+        verbose_name_plural = "voorstellen voor interventies"
+        ordering = ["-voorgesteld_op", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(besluit__in=Voorstelstatus.values),
+                name="interventievoorstel_besluit_geldig",
+            ),
+            models.CheckConstraint(
+                condition=~Q(besluit=Voorstelstatus.AFGEWEZEN) | ~Q(reden=""),
+                name="interventievoorstel_afwijzing_met_reden",
+                violation_error_message="Geef de reden waarom het voorstel niet wordt "
+                "opgenomen; de indiener leest die.",
+            ),
+        ]
 
 
 class BevindingQuerySet(models.QuerySet):
