@@ -66,4 +66,4 @@ vertalingen: install
 	$(DEV_ENV) $(PY) manage.py compileer_vertalingen
 
 clean:
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm staticfiles .hypothesis
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm staticfiles bestanden .hypothesis

@@ -10,6 +10,7 @@ import uuid
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from aanmeldingen.enums import Status
@@ -17,15 +18,28 @@ from aanmeldingen.models import Aanmelding, Coalitielid, Oproep
 from aanmeldingen.services import neem_besluit
 
 from . import demowijken as data
-from .enums import Actiestatus, Rol, Soort
+from .enums import (
+    Actiestatus,
+    Antwoord,
+    Interventiestatus,
+    Rol,
+    Soort,
+    Verslagstatus,
+    Voorstelstatus,
+)
 from .models import (
     Actiepunt,
+    Actiepuntwijziging,
     Bevinding,
     Bijeenkomst,
+    Bijlage,
     Casuswijk,
     Deelname,
     Interventie,
     Interventiecategorie,
+    Interventievoorstel,
+    Reactie,
+    Uitnodiging,
     Voorbeeld,
 )
 from .services import maak_casuswijk
@@ -63,6 +77,9 @@ def laad(*, wachtwoord: str) -> None:
         if casuswijk.naam == "Transvaal":
             _deelnemers_en_actiepunten(casuswijk, sessies, wachtwoord)
     _voorbeelden(oproep)
+    transvaal = Casuswijk.objects.filter(aanmelding__oproep=oproep, naam="Transvaal").first()
+    if transvaal is not None:
+        _meedoen(transvaal, nu)
 
 
 def _oproep(nu) -> Oproep:
@@ -238,6 +255,74 @@ def _deelnemers_en_actiepunten(casuswijk: Casuswijk, sessies: dict, wachtwoord: 
     Actiepunt.objects.create(casuswijk=casuswijk, bijeenkomst=tweede,
                              eigenaar_naam="Haag Wonen", status=Actiestatus.LOOPT,
                              omschrijving="Cijfers over doorstroming aanleveren")  # fmt: skip
+
+
+def _meedoen(casuswijk: Casuswijk, nu) -> None:
+    """What the Transvaal logins did: answered the next session's invitation, were at the
+    first one, reacted on the concept notes of the second, proposed interventions, and
+    moved an action point on; the first session has its slides. Each part is made once."""
+    sessies = {sessie.titel: sessie for sessie in casuswijk.bijeenkomsten.all()}
+    mensen = {
+        gebruiker.username: gebruiker
+        for gebruiker in get_user_model().objects.filter(
+            username__in=[gebruikersnaam for gebruikersnaam, *_ in DEELNEMERS]
+        )
+    }
+    if (
+        len(mensen) < len(DEELNEMERS)
+        or Uitnodiging.objects.filter(bijeenkomst__casuswijk=casuswijk).exists()
+    ):
+        return
+    dewi, pim = mensen["deelnemer"], mensen["partner"]
+    eerste, verkenning = sessies["Eerste open gesprek"], sessies["Verkenning van de interventies"]
+    tweede = sessies["Tweede open gesprek"]
+    # Invited to every published session; answered, and there.
+    for sessie in [eerste, verkenning]:
+        for persoon in [dewi, pim]:
+            Uitnodiging.objects.create(bijeenkomst=sessie, gebruiker=persoon, antwoord=Antwoord.JA,
+                                       beantwoord_op=sessie.begint_op - timedelta(days=3),
+                                       aanwezig=True, gemelde_versie=0)  # fmt: skip
+    Uitnodiging.objects.create(bijeenkomst=tweede, gebruiker=dewi, antwoord=Antwoord.JA,
+                               beantwoord_op=nu - timedelta(days=1), gemelde_versie=0)  # fmt: skip
+    Uitnodiging.objects.create(bijeenkomst=tweede, gebruiker=pim, antwoord=Antwoord.MISSCHIEN,
+                               beantwoord_op=nu - timedelta(hours=5), gemelde_versie=0)  # fmt: skip
+    # The notes of the exploration are a concept that the coalition reacts on.
+    Bijeenkomst.objects.filter(pk=verkenning.pk).update(
+        verslagstatus=Verslagstatus.CONCEPT, vastgesteld_op=None
+    )
+    for persoon, tekst, dagen in data.REACTIES:
+        reactie = Reactie.objects.create(bijeenkomst=verkenning, gebruiker=mensen[persoon],
+                                         tekst=tekst)  # fmt: skip
+        Reactie.objects.filter(pk=reactie.pk).update(geplaatst_op=nu - timedelta(days=dagen))
+    for persoon, naam, categorie, domein, omschrijving, reden in data.VOORSTELLEN:
+        Interventievoorstel.objects.create(
+            casuswijk=casuswijk, voorgesteld_door=mensen[persoon], naam=naam,
+            categorie=Interventiecategorie.objects.get(naam=categorie), domein=domein,
+            omschrijving=omschrijving, status=Interventiestatus.IDEE,
+            besluit=Voorstelstatus.AFGEWEZEN if reden else Voorstelstatus.VOORGESTELD,
+            reden=reden, besloten_op=nu - timedelta(days=2) if reden else None,
+        )  # fmt: skip
+    welkom = casuswijk.actiepunten.filter(eigenaar=dewi).first()
+    if welkom is not None and welkom.status == Actiestatus.OPEN:
+        Actiepunt.objects.filter(pk=welkom.pk).update(status=Actiestatus.LOOPT)
+        Actiepuntwijziging.objects.create(actiepunt=welkom, door=dewi, status=Actiestatus.LOOPT,
+                                          notitie=data.WIJZIGING_NOTITIE)  # fmt: skip
+    bijlage = Bijlage(bijeenkomst=eerste, naam="Presentatie eerste open gesprek.pdf",
+                      inhoudstype="application/pdf")  # fmt: skip
+    inhoud = _presentatie(eerste)
+    bijlage.grootte = len(inhoud)
+    bijlage.bestand.save("presentatie.pdf", ContentFile(inhoud), save=True)
+
+
+def _presentatie(sessie: Bijeenkomst) -> bytes:
+    """The slides of a session, as a small PDF made by the report's own PDF library."""
+    from weasyprint import HTML
+
+    dia = "".join(
+        f'<section style="page-break-after: always"><h1>{kop}</h1><p>{tekst}</p></section>'
+        for kop, tekst in [(sessie.titel, "Transvaal, Den Haag"), *data.DIA_S]
+    )
+    return HTML(string=f"<html lang='nl'><body>{dia}</body></html>").write_pdf()
 
 
 def _voorbeelden(oproep: Oproep) -> None:

@@ -338,3 +338,24 @@ VOORBEELDEN = [
      "niet elk jaar opnieuw bevochten hoeft te worden, durven partners langere trajecten "
      "aan. De keerzijde: verantwoording afleggen aan vier besturen kost veel tijd."),
 ]  # fmt: skip
+
+# What the Transvaal logins wrote on the portal (demodata._meedoen).
+REACTIES = [
+    ("partner", "Bij de afspraken mist nog dat de bibliotheek ook op zaterdag open kan voor het "
+     "taalcafé; dat hebben we wel zo besproken.", 12),
+    ("deelnemer", "Klopt. En bij de moestuin: de gemeente zoekt eerst uit of de grond "
+     "beschikbaar is, dat staat er nu te stellig.", 10),
+]  # fmt: skip
+VOORSTELLEN = [
+    ("deelnemer", "Buurtkrant voor nieuwe kopers", WELKOM, SOCIAAL,
+     "Een krant met de buurthuizen, het taalcafé en de moestuin, bij de sleuteloverdracht.", ""),
+    ("partner", "Boekenkast in de wachtruimte van de huisarts", TALENT, SOCIAAL,
+     "Ruilboeken in de wachtkamer, beheerd door de bibliotheek.",
+     "Mooi idee, maar het is geen interventie van de coalitie: de bibliotheek kan het zelf "
+     "starten. We nemen het mee als voorbeeld in het volgende gesprek."),
+]  # fmt: skip
+WIJZIGING_NOTITIE = "Eerste versie besproken met Haag Wonen; de makelaars doen mee."
+DIA_S = [
+    ("Wat we hoorden", "Nieuwe bewoners van de koopwoningen kennen de buurthuizen niet."),
+    ("Waar we heen willen", "Een wijk waar oude en nieuwe bewoners elkaar tegenkomen."),
+]

@@ -9,11 +9,13 @@ from aanmeldingen.enums import Domein, Leervraag, Status
 from aanmeldingen.models import Aanmelding, Coalitielid, Oproep, Statuswijziging
 from casuswijken.models import (
     Actiepunt,
+    Actiepuntwijziging,
     Bevinding,
     Bijeenkomst,
     Casuswijk,
     Deelname,
     Interventie,
+    Interventievoorstel,
     Voorbeeld,
 )
 
@@ -182,3 +184,27 @@ def test_demo_data_refuses_to_run_without_debug(settings):
         call_command("laad_demodata")
 
     assert Oproep.objects.count() == 0
+
+
+def test_the_demo_shows_sessions_as_meetings_once_however_often_it_is_loaded(settings):
+    settings.DEBUG = True
+    call_command("laad_demodata")
+    call_command("laad_demodata")
+
+    wijk = Casuswijk.objects.get(slug="transvaal-den-haag")
+    tweede = wijk.bijeenkomsten.get(titel="Tweede open gesprek")
+    verkenning = wijk.bijeenkomsten.get(titel="Verkenning van de interventies")
+    eerste = wijk.bijeenkomsten.get(titel="Eerste open gesprek")
+
+    assert sorted(tweede.uitnodigingen.values_list("gebruiker__username", "antwoord")) == [
+        ("deelnemer", "ja"), ("partner", "misschien")]  # fmt: skip
+    assert list(eerste.uitnodigingen.values_list("aanwezig", flat=True)) == [True, True]
+    assert verkenning.verslag_is_concept
+    assert verkenning.reacties.count() == 2
+    assert sorted(Interventievoorstel.objects.filter(casuswijk=wijk).values_list(
+        "besluit", flat=True)) == ["afgewezen", "voorgesteld"]  # fmt: skip
+    bijlage = eerste.bijlagen.get()
+    with bijlage.bestand.open("rb") as bestand:
+        assert bestand.read(5) == b"%PDF-"
+    assert bijlage.grootte == bijlage.bestand.size
+    assert Actiepuntwijziging.objects.filter(actiepunt__casuswijk=wijk).count() == 1
