@@ -203,7 +203,7 @@ TASKS = {
 
 # Shown on /privacy/ and recorded with every consent, so that we can tell later which text
 # an applicant agreed to. Change it whenever the privacy statement changes.
-PRIVACYVERKLARING_VERSIE = "2026-11-24"
+PRIVACYVERKLARING_VERSIE = "2026-12-01"
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
