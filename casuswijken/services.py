@@ -273,7 +273,9 @@ def sla_actiepunt_op(*, actiepunt: Actiepunt, in_bijeenkomst: Bijeenkomst | None
     action points list). Side effects: the point belongs to the casuswijk of the session
     where it was agreed. Closed without saying where, it was closed in in_bijeenkomst (if
     any); afgerond_op is then that session's date, or today when it was closed outside a
-    session. Reopened, it loses both.
+    session. Reopened, it loses both. The reminder marks (manage.py stuur_herinneringen)
+    are the stored ones, or cleared when the deadline changed, so that the new deadline is
+    reminded of in its turn.
     """
     actiepunt.casuswijk_id = actiepunt.bijeenkomst.casuswijk_id
     if actiepunt.status == Actiestatus.AFGEROND:
@@ -286,7 +288,27 @@ def sla_actiepunt_op(*, actiepunt: Actiepunt, in_bijeenkomst: Bijeenkomst | None
     else:
         actiepunt.afgerond_in = None
         actiepunt.afgerond_op = None
-    actiepunt.save()
+    with transaction.atomic():
+        _herinneringen_bij_deadline(actiepunt)
+        actiepunt.save()
+
+
+def _herinneringen_bij_deadline(actiepunt: Actiepunt) -> None:
+    """Take the reminder marks from the stored row (locked), not from the copy being
+    saved, which may be older than a reminder sent since; none when the deadline changed."""
+    opgeslagen = (
+        Actiepunt.objects.select_for_update()
+        .filter(pk=actiepunt.pk)
+        .values("deadline", "herinnerd_vooraf_op", "herinnerd_verlopen_op")
+        .first()
+        if actiepunt.pk is not None
+        else None
+    )
+    if opgeslagen is None or opgeslagen["deadline"] != actiepunt.deadline:
+        actiepunt.herinnerd_vooraf_op = actiepunt.herinnerd_verlopen_op = None
+    else:
+        actiepunt.herinnerd_vooraf_op = opgeslagen["herinnerd_vooraf_op"]
+        actiepunt.herinnerd_verlopen_op = opgeslagen["herinnerd_verlopen_op"]
 
 
 def rond_af(*, actiepunt: Actiepunt, in_bijeenkomst: Bijeenkomst) -> None:

@@ -6,7 +6,8 @@
 - link: the secret link (replace, mail, ask for a new one);
 - bewaren: retention (ruim_op);
 - mails: the mails about the application itself;
-- besluiten: recording decisions and sending them, with the task that mails one.
+- besluiten: recording decisions and sending them, with the task that mails one;
+- herinneringen: the reminder of a concept a week before the call's deadline.
 
 Dependencies go one way: mails ← link ← status ← aanvragen, besluiten.
 """
@@ -37,6 +38,7 @@ from .besluiten import (
     waarom_niet_versturen,
 )
 from .bewaren import BEWAARTERMIJN_CONCEPT_NA_SLUITING, BEWAARTERMIJN_INGETROKKEN, ruim_op
+from .herinneringen import herinner_aan_concepten
 from .link import link_voor, stuur_nieuwe_link, vervang_link, vraag_link_aan
 from .status import OngeldigeOvergang, SelectieVol, trek_in, wijzig_status
 
@@ -58,6 +60,7 @@ __all__ = [
     "bewaar_concept",
     "corrigeer_contactadres",
     "dien_aanmelding_in",
+    "herinner_aan_concepten",
     "link_voor",
     "neem_besluit",
     "neem_besluiten",
