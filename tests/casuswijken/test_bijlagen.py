@@ -757,3 +757,27 @@ def test_without_a_bucket_the_attachments_stay_on_the_file_system(tmp_path):
 
     assert gekozen["klasse"] == "django.core.files.storage.filesystem.FileSystemStorage"
     assert gekozen["opties"]["location"] == str(tmp_path / "elders")
+
+
+# The demo.
+
+
+def test_the_demo_has_slides_with_transvaals_first_conversation(settings, client):
+    from django.core.management import call_command
+
+    settings.DEBUG = True
+    call_command("laad_demodata", stdout=io.StringIO())
+    call_command("laad_demodata", stdout=io.StringIO())
+    bijlage = Bijlage.objects.get()
+    storages["bijlagen"].delete(bijlage.bestand.name)
+    call_command("laad_demodata", stdout=io.StringIO())
+
+    bijlage = Bijlage.objects.get()
+    client.login(username="deelnemer", password="demo-leernetwerk")
+    sessie = client.get(sessiepagina_deelnemer(bijlage.bijeenkomst, "transvaal-den-haag"))
+    download = client.get(downloadadres("transvaal-den-haag", bijlage))
+    assert [b.naam for b in sessie.context["bijlagen"]] == ["Presentatie eerste open gesprek.pdf"]
+    assert (bijlage.bijeenkomst.titel, bijlage.inhoudstype) == (
+        "Eerste open gesprek", "application/pdf"
+    )  # fmt: skip
+    assert b"".join(download.streaming_content).startswith(b"%PDF-1.4")
