@@ -18,6 +18,7 @@ from aanmeldingen.models import Aanmelding, Coalitielid, Oproep
 from aanmeldingen.services import neem_besluit
 
 from . import demowijken as data
+from .bijlagen import controleer_bestand, sla_bijlage_op
 from .enums import (
     Actiestatus,
     Antwoord,
@@ -77,6 +78,7 @@ def laad(*, wachtwoord: str) -> None:
         if casuswijk.naam == "Transvaal":
             _deelnemers_en_actiepunten(casuswijk, sessies, wachtwoord)
     _voorbeelden(oproep)
+    _bijlage(oproep)
     transvaal = Casuswijk.objects.filter(aanmelding__oproep=oproep, naam="Transvaal").first()
     if transvaal is not None:
         _meedoen(transvaal, nu)
@@ -260,7 +262,7 @@ def _deelnemers_en_actiepunten(casuswijk: Casuswijk, sessies: dict, wachtwoord: 
 def _meedoen(casuswijk: Casuswijk, nu) -> None:
     """What the Transvaal logins did: answered the next session's invitation, were at the
     first one, reacted on the concept notes of the second, proposed interventions, and
-    moved an action point on; the first session has its slides. Each part is made once."""
+    moved an action point on. Made once."""
     sessies = {sessie.titel: sessie for sessie in casuswijk.bijeenkomsten.all()}
     mensen = {
         gebruiker.username: gebruiker
@@ -307,22 +309,6 @@ def _meedoen(casuswijk: Casuswijk, nu) -> None:
         Actiepunt.objects.filter(pk=welkom.pk).update(status=Actiestatus.LOOPT)
         Actiepuntwijziging.objects.create(actiepunt=welkom, door=dewi, status=Actiestatus.LOOPT,
                                           notitie=data.WIJZIGING_NOTITIE)  # fmt: skip
-    bijlage = Bijlage(bijeenkomst=eerste, naam="Presentatie eerste open gesprek.pdf",
-                      inhoudstype="application/pdf")  # fmt: skip
-    inhoud = _presentatie(eerste)
-    bijlage.grootte = len(inhoud)
-    bijlage.bestand.save("presentatie.pdf", ContentFile(inhoud), save=True)
-
-
-def _presentatie(sessie: Bijeenkomst) -> bytes:
-    """The slides of a session, as a small PDF made by the report's own PDF library."""
-    from weasyprint import HTML
-
-    dia = "".join(
-        f'<section style="page-break-after: always"><h1>{kop}</h1><p>{tekst}</p></section>'
-        for kop, tekst in [(sessie.titel, "Transvaal, Den Haag"), *data.DIA_S]
-    )
-    return HTML(string=f"<html lang='nl'><body>{dia}</body></html>").write_pdf()
 
 
 def _voorbeelden(oproep: Oproep) -> None:
@@ -339,3 +325,60 @@ def _voorbeelden(oproep: Oproep) -> None:
                 "zichtbaarheid": data.OPENBAAR,
             },
         )
+
+
+BIJLAGE = "Presentatie eerste open gesprek.pdf"
+
+
+def _bijlage(oproep: Oproep) -> None:
+    """The slides of Transvaal's first conversation, as a PDF made here. Also on an older
+    demo database, and again when its file was removed from the storage."""
+    sessie = Bijeenkomst.objects.filter(
+        oproep=oproep, casuswijk__naam="Transvaal", titel="Eerste open gesprek"
+    ).first()
+    if sessie is None:
+        return
+    bestaand = Bijlage.objects.filter(bijeenkomst=sessie, naam=BIJLAGE).first()
+    if bestaand is not None:
+        if bestaand.bestand.storage.exists(bestaand.bestand.name):
+            return
+        bestaand.delete()
+    bestand = ContentFile(_pdf(data.BIJLAGE_DIA), name=BIJLAGE)
+    bijlage = Bijlage(bijeenkomst=sessie, naam=BIJLAGE, bestand=bestand)
+    bijlage.inhoudstype = controleer_bestand(bestand)
+    bijlage.grootte = bestand.size
+    sla_bijlage_op(bijlage=bijlage, door=None)
+
+
+def _pdf(regels: list[str]) -> bytes:
+    """A one-page landscape PDF: the first line as a title, the others below it."""
+
+    def tekst(regel: str) -> str:
+        return regel.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+    inhoud = f"BT /F1 30 Tf 60 500 Td ({tekst(regels[0])}) Tj /F2 18 Tf".encode("cp1252")
+    for regel in regels[1:]:
+        inhoud += f" 0 -36 Td ({tekst(regel)}) Tj".encode("cp1252")
+    inhoud += b" ET"
+    objecten = [
+        b"<</Type/Catalog/Pages 2 0 R>>",
+        b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+        b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 842 595]"
+        b"/Resources<</Font<</F1 4 0 R/F2 5 0 R>>>>/Contents 6 0 R>>",
+        b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica-Bold/Encoding/WinAnsiEncoding>>",
+        b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica/Encoding/WinAnsiEncoding>>",
+        b"<</Length %d>>stream\n%s\nendstream" % (len(inhoud), inhoud),
+    ]
+    pdf = b"%PDF-1.4\n"
+    plaatsen = []
+    for nummer, obj in enumerate(objecten, start=1):
+        plaatsen.append(len(pdf))
+        pdf += b"%d 0 obj\n%s\nendobj\n" % (nummer, obj)
+    xref = len(pdf)
+    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objecten) + 1)
+    pdf += b"".join(b"%010d 00000 n \n" % plaats for plaats in plaatsen)
+    pdf += b"trailer\n<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objecten) + 1,
+        xref,
+    )
+    return pdf

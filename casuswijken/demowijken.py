@@ -84,6 +84,17 @@ TRANSVAAL_VERSLAG = """\
 Zie de actiepunten hieronder.
 """
 
+# The slides attached to Transvaal's first conversation (a PDF made by demodata.py).
+BIJLAGE_DIA = [
+    "Eerste open gesprek Transvaal",
+    "Wat we hoorden",
+    "- Nieuwe bewoners van de koopwoningen kennen de buurthuizen niet.",
+    "- De wachttijd voor een sociale huurwoning is opgelopen tot negen jaar.",
+    "Vragen voor het volgende gesprek",
+    "- Wie heet nieuwe bewoners welkom, en waar?",
+    "- Wat kan de bibliotheek op zaterdag betekenen?",
+]
+
 BERFLO_VERSLAG = """\
 **Aanwezig:** de coalitie, het bewonersplatform, de huisartsenpraktijk, twee basisscholen
 en Platform31.
@@ -355,7 +366,3 @@ VOORSTELLEN = [
      "starten. We nemen het mee als voorbeeld in het volgende gesprek."),
 ]  # fmt: skip
 WIJZIGING_NOTITIE = "Eerste versie besproken met Haag Wonen; de makelaars doen mee."
-DIA_S = [
-    ("Wat we hoorden", "Nieuwe bewoners van de koopwoningen kennen de buurthuizen niet."),
-    ("Waar we heen willen", "Een wijk waar oude en nieuwe bewoners elkaar tegenkomen."),
-]

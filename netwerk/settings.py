@@ -155,6 +155,8 @@ if env.str("BIJLAGEN_S3_BUCKET", default=""):
             "region_name": env.str("BIJLAGEN_S3_REGIO", default=None),
             "access_key": env.str("BIJLAGEN_S3_SLEUTEL", default=None),
             "secret_key": env.str("BIJLAGEN_S3_GEHEIM", default=None),
+            # "path" for services that have no bucket name in their host name (MinIO).
+            "addressing_style": env.str("BIJLAGEN_S3_ADRESSERING", default=None),
             "default_acl": "private",
             "querystring_auth": True,
             "file_overwrite": False,

@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from aanmeldingen.enums import Advies, Domein, Leervraag, Organisatietype, Provincie, Status
@@ -371,3 +372,30 @@ class InterventievoorstelFactory(factory.django.DjangoModelFactory):
     categorie = factory.LazyFunction(
         lambda: Interventiecategorie.objects.get_or_create(naam="Ontmoeting")[0]
     )
+
+
+# The smallest PDF a reader opens: one empty page.
+KLEINE_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+class BijlageFactory(factory.django.DjangoModelFactory):
+    """A small PDF attached to a session, stored in the test's own folder (tests/conftest.py)."""
+
+    class Meta:
+        model = "casuswijken.Bijlage"
+
+    class Params:
+        inhoud = KLEINE_PDF
+
+    bijeenkomst = factory.SubFactory(BijeenkomstFactory)
+    naam = factory.Sequence(lambda n: f"Presentatie {n}.pdf")
+    bestand = factory.LazyAttribute(
+        lambda b: ContentFile(b.inhoud, name=b.naam)  # stored under a random name
+    )
+    inhoudstype = "application/pdf"
+    grootte = factory.LazyAttribute(lambda b: len(b.inhoud))

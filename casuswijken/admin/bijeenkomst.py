@@ -15,9 +15,11 @@ from netwerk.beheerpagina import telling
 from netwerk.beheersite import is_sleutel
 from netwerk.rechten import Recht
 
+from ..bijlagen import sla_bijlage_op
 from ..models import (
     Actiepunt,
     Bijeenkomst,
+    Bijlage,
     Casuswijk,
     Deelname,
 )
@@ -26,6 +28,7 @@ from ..services import (
     sla_actiepunt_op,
     sla_bijeenkomst_op,
 )
+from .bijlagen import BijlageInline
 from .velden import EigenaarVeld, eigenaars, keuzes_eenmaal, sessielabel, sessieveld
 
 
@@ -179,7 +182,7 @@ class BijeenkomstAdmin(admin.ModelAdmin):
         ("Wie het mag lezen", {"fields": ["zichtbaarheid", "gepubliceerd", "gepubliceerd_op"]}),
     ]
     readonly_fields = ["gepubliceerd_op"]
-    inlines = [ActiepuntInline]
+    inlines = [ActiepuntInline, BijlageInline]
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
@@ -223,6 +226,12 @@ class BijeenkomstAdmin(admin.ModelAdmin):
             )
 
     def save_formset(self, request, form, formset, change) -> None:
+        if formset.model is Bijlage:
+            for bijlage in formset.save(commit=False):
+                sla_bijlage_op(bijlage=bijlage, door=request.user)
+            for verwijderd in formset.deleted_objects:
+                verwijderd.delete()  # its file goes with it (casuswijken/bijlagen.py)
+            return
         for actiepunt in formset.save(commit=False):
             sla_actiepunt_op(actiepunt=actiepunt, in_bijeenkomst=form.instance)
         for verwijderd in formset.deleted_objects:

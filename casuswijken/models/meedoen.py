@@ -5,8 +5,11 @@ import secrets
 
 from django.conf import settings
 from django.core.files.storage import storages
+from django.core.signals import setting_changed
 from django.db import models
 from django.db.models import Q
+from django.dispatch import receiver
+from django.utils.functional import LazyObject, empty
 
 from netwerk.rechten import Recht, mag
 
@@ -101,10 +104,30 @@ class Reactie(models.Model):
         return self.tekst[:60]
 
 
+class _Bijlagenopslag(LazyObject):
+    """STORAGES["bijlagen"], looked up when first used and again after the setting changed.
+
+    A FileField keeps the storage it was given when the model class was made; through this
+    stand-in a changed setting (each test points it at a folder of its own) still reaches
+    Bijlage.bestand."""
+
+    def _setup(self):
+        self._wrapped = storages["bijlagen"]
+
+
+_bijlagenopslag = _Bijlagenopslag()
+
+
+@receiver(setting_changed, dispatch_uid="bijlagenopslag_opnieuw")
+def _bijlagenopslag_opnieuw(*, setting, **kwargs) -> None:
+    if setting == "STORAGES":
+        _bijlagenopslag._wrapped = empty
+
+
 def bijlagenopslag():
     """STORAGES["bijlagen"]: the file system by default, object storage when configured
     (netwerk/settings.py). Never a public URL: files leave only through a checked view."""
-    return storages["bijlagen"]
+    return _bijlagenopslag
 
 
 def bijlagepad(bijlage: "Bijlage", bestandsnaam: str) -> str:

@@ -134,6 +134,7 @@ def bijeenkomst(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "nog_open": actiepunten.open()
             .filter(casuswijk=wijk, bijeenkomst__begint_op__lt=sessie.begint_op)
             .exclude(bijeenkomst=sessie),
+            "bijlagen": sessie.bijlagen.zichtbaar_voor(request.user),
         },
     )
 

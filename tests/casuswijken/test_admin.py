@@ -61,6 +61,7 @@ def bewaar_data(response, **extra) -> dict:
         "eindigt_op_1": timezone.localtime(sessie.eindigt_op).strftime("%H:%M:%S"),
         "begeleiders": [],
         "actiepunten-TOTAL_FORMS": "0", "actiepunten-INITIAL_FORMS": "0",
+        "bijlagen-TOTAL_FORMS": "0", "bijlagen-INITIAL_FORMS": "0",
     })  # fmt: skip
     data.update(extra)
     return data
@@ -75,7 +76,7 @@ def test_an_action_points_owner_is_chosen_from_the_casuswijks_active_participant
 
     response = client.get(sessiepagina(opzet["eerste"]))
 
-    (inline,) = response.context["inline_admin_formsets"]
+    inline = response.context["inline_admin_formsets"][0]
     eigenaar = inline.formset.empty_form.fields["eigenaar"]
     assert labels(eigenaar) == ["Dewi Dekker (Gemeente Utrecht)"]
     assert "/admin/auth/user/" not in response.text
@@ -284,6 +285,7 @@ def test_a_new_sessions_action_point_cannot_go_to_someone_of_another_casuswijk(c
         "actiepunten-0-omschrijving": "Bel de school",
         "actiepunten-0-eigenaar": str(opzet["elders"].gebruiker_id),
         "actiepunten-0-status": "open",
+        "bijlagen-TOTAL_FORMS": "0", "bijlagen-INITIAL_FORMS": "0",
     }  # fmt: skip
 
     response = client.post(url, data)

@@ -11,6 +11,7 @@ from tests.conftest import wachtende_mails
 from tests.factories import (
     ActiepuntFactory,
     BijeenkomstFactory,
+    BijlageFactory,
     CasuswijkFactory,
     DeelnameFactory,
     InterventieFactory,
@@ -26,6 +27,7 @@ def opzet():
     wijk = CasuswijkFactory(naam="Lombok", slug="lombok")
     andere = CasuswijkFactory(naam="Zuilen", slug="zuilen")
     bijeenkomst = BijeenkomstFactory(casuswijk=wijk, titel="Eerste gesprek")
+    bijlage = BijlageFactory(bijeenkomst=bijeenkomst)
     mensen = {
         "deelnemer": DeelnameFactory(casuswijk=wijk).gebruiker,
         "andere_wijk": DeelnameFactory(casuswijk=andere).gebruiker,
@@ -33,7 +35,7 @@ def opzet():
         "begeleider": medewerker("begeleider"),
         "beoordelaar": medewerker("beoordelaar"),
     }
-    return {"wijk": wijk, "bijeenkomst": bijeenkomst, "mensen": mensen}
+    return {"wijk": wijk, "bijeenkomst": bijeenkomst, "bijlage": bijlage, "mensen": mensen}
 
 
 def urls(opzet) -> dict[str, str]:
@@ -42,6 +44,10 @@ def urls(opzet) -> dict[str, str]:
         "casuswijken:casuswijk": reverse("casuswijken:casuswijk", args=["lombok"]),
         "casuswijken:bijeenkomst": reverse(
             "casuswijken:bijeenkomst", args=["lombok", opzet["bijeenkomst"].pk]
+        ),
+        "casuswijken:bijlage": reverse(
+            "casuswijken:bijlage",
+            args=["lombok", opzet["bijeenkomst"].pk, opzet["bijlage"].pk],
         ),
         "casuswijken:rapport": reverse("casuswijken:rapport", args=["lombok"]),
         "casuswijken:rapport_pdf": reverse("casuswijken:rapport_pdf", args=["lombok"]),
@@ -57,6 +63,9 @@ MATRIX = {
                               "begeleider": 200, "beoordelaar": 200},
     "casuswijken:bijeenkomst": {"deelnemer": 200, "andere_wijk": 404, "gestopt": 404,
                                 "begeleider": 200, "beoordelaar": 404},
+    # A session's attachment follows the session (test_bijlagen.py).
+    "casuswijken:bijlage": {"deelnemer": 200, "andere_wijk": 404, "gestopt": 404,
+                            "begeleider": 200, "beoordelaar": 404},
     # Reports: staff who lead sessions and the casuswijk's participants (test_rapporten.py).
     "casuswijken:rapport": {"deelnemer": 200, "andere_wijk": 404, "gestopt": 404,
                             "begeleider": 200, "beoordelaar": 404},
@@ -312,6 +321,7 @@ def test_an_action_point_cannot_be_closed_in_another_casuswijks_session(client, 
         "actiepunten-TOTAL_FORMS": "1", "actiepunten-INITIAL_FORMS": "0",
         "actiepunten-0-omschrijving": "Punt", "actiepunten-0-status": "afgerond",
         "actiepunten-0-afgerond_in": str(elders.pk),
+        "bijlagen-TOTAL_FORMS": "0", "bijlagen-INITIAL_FORMS": "0",
     })  # fmt: skip
 
     response = client.post(url, data)
