@@ -17,7 +17,7 @@ from aanmeldingen.models import Aanmelding, Coalitielid, Oproep
 from aanmeldingen.services import neem_besluit
 
 from . import demowijken as data
-from .enums import Actiestatus, Rol, Soort
+from .enums import Actiestatus, Antwoord, Rol, Soort
 from .models import (
     Actiepunt,
     Bevinding,
@@ -26,6 +26,7 @@ from .models import (
     Deelname,
     Interventie,
     Interventiecategorie,
+    Uitnodiging,
     Voorbeeld,
 )
 from .services import maak_casuswijk
@@ -63,6 +64,7 @@ def laad(*, wachtwoord: str) -> None:
         if casuswijk.naam == "Transvaal":
             _deelnemers_en_actiepunten(casuswijk, sessies, wachtwoord)
     _voorbeelden(oproep)
+    _antwoorden(oproep, nu)
 
 
 def _oproep(nu) -> Oproep:
@@ -254,3 +256,37 @@ def _voorbeelden(oproep: Oproep) -> None:
                 "zichtbaarheid": data.OPENBAAR,
             },
         )
+
+
+def _antwoorden(oproep: Oproep, nu) -> None:
+    """Answers in Transvaal: the partner comes to the next conversation (the deelnemer has
+    not answered yet, so that logging in as them shows the form); both demo logins were at
+    the first one, as staff recorded afterwards."""
+    mensen = list(get_user_model().objects.filter(username__in=["deelnemer", "partner"]))
+    sessies = {
+        sessie.titel: sessie
+        for sessie in Bijeenkomst.objects.filter(
+            oproep=oproep,
+            casuswijk__naam="Transvaal",
+            titel__in=["Eerste open gesprek", "Tweede open gesprek"],
+        )
+    }
+    if len(mensen) < 2 or len(sessies) < 2:
+        return
+    eerste, tweede = sessies["Eerste open gesprek"], sessies["Tweede open gesprek"]
+    for gebruiker in mensen:
+        Uitnodiging.objects.get_or_create(
+            bijeenkomst=eerste,
+            gebruiker=gebruiker,
+            defaults={
+                "antwoord": Antwoord.JA,
+                "beantwoord_op": eerste.begint_op - timedelta(days=5),
+                "aanwezig": True,
+            },
+        )
+        if gebruiker.username == "partner":
+            Uitnodiging.objects.get_or_create(
+                bijeenkomst=tweede,
+                gebruiker=gebruiker,
+                defaults={"antwoord": Antwoord.JA, "beantwoord_op": nu - timedelta(days=1)},
+            )

@@ -61,6 +61,9 @@ def bewaar_data(response, **extra) -> dict:
         "eindigt_op_1": timezone.localtime(sessie.eindigt_op).strftime("%H:%M:%S"),
         "begeleiders": [],
         "actiepunten-TOTAL_FORMS": "0", "actiepunten-INITIAL_FORMS": "0",
+        # The answers and, from the start, who came without answering (test_antwoorden.py).
+        "uitnodigingen-TOTAL_FORMS": "0", "uitnodigingen-INITIAL_FORMS": "0",
+        "uitnodigingen-2-TOTAL_FORMS": "0", "uitnodigingen-2-INITIAL_FORMS": "0",
     })  # fmt: skip
     data.update(extra)
     return data
@@ -75,7 +78,7 @@ def test_an_action_points_owner_is_chosen_from_the_casuswijks_active_participant
 
     response = client.get(sessiepagina(opzet["eerste"]))
 
-    (inline,) = response.context["inline_admin_formsets"]
+    inline = response.context["inline_admin_formsets"][0]
     eigenaar = inline.formset.empty_form.fields["eigenaar"]
     assert labels(eigenaar) == ["Dewi Dekker (Gemeente Utrecht)"]
     assert "/admin/auth/user/" not in response.text
