@@ -58,7 +58,7 @@ class AanwezigheidFormSet(BaseInlineFormSet):
         raise NotImplementedError
 
 
-class AntwoordForm(forms.ModelForm):
+class AntwoordrijForm(forms.ModelForm):
     """One invitation: its answer read-only and, once the session has begun, whether they
     were there: ticked beforehand for those who said they would come, until recorded."""
 
@@ -95,7 +95,7 @@ class AntwoordenFormSet(AanwezigheidFormSet):
 
 class AntwoordInline(admin.TabularInline):
     model = Uitnodiging
-    form = AntwoordForm
+    form = AntwoordrijForm
     formset = AntwoordenFormSet
     readonly_fields = ["persoon", "antwoord", "beantwoord_op"]
     extra = 0
