@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import views
-from .views import bijlagen, rapport
+from .views import bijlagen, meedoen, rapport
 
 app_name = "casuswijken"
 
@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.overzicht, name="overzicht"),
     path("<slug:slug>/", views.casuswijk, name="casuswijk"),
     path("<slug:slug>/bijeenkomsten/<int:pk>/", views.bijeenkomst, name="bijeenkomst"),
+    path("<slug:slug>/bijeenkomsten/<int:pk>/antwoord/", meedoen.antwoord, name="antwoord"),
     path(
         "<slug:slug>/bijeenkomsten/<int:pk>/bijlagen/<int:bijlage_pk>/",
         bijlagen.bijlage,

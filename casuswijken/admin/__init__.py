@@ -3,4 +3,4 @@
 Importing the modules registers their ModelAdmins with the admin site.
 """
 
-from . import actiepunt, bijeenkomst, casuswijk, inventaris  # noqa: F401
+from . import actiepunt, bijeenkomst, casuswijk, inventaris, uitnodiging  # noqa: F401

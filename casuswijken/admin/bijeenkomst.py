@@ -22,13 +22,16 @@ from ..models import (
     Bijlage,
     Casuswijk,
     Deelname,
+    Uitnodiging,
 )
 from ..services import (
+    leg_aanwezigheid_vast,
     rond_af,
     sla_actiepunt_op,
     sla_bijeenkomst_op,
 )
 from .bijlagen import BijlageInline
+from .uitnodiging import aanwezigheidsinlines, samenvatting
 from .velden import EigenaarVeld, eigenaars, keuzes_eenmaal, sessielabel, sessieveld
 
 
@@ -181,14 +184,23 @@ class BijeenkomstAdmin(admin.ModelAdmin):
         ("Inhoud (Markdown)", {"fields": ["agenda", "verslag"]}),
         ("Wie het mag lezen", {"fields": ["zichtbaarheid", "gepubliceerd", "gepubliceerd_op"]}),
     ]
-    readonly_fields = ["gepubliceerd_op"]
+    readonly_fields = ["gepubliceerd_op", "antwoorden"]
     inlines = [ActiepuntInline, BijlageInline]
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None:
+            fieldsets = [*fieldsets, ("Wie komt er", {"fields": ["antwoorden"]})]
         if obj is not None and obj.casuswijk_id:
             fieldsets = [*fieldsets, ("Actiepunten van eerder", {"fields": ["afronden"]})]
         return fieldsets
+
+    def get_inlines(self, request, obj):
+        return [*super().get_inlines(request, obj), *aanwezigheidsinlines(obj)]
+
+    @admin.display(description="antwoorden")
+    def antwoorden(self, sessie: Bijeenkomst) -> str:
+        return samenvatting(sessie)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         sessie = self.get_object(request, object_id)
@@ -231,6 +243,10 @@ class BijeenkomstAdmin(admin.ModelAdmin):
                 sla_bijlage_op(bijlage=bijlage, door=request.user)
             for verwijderd in formset.deleted_objects:
                 verwijderd.delete()  # its file goes with it (casuswijken/bijlagen.py)
+            return
+        if formset.model is Uitnodiging:
+            formset.save(commit=False)  # only for the admin's history of the change
+            leg_aanwezigheid_vast(bijeenkomst=form.instance, aanwezig=formset.aanwezigheid())
             return
         for actiepunt in formset.save(commit=False):
             sla_actiepunt_op(actiepunt=actiepunt, in_bijeenkomst=form.instance)

@@ -13,6 +13,7 @@ from netwerk.rechten import Recht, mag
 from ..agenda import ical
 from ..models import Actiepunt, Bevinding, Bijeenkomst, Casuswijk, Deelname, Interventie
 from ..services import nieuwe_agendalink
+from .meedoen import antwoordcontext
 from .toegang import casuswijk_of_404, mag_rapport_lezen
 
 
@@ -135,6 +136,7 @@ def bijeenkomst(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             .filter(casuswijk=wijk, bijeenkomst__begint_op__lt=sessie.begint_op)
             .exclude(bijeenkomst=sessie),
             "bijlagen": sessie.bijlagen.zichtbaar_voor(request.user),
+            "antwoorden": antwoordcontext(request.user, sessie),
         },
     )
 

@@ -62,6 +62,9 @@ def bewaar_data(response, **extra) -> dict:
         "begeleiders": [],
         "actiepunten-TOTAL_FORMS": "0", "actiepunten-INITIAL_FORMS": "0",
         "bijlagen-TOTAL_FORMS": "0", "bijlagen-INITIAL_FORMS": "0",
+        # The answers and, from the start, who came without answering (test_antwoorden.py).
+        "uitnodigingen-TOTAL_FORMS": "0", "uitnodigingen-INITIAL_FORMS": "0",
+        "uitnodigingen-2-TOTAL_FORMS": "0", "uitnodigingen-2-INITIAL_FORMS": "0",
     })  # fmt: skip
     data.update(extra)
     return data

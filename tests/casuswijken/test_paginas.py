@@ -95,8 +95,9 @@ def test_each_user_gets_what_the_matrix_says(client, opzet, naam, wie):
 
 
 # Pages with their own rules, tested in test_agenda.py: the POST that makes a calendar
-# address (participants of the casuswijk only) and the feed (its private address is the key).
-EIGEN_REGELS = {"casuswijken:agenda_link", "casuswijken:agenda"}
+# address (participants of the casuswijk only) and the feed (its private address is the key);
+# in test_antwoorden.py: the POST of an answer to a session's invitation (its lezers only).
+EIGEN_REGELS = {"casuswijken:agenda_link", "casuswijken:agenda", "casuswijken:antwoord"}
 
 
 def test_every_participant_facing_url_is_in_the_matrix():
