@@ -19,7 +19,6 @@ from django.utils.text import slugify
 
 from aanmeldingen.models import Aanmelding
 from netwerk.mail import zet_email_klaar
-from netwerk.rechten import Recht
 
 from .enums import Actiestatus, Antwoord, InterventieDomein, Interventiestatus, Rol
 from .models import (
@@ -189,16 +188,16 @@ def nieuwe_agendalink(*, deelname: Deelname) -> str:
 def lezers(bijeenkomst: Bijeenkomst) -> list[Deelname]:
     """The participants who may read this session now, one participation per person.
 
-    Everyone with an active participation in the session's call is a candidate;
-    Bijeenkomst.zichtbaar_voor decides. A person in several casuswijken of the call comes
-    with the session's own casuswijk if they take part in it, else with their first: links
-    in mails open the session through that casuswijk.
+    Everyone with an active participation in the session's call is a candidate; what
+    their participation gives decides (Bijeenkomst.zichtbaar_voor with als_deelnemer: a
+    staff member who also takes part is mailed and invited as the other participants are,
+    never for an intern session or another casuswijk's). A person in several casuswijken
+    of the call comes with the session's own casuswijk if they take part in it, else with
+    their first: links in mails open the session through that casuswijk.
 
-    For one session, what zichtbaar_voor says of a candidate depends only on whether they
-    have the staff right to read every session and whether they take part in the session's
-    own casuswijk (all of them take part in its call). It is asked once for one person of
-    each of those (at most four) groups, so that the cost stays the same however many
-    people take part.
+    Since every candidate takes part in the call, what zichtbaar_voor says of one depends
+    only on whether they take part in the session's own casuswijk: it is asked once for one
+    person on each side, so that the cost stays the same however many people take part.
     """
     deelnames = (
         Deelname.objects.actief()
@@ -212,28 +211,20 @@ def lezers(bijeenkomst: Bijeenkomst) -> list[Deelname]:
             deelname.casuswijk_id == bijeenkomst.casuswijk_id
         ):
             per_persoon[deelname.gebruiker_id] = deelname
-    met_recht = set(
-        get_user_model()
-        .objects.with_perm(Recht.LEES_BIJEENKOMSTEN)
-        .filter(is_staff=True, pk__in=list(per_persoon))
-        .values_list("pk", flat=True)
-    )
-
-    def groep(deelname: Deelname) -> tuple[bool, bool]:
-        return (
-            deelname.gebruiker_id in met_recht,
-            deelname.casuswijk_id == bijeenkomst.casuswijk_id,
-        )
-
-    mag_lezen: dict[tuple[bool, bool], bool] = {}
+    mag_lezen: dict[bool, bool] = {}
     for deelname in per_persoon.values():
-        if groep(deelname) not in mag_lezen:
-            mag_lezen[groep(deelname)] = (
-                Bijeenkomst.objects.zichtbaar_voor(deelname.gebruiker)
+        eigen_wijk = deelname.casuswijk_id == bijeenkomst.casuswijk_id
+        if eigen_wijk not in mag_lezen:
+            mag_lezen[eigen_wijk] = (
+                Bijeenkomst.objects.zichtbaar_voor(deelname.gebruiker, als_deelnemer=True)
                 .filter(pk=bijeenkomst.pk)
                 .exists()
             )
-    return [deelname for deelname in per_persoon.values() if mag_lezen[groep(deelname)]]
+    return [
+        deelname
+        for deelname in per_persoon.values()
+        if mag_lezen[deelname.casuswijk_id == bijeenkomst.casuswijk_id]
+    ]
 
 
 def sessie_url(bijeenkomst: Bijeenkomst, deelname: Deelname) -> str:

@@ -344,7 +344,7 @@ def test_a_participant_of_another_casuswijk_answers_a_national_session(client, o
 @pytest.mark.parametrize("zichtbaarheid", list(Zichtbaarheid))
 @pytest.mark.parametrize("gepubliceerd", [True, False])
 @pytest.mark.parametrize("landelijk", [True, False])
-def test_lezers_are_who_zichtbaar_voor_lets_through_person_by_person(
+def test_lezers_are_who_their_participation_lets_through_person_by_person(
     opzet, zichtbaarheid, gepubliceerd, landelijk
 ):
     if landelijk and zichtbaarheid == Zichtbaarheid.WIJK:
@@ -373,8 +373,12 @@ def test_lezers_are_who_zichtbaar_voor_lets_through_person_by_person(
     assert gevonden == {
         gebruiker
         for gebruiker in kandidaten
-        if Bijeenkomst.objects.zichtbaar_voor(gebruiker).filter(pk=sessie.pk).exists()
+        if Bijeenkomst.objects.zichtbaar_voor(gebruiker, als_deelnemer=True)
+        .filter(pk=sessie.pk)
+        .exists()
     }
+    # Staff who take part are readers as participants: never of an intern session.
+    assert (begeleider in gevonden) == (gepubliceerd and zichtbaarheid != Zichtbaarheid.INTERN)
 
 
 # Staff: the answers on the session's admin page, attendance afterwards.
@@ -431,7 +435,7 @@ def test_before_the_start_staff_see_the_answers_and_the_counts_without_attendanc
     ]  # fmt: skip
     assert "aanwezig" not in formset.forms[0].fields
     assert [i.formset.prefix for i in response.context["inline_admin_formsets"]] == [
-        "actiepunten", "uitnodigingen",
+        "actiepunten", "bijlagen", "uitnodigingen",
     ]  # fmt: skip
     assert "2 komen, 1 komt niet, 1 misschien, 1 nog geen antwoord" in response.text
 
@@ -512,6 +516,7 @@ def test_staff_add_a_participant_who_came_without_answering(client, opzet, met_a
     opnieuw = client.get(admin_url(met_antwoorden))
     assert [i.formset.prefix for i in opnieuw.context["inline_admin_formsets"]] == [
         "actiepunten",
+        "bijlagen",
         "uitnodigingen",
     ]
 

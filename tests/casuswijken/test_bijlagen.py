@@ -284,8 +284,13 @@ def sessiepagina(sessie: Bijeenkomst) -> str:
 
 def formulier(client, sessie: Bijeenkomst, **extra) -> dict:
     """The session's change form as it stands, with extra values."""
-    form = client.get(sessiepagina(sessie)).context["adminform"].form
+    pagina = client.get(sessiepagina(sessie)).context
+    form = pagina["adminform"].form
     data = {naam: form[naam].value() for naam in form.fields if form[naam].value()}
+    # The other inlines (answers, reactions) as empty as they come.
+    for inline in pagina["inline_admin_formsets"]:
+        data[f"{inline.formset.prefix}-TOTAL_FORMS"] = "0"
+        data[f"{inline.formset.prefix}-INITIAL_FORMS"] = "0"
     data.update({
         "begint_op_0": timezone.localtime(sessie.begint_op).strftime("%d-%m-%Y"),
         "begint_op_1": timezone.localtime(sessie.begint_op).strftime("%H:%M:%S"),
