@@ -167,15 +167,7 @@ class BijeenkomstForm(forms.ModelForm):
 @admin.register(Bijeenkomst)
 class BijeenkomstAdmin(admin.ModelAdmin):
     form = BijeenkomstForm
-    list_display = [
-        "titel",
-        "casuswijk",
-        "soort",
-        "begint_op",
-        "zichtbaarheid",
-        "gepubliceerd",
-        "geannuleerd",
-    ]
+    list_display = ["titel", "casuswijk", "soort", "begint_op", "zichtbaarheid", "status"]
     list_filter = ["soort", "zichtbaarheid", "gepubliceerd", "geannuleerd", "oproep", "casuswijk"]
     list_select_related = ["casuswijk", "oproep"]
     search_fields = ["titel", "agenda", "verslag"]
@@ -200,6 +192,13 @@ class BijeenkomstAdmin(admin.ModelAdmin):
     ]
     readonly_fields = ["gepubliceerd_op", "geannuleerd_op"]
     inlines = [ActiepuntInline]
+
+    @admin.display(description="status", ordering="gepubliceerd")
+    def status(self, sessie: Bijeenkomst) -> str:
+        """In words, not only an icon: one column, so that the list fits a laptop's screen."""
+        if sessie.geannuleerd:
+            return "gaat niet door"
+        return "gepubliceerd" if sessie.gepubliceerd else "niet gepubliceerd"
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
