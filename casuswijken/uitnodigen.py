@@ -53,8 +53,11 @@ def verstuur_uitnodigingen(
     tellingen = {"uitnodigingen": 0, "wijzigingen": 0, "annuleringen": 0, "ingetrokken": 0}
     with transaction.atomic():
         # One run per session at a time (PostgreSQL; SQLite has one writer anyway), so that
-        # two saves, or a save and the hourly command, never mail a version twice.
-        list(Bijeenkomst.objects.select_for_update().filter(pk=bijeenkomst.pk).values("pk"))
+        # two saves, or a save and the hourly command, never mail a version twice; and the
+        # session as it is now, not as the caller read it before another save.
+        bijeenkomst = Bijeenkomst.objects.select_for_update().filter(pk=bijeenkomst.pk).first()
+        if bijeenkomst is None or bijeenkomst.begint_op <= nu:
+            return Gemeld()
         bestaande = {
             uitnodiging.gebruiker_id: uitnodiging
             for uitnodiging in Uitnodiging.objects.filter(bijeenkomst=bijeenkomst).select_related(

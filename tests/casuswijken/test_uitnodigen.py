@@ -13,7 +13,7 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from casuswijken.enums import Zichtbaarheid
-from casuswijken.models import Uitnodiging
+from casuswijken.models import Bijeenkomst, Uitnodiging
 from casuswijken.services import sla_bijeenkomst_op
 from casuswijken.uitnodigen import meld_komende_uitnodigingen, meld_uitnodigingen
 from netwerk.mail import verstuur_email
@@ -211,6 +211,17 @@ def test_saving_again_without_a_change_mails_nobody(netwerk):
     assert sessie.volgnummer == 0
     assert len(wachtende_mails()) == 1
     assert meld_uitnodigingen(bijeenkomst=sessie) == 0
+
+
+def test_a_catch_up_with_a_session_read_before_a_change_sends_nothing_stale(netwerk):
+    sessie = plan(netwerk)
+    zoals_eerder_gelezen = Bijeenkomst.objects.get(pk=sessie.pk)
+    sessie.begint_op += timedelta(hours=1)
+    sla_bijeenkomst_op(bijeenkomst=sessie)
+
+    assert meld_uitnodigingen(bijeenkomst=zoals_eerder_gelezen) == 0
+    assert Uitnodiging.objects.get().gemelde_versie == 1
+    assert len(wachtende_mails()) == 2
 
 
 def test_a_new_time_before_anyone_was_invited_keeps_the_first_version(netwerk):
