@@ -5,6 +5,7 @@ admin and the views call these; they hold no workflow themselves."""
 import hashlib
 import secrets
 from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -273,17 +274,87 @@ def meld_verslag(*, bijeenkomst: Bijeenkomst) -> int:
     return aantal
 
 
-def sla_bijeenkomst_op(*, bijeenkomst: Bijeenkomst) -> int:
-    """Save a session; returns how many participants are mailed about its verslag.
+@dataclass(frozen=True)
+class Gemeld:
+    """What saving a session queued: per kind, how many participants are mailed."""
+
+    verslag: int = 0
+    uitnodigingen: int = 0
+    wijzigingen: int = 0
+    annuleringen: int = 0
+    # Invited, but may no longer see the session: told it is off for them.
+    ingetrokken: int = 0
+
+    @property
+    def totaal(self) -> int:
+        return (
+            self.verslag + self.uitnodigingen + self.wijzigingen + self.annuleringen
+            + self.ingetrokken
+        )  # fmt: skip
+
+
+def sla_bijeenkomst_op(*, bijeenkomst: Bijeenkomst) -> Gemeld:
+    """Save a session; returns how many participants are mailed, and about what.
 
     Side effects: the first save as published records gepubliceerd_op (unpublishing keeps
-    it); a published verslag is announced through meld_verslag, once per version.
+    it); a published verslag is announced through meld_verslag, once per version. Compared
+    with the stored row: cancelling records geannuleerd_op and raises volgnummer by one, as
+    does calling it off again, and so does a new time or place once invitations went out.
+    Invitations, updates and cancellations go out through uitnodigen.verstuur_uitnodigingen,
+    each version once.
     """
+    # uitnodigen reads lezers() and sessie_url() from this module.
+    from .uitnodigen import verstuur_uitnodigingen
+
     if bijeenkomst.gepubliceerd and bijeenkomst.gepubliceerd_op is None:
         bijeenkomst.gepubliceerd_op = timezone.now()
     with transaction.atomic():
+        gewijzigd = _werk_volgnummer_bij(bijeenkomst)
         bijeenkomst.save()
-        return meld_verslag(bijeenkomst=bijeenkomst)
+        gemeld = verstuur_uitnodigingen(bijeenkomst=bijeenkomst, gewijzigd=gewijzigd)
+        return replace(gemeld, verslag=meld_verslag(bijeenkomst=bijeenkomst))
+
+
+def _werk_volgnummer_bij(bijeenkomst: Bijeenkomst) -> list[str]:
+    """Set volgnummer and geannuleerd_op from the stored row; returns what changed that the
+    invited must hear of: "tijd", "plaats" (empty while nobody was invited)."""
+    vorige = (
+        Bijeenkomst.objects.select_for_update()
+        .filter(pk=bijeenkomst.pk)
+        .values("begint_op", "eindigt_op", "locatie", "geannuleerd", "geannuleerd_op", "volgnummer")
+        .first()
+        if bijeenkomst.pk
+        else None
+    )
+    if vorige is None:
+        bijeenkomst.geannuleerd_op = timezone.now() if bijeenkomst.geannuleerd else None
+        return []
+    if not bijeenkomst.geannuleerd:
+        bijeenkomst.geannuleerd_op = None
+    elif not vorige["geannuleerd"]:
+        bijeenkomst.geannuleerd_op = timezone.now()
+    else:
+        bijeenkomst.geannuleerd_op = vorige["geannuleerd_op"]
+    gewijzigd = []
+    if (bijeenkomst.begint_op, bijeenkomst.eindigt_op) != (
+        vorige["begint_op"],
+        vorige["eindigt_op"],
+    ):
+        gewijzigd.append("tijd")
+    if bijeenkomst.locatie != vorige["locatie"]:
+        gewijzigd.append("plaats")
+    if (
+        gewijzigd
+        and not Uitnodiging.objects.filter(
+            bijeenkomst=bijeenkomst.pk, gemelde_versie__isnull=False
+        ).exists()
+    ):
+        gewijzigd = []
+    # Never from the form: the stored number is the one calendars know.
+    bijeenkomst.volgnummer = vorige["volgnummer"]
+    if gewijzigd or bijeenkomst.geannuleerd != vorige["geannuleerd"]:
+        bijeenkomst.volgnummer += 1
+    return gewijzigd
 
 
 def sla_actiepunt_op(*, actiepunt: Actiepunt, in_bijeenkomst: Bijeenkomst | None = None) -> None:

@@ -173,19 +173,38 @@ class BijeenkomstForm(forms.ModelForm):
 @admin.register(Bijeenkomst)
 class BijeenkomstAdmin(admin.ModelAdmin):
     form = BijeenkomstForm
-    list_display = ["titel", "casuswijk", "soort", "begint_op", "zichtbaarheid", "gepubliceerd"]
-    list_filter = ["soort", "zichtbaarheid", "gepubliceerd", "oproep", "casuswijk"]
+    list_display = ["titel", "casuswijk", "soort", "begint_op", "zichtbaarheid", "status"]
+    list_filter = ["soort", "zichtbaarheid", "gepubliceerd", "geannuleerd", "oproep", "casuswijk"]
     list_select_related = ["casuswijk", "oproep"]
     search_fields = ["titel", "agenda", "verslag"]
     date_hierarchy = "begint_op"
     fieldsets = [
         (None, {"fields": ["oproep", "casuswijk", "soort", "titel"]}),
-        ("Wanneer en waar", {"fields": ["begint_op", "eindigt_op", "locatie", "begeleiders"]}),
+        (
+            "Wanneer en waar",
+            {
+                "fields": [
+                    "begint_op",
+                    "eindigt_op",
+                    "locatie",
+                    "begeleiders",
+                    "geannuleerd",
+                    "geannuleerd_op",
+                ]
+            },
+        ),
         ("Inhoud (Markdown)", {"fields": ["agenda", "verslag"]}),
         ("Wie het mag lezen", {"fields": ["zichtbaarheid", "gepubliceerd", "gepubliceerd_op"]}),
     ]
-    readonly_fields = ["gepubliceerd_op", "antwoorden"]
+    readonly_fields = ["gepubliceerd_op", "geannuleerd_op", "antwoorden"]
     inlines = [ActiepuntInline, BijlageInline]
+
+    @admin.display(description="status", ordering="gepubliceerd")
+    def status(self, sessie: Bijeenkomst) -> str:
+        """In words, not only an icon: one column, so that the list fits a laptop's screen."""
+        if sessie.geannuleerd:
+            return "gaat niet door"
+        return "gepubliceerd" if sessie.gepubliceerd else "niet gepubliceerd"
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
@@ -229,11 +248,23 @@ class BijeenkomstAdmin(admin.ModelAdmin):
         gemeld = sla_bijeenkomst_op(bijeenkomst=obj)
         for actiepunt in form.cleaned_data.get("afronden", []):
             rond_af(actiepunt=actiepunt, in_bijeenkomst=obj)
-        if gemeld:
+        for aantal, wat in [
+            (gemeld.verslag, "een e-mail dat het verslag online staat."),
+            (gemeld.uitnodigingen, "een uitnodiging, met de bijeenkomst voor hun agenda."),
+            (gemeld.wijzigingen, "bericht van de nieuwe tijd of plaats."),
+            (gemeld.annuleringen, "bericht dat de bijeenkomst niet doorgaat."),
+        ]:
+            if aantal:
+                self.message_user(
+                    request,
+                    f"{telling(aantal, 'deelnemer krijgt', 'deelnemers krijgen')} {wat}",
+                    messages.INFO,
+                )
+        if gemeld.ingetrokken:
             self.message_user(
                 request,
-                f"{telling(gemeld, 'deelnemer krijgt', 'deelnemers krijgen')} een e-mail dat "
-                "het verslag online staat.",
+                f"{telling(gemeld.ingetrokken, 'uitnodiging', 'uitnodigingen')} ingetrokken: "
+                "wie de bijeenkomst niet meer mag zien, krijgt daarvan bericht.",
                 messages.INFO,
             )
 

@@ -42,7 +42,7 @@ def concept(*, deadline: datetime, **velden) -> Aanmelding:
 def stuur() -> str:
     uit = StringIO()
     call_command("stuur_herinneringen", stdout=uit)
-    return uit.getvalue()
+    return uit.getvalue().splitlines(keepends=True)[-1]
 
 
 def uitvoer(concepten: int) -> str:

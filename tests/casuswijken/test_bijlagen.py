@@ -33,6 +33,7 @@ from casuswijken.bijlagen import (
     standaardnaam,
 )
 from casuswijken.models import Bijeenkomst, Bijlage
+from tests.beheer import lege_inlines
 from tests.factories import (
     KLEINE_PDF,
     BijeenkomstFactory,
@@ -287,10 +288,7 @@ def formulier(client, sessie: Bijeenkomst, **extra) -> dict:
     pagina = client.get(sessiepagina(sessie)).context
     form = pagina["adminform"].form
     data = {naam: form[naam].value() for naam in form.fields if form[naam].value()}
-    # The other inlines (answers, reactions) as empty as they come.
-    for inline in pagina["inline_admin_formsets"]:
-        data[f"{inline.formset.prefix}-TOTAL_FORMS"] = "0"
-        data[f"{inline.formset.prefix}-INITIAL_FORMS"] = "0"
+    data.update(lege_inlines(pagina))
     data.update({
         "begint_op_0": timezone.localtime(sessie.begint_op).strftime("%d-%m-%Y"),
         "begint_op_1": timezone.localtime(sessie.begint_op).strftime("%H:%M:%S"),

@@ -69,13 +69,20 @@ def wijk(klok):
 
 
 def stuur() -> str:
+    """The command's line on reminders; the line before it is on invitations still owed
+    (the sessions here were made without them), tested in test_uitnodigen.py."""
     uit = StringIO()
     call_command("stuur_herinneringen", stdout=uit)
-    return uit.getvalue()
+    return uit.getvalue().splitlines(keepends=True)[-1]
+
+
+def herinneringen() -> list[dict]:
+    """The queued mails but the invitations, which carry their calendar attachment."""
+    return [mail for mail in wachtende_mails() if not mail["bijlagen"]]
 
 
 def ontvangers() -> list[tuple[str, str]]:
-    return [(mail["aan"][0], mail["onderwerp"]) for mail in wachtende_mails()]
+    return [(mail["aan"][0], mail["onderwerp"]) for mail in herinneringen()]
 
 
 def uitvoer(*, bijeenkomsten=0, deadlines=0, verlopen=0, concepten=0) -> str:
@@ -107,7 +114,7 @@ def test_a_session_is_reminded_of_once_the_day_before(wijk):
     assert ontvangers() == [
         ("anna@voorbeeld.nl", "Herinnering: Tweede gesprek, dinsdag 10 maart om 06:00 uur")
     ]
-    tekst = wachtende_mails()[0]["tekst"]
+    tekst = herinneringen()[0]["tekst"]
     assert "Beste Anna de Vries," in tekst
     assert "Wanneer: dinsdag 10 maart 2026, 06:00 tot 08:00 uur" in tekst
     assert "Waar: Buurthuis De Speeltuin" in tekst
@@ -132,7 +139,7 @@ def test_a_session_that_started_is_not_reminded_of(wijk):
     BijeenkomstFactory(casuswijk=wijk["lombok"], begint_op=NU - timedelta(minutes=1))
 
     assert stuur() == uitvoer()
-    assert wachtende_mails() == []
+    assert herinneringen() == []
 
 
 @pytest.mark.parametrize(
@@ -144,7 +151,7 @@ def test_who_said_no_is_not_reminded_of_a_session(wijk, antwoord, herinnerd):
 
     stuur()
 
-    assert len(wachtende_mails()) == (1 if herinnerd else 0)
+    assert len(herinneringen()) == (1 if herinnerd else 0)
     uitnodiging = Uitnodiging.objects.get(bijeenkomst=sessie, gebruiker=wijk["anna"])
     assert uitnodiging.herinnerd_op == (NU if herinnerd else None)
 
@@ -155,7 +162,7 @@ def test_who_said_yes_is_told_so_in_the_reminder(wijk):
 
     stuur()
 
-    assert "U hebt laten weten dat u komt. Kunt u toch niet?" in wachtende_mails()[0]["tekst"]
+    assert "U hebt laten weten dat u komt. Kunt u toch niet?" in herinneringen()[0]["tekst"]
 
 
 def test_an_ended_participation_is_not_reminded_of_a_session(wijk):
@@ -181,7 +188,7 @@ def test_an_intern_unpublished_or_cancelled_session_is_not_reminded_of(wijk, vel
     BijeenkomstFactory(casuswijk=wijk["lombok"], begint_op=NU + timedelta(hours=3), **velden)
 
     assert stuur() == uitvoer()
-    assert wachtende_mails() == []
+    assert herinneringen() == []
 
 
 def test_a_national_session_reminds_every_casuswijk_through_its_own_page(wijk):
@@ -197,7 +204,7 @@ def test_a_national_session_reminds_every_casuswijk_through_its_own_page(wijk):
 
     links = {
         mail["aan"][0]: next(r for r in mail["tekst"].splitlines() if "/bijeenkomsten/" in r)
-        for mail in wachtende_mails()
+        for mail in herinneringen()
     }
     assert links == {
         "anna@voorbeeld.nl": f"http://127.0.0.1:8000/wijken/lombok/bijeenkomsten/{sessie.pk}/",
@@ -224,7 +231,7 @@ def test_an_action_point_is_reminded_of_once_a_week_before_its_deadline(wijk):
     assert ontvangers() == [
         ("anna@voorbeeld.nl", "Herinnering: uw actiepunt heeft deadline maandag 16 maart")
     ]
-    tekst = wachtende_mails()[0]["tekst"]
+    tekst = herinneringen()[0]["tekst"]
     assert "Over 7 dagen is de deadline van een actiepunt" in tekst
     assert "in casuswijk Lombok" in tekst
     assert '"Buurtbudget navragen bij de gemeente"' in tekst
@@ -252,7 +259,7 @@ def test_an_overdue_action_point_is_reminded_of_once_more(wijk, klok):
     )
 
     assert stuur() == uitvoer(deadlines=1)
-    assert "Vandaag is de deadline" in wachtende_mails()[0]["tekst"]
+    assert "Vandaag is de deadline" in herinneringen()[0]["tekst"]
     klok.shift(timedelta(hours=13))  # 23:00, still the day of the deadline
     assert stuur() == uitvoer()
     klok.shift(timedelta(hours=2))  # the next day
@@ -265,7 +272,7 @@ def test_an_overdue_action_point_is_reminded_of_once_more(wijk, klok):
     ]
     assert (
         "was maandag 9 maart 2026, en het staat nog niet op afgerond"
-        in (wachtende_mails()[1]["tekst"])
+        in (herinneringen()[1]["tekst"])
     )
     punt.refresh_from_db()
     assert punt.herinnerd_verlopen_op == datetime(2026, 3, 10, 1, 0, tzinfo=AMSTERDAM)
@@ -294,7 +301,7 @@ def test_an_action_point_that_is_under_way_is_reminded_of(wijk):
     )
 
     assert stuur() == uitvoer(deadlines=1)
-    assert "Status: loopt" in wachtende_mails()[0]["tekst"]
+    assert "Status: loopt" in herinneringen()[0]["tekst"]
 
 
 @pytest.mark.parametrize("dagen", [3, -3])
@@ -308,7 +315,7 @@ def test_a_closed_action_point_is_not_reminded_of(wijk, dagen):
     )
 
     assert stuur() == uitvoer()
-    assert wachtende_mails() == []
+    assert herinneringen() == []
 
 
 @pytest.mark.parametrize("dagen", [3, -3])
@@ -320,7 +327,7 @@ def test_an_owner_whose_participation_ended_is_not_reminded(wijk, dagen):
     )
 
     assert stuur() == uitvoer()
-    assert wachtende_mails() == []
+    assert herinneringen() == []
 
 
 def test_an_owner_taking_part_only_in_another_casuswijk_is_not_reminded(wijk):
@@ -376,7 +383,7 @@ def test_a_changed_deadline_is_reminded_of_again(wijk, klok):
     stuur()
     klok.shift(timedelta(days=3))
     stuur()
-    assert len(wachtende_mails()) == 2
+    assert len(herinneringen()) == 2
 
     punt.refresh_from_db()
     punt.deadline = VANDAAG + timedelta(days=6)  # three days from the new today
@@ -385,7 +392,7 @@ def test_a_changed_deadline_is_reminded_of_again(wijk, klok):
     punt.refresh_from_db()
     assert (punt.herinnerd_vooraf_op, punt.herinnerd_verlopen_op) == (None, None)
     assert stuur() == uitvoer(deadlines=1)
-    assert "Over 3 dagen is de deadline" in wachtende_mails()[2]["tekst"]
+    assert "Over 3 dagen is de deadline" in herinneringen()[2]["tekst"]
 
 
 def test_saving_an_action_point_without_a_new_deadline_keeps_its_reminders(wijk):
@@ -421,7 +428,7 @@ def test_a_reminder_sent_by_another_run_meanwhile_is_not_sent_again(wijk):
         )
         == 0
     )
-    assert len(wachtende_mails()) == 1
+    assert len(herinneringen()) == 1
 
 
 def selects(functie) -> int:
@@ -448,7 +455,7 @@ def test_action_point_reminders_read_a_fixed_number_of_queries(wijk, functie, da
         )
 
     assert selects(functie) == bij_een
-    assert len(wachtende_mails()) == 6
+    assert len(herinneringen()) == 6
 
 
 @pytest.mark.postgres
@@ -482,10 +489,31 @@ def test_two_runs_at_the_same_moment_send_each_reminder_once(wijk):
         draad.join()
 
     assert fouten == []
-    assert len(wachtende_mails()) == 4
-    assert sorted(mail["onderwerp"].split(":")[0] for mail in wachtende_mails()) == [
+    assert len(herinneringen()) == 4
+    assert sorted(mail["onderwerp"].split(":")[0] for mail in herinneringen()) == [
         "Deadline verstreken",
         "Herinnering",
         "Herinnering",
         "Uw concept-aanmelding is nog niet ingediend",
     ]
+
+
+def test_the_command_first_sends_the_invitations_still_owed(wijk):
+    sessie = BijeenkomstFactory(casuswijk=wijk["lombok"], begint_op=NU + timedelta(hours=20),
+                                eindigt_op=NU + timedelta(hours=22))  # fmt: skip
+    uit = StringIO()
+
+    call_command("stuur_herinneringen", stdout=uit)
+    call_command("stuur_herinneringen", stdout=uit)
+
+    assert uit.getvalue().splitlines() == [
+        "Uitnodigingen en afzeggingen die nog weg moesten: 1.",
+        uitvoer(bijeenkomsten=1).strip(),
+        "Uitnodigingen en afzeggingen die nog weg moesten: 0.",
+        uitvoer().strip(),
+    ]
+    # Invitation, then reminder, to the one participant who may read it.
+    mails = wachtende_mails()
+    assert [(mail["aan"], bool(mail["bijlagen"])) for mail in mails] == [
+        (["anna@voorbeeld.nl"], True), (["anna@voorbeeld.nl"], False)]  # fmt: skip
+    assert Uitnodiging.objects.get(bijeenkomst=sessie).gemelde_versie == 0
