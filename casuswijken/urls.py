@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import views
-from .views import rapport
+from .views import rapport, reacties
 
 app_name = "casuswijken"
 
@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.overzicht, name="overzicht"),
     path("<slug:slug>/", views.casuswijk, name="casuswijk"),
     path("<slug:slug>/bijeenkomsten/<int:pk>/", views.bijeenkomst, name="bijeenkomst"),
+    path("<slug:slug>/bijeenkomsten/<int:pk>/reacties/", reacties.reactie, name="reactie"),
     path("<slug:slug>/agenda-link/", views.agenda_link, name="agenda_link"),
     path("<slug:slug>/agenda/<str:token>.ics", views.agenda, name="agenda"),
     path("<slug:slug>/rapport/", rapport.rapport, name="rapport"),

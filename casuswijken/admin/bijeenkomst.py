@@ -20,8 +20,10 @@ from ..models import (
     Bijeenkomst,
     Casuswijk,
     Deelname,
+    Reactie,
 )
 from ..services import (
+    CONCEPTMERK,
     rond_af,
     sla_actiepunt_op,
     sla_bijeenkomst_op,
@@ -94,6 +96,34 @@ class ActiepuntInline(admin.TabularInline):
     verbose_name_plural = "actiepunten afgesproken in deze bijeenkomst"
 
 
+class ReactieInline(admin.TabularInline):
+    """The readers' reactions on the concept verslag: read only, and removable by staff who
+    may delete them (moderation). They stay with the session once the verslag is final."""
+
+    model = Reactie
+    fields = ["door", "geplaatst_op", "tekst"]
+    readonly_fields = fields
+    extra = 0
+    verbose_name = "reactie op het concept"
+    verbose_name_plural = (
+        "reacties op het concept (alleen lezen; een ongepaste reactie kunt u verwijderen)"
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("gebruiker")
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.display(description="door")
+    def door(self, reactie: Reactie) -> str:
+        gebruiker = reactie.gebruiker
+        return gebruiker.get_full_name() or gebruiker.get_username()
+
+
 class AfrondVeld(forms.ModelMultipleChoiceField):
     def _check_values(self, value):
         # A tampered value (not a whole number in range) is no action point of this list.
@@ -127,6 +157,14 @@ class BijeenkomstForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         sessie = self.instance
+        if "verslagstatus" in self.fields:
+            self.fields["verslagstatus"].help_text = (
+                "Als concept kunnen de lezers het verslag aanvullen met een reactie; zij "
+                "krijgen er een e-mail over. Stel het daarna vast: de lezers horen dat het "
+                "vastgesteld is, en alleen een vastgesteld verslag komt in rapporten en op de "
+                "openbare pagina's. Terug naar concept kan: de reacties blijven staan en er "
+                "kan weer gereageerd worden."
+            )
         if sessie.pk and sessie.casuswijk_id:
             nog_open = (
                 Actiepunt.objects.open()
@@ -167,19 +205,31 @@ class BijeenkomstForm(forms.ModelForm):
 @admin.register(Bijeenkomst)
 class BijeenkomstAdmin(admin.ModelAdmin):
     form = BijeenkomstForm
-    list_display = ["titel", "casuswijk", "soort", "begint_op", "zichtbaarheid", "gepubliceerd"]
-    list_filter = ["soort", "zichtbaarheid", "gepubliceerd", "oproep", "casuswijk"]
+    list_display = [
+        "titel",
+        "casuswijk",
+        "soort",
+        "begint_op",
+        "zichtbaarheid",
+        "gepubliceerd",
+        "verslagstatus",
+    ]
+    list_filter = ["soort", "zichtbaarheid", "gepubliceerd", "verslagstatus", "oproep", "casuswijk"]
     list_select_related = ["casuswijk", "oproep"]
     search_fields = ["titel", "agenda", "verslag"]
     date_hierarchy = "begint_op"
     fieldsets = [
         (None, {"fields": ["oproep", "casuswijk", "soort", "titel"]}),
         ("Wanneer en waar", {"fields": ["begint_op", "eindigt_op", "locatie", "begeleiders"]}),
-        ("Inhoud (Markdown)", {"fields": ["agenda", "verslag"]}),
+        (
+            "Inhoud (Markdown)",
+            {"fields": ["agenda", "verslag", "verslagstatus", "vastgesteld_op"]},
+        ),
         ("Wie het mag lezen", {"fields": ["zichtbaarheid", "gepubliceerd", "gepubliceerd_op"]}),
     ]
-    readonly_fields = ["gepubliceerd_op"]
-    inlines = [ActiepuntInline]
+    readonly_fields = ["gepubliceerd_op", "vastgesteld_op"]
+    radio_fields = {"verslagstatus": admin.VERTICAL}
+    inlines = [ActiepuntInline, ReactieInline]
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
@@ -211,6 +261,7 @@ class BijeenkomstAdmin(admin.ModelAdmin):
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change) -> None:
+        concept_gemeld = obj.verslag_gemeld.startswith(CONCEPTMERK)
         gemeld = sla_bijeenkomst_op(bijeenkomst=obj)
         for actiepunt in form.cleaned_data.get("afronden", []):
             rond_af(actiepunt=actiepunt, in_bijeenkomst=obj)
@@ -218,11 +269,19 @@ class BijeenkomstAdmin(admin.ModelAdmin):
             self.message_user(
                 request,
                 f"{telling(gemeld, 'deelnemer krijgt', 'deelnemers krijgen')} een e-mail dat "
-                "het verslag online staat.",
+                + (
+                    "het conceptverslag online staat, met de uitnodiging erop te reageren."
+                    if obj.verslag_is_concept
+                    else "het verslag is vastgesteld."
+                    if concept_gemeld
+                    else "het verslag online staat."
+                ),
                 messages.INFO,
             )
 
     def save_formset(self, request, form, formset, change) -> None:
+        if formset.model is not Actiepunt:
+            return super().save_formset(request, form, formset, change)
         for actiepunt in formset.save(commit=False):
             sla_actiepunt_op(actiepunt=actiepunt, in_bijeenkomst=form.instance)
         for verwijderd in formset.deleted_objects:

@@ -13,6 +13,7 @@ from netwerk.rechten import Recht, mag
 from ..agenda import ical
 from ..models import Actiepunt, Bevinding, Bijeenkomst, Casuswijk, Deelname, Interventie
 from ..services import nieuwe_agendalink
+from .reacties import reactiecontext
 from .toegang import casuswijk_of_404, mag_rapport_lezen
 
 
@@ -134,6 +135,7 @@ def bijeenkomst(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "nog_open": actiepunten.open()
             .filter(casuswijk=wijk, bijeenkomst__begint_op__lt=sessie.begint_op)
             .exclude(bijeenkomst=sessie),
+            **reactiecontext(request.user, sessie),
         },
     )
 

@@ -43,6 +43,9 @@ def urls(opzet) -> dict[str, str]:
         "casuswijken:bijeenkomst": reverse(
             "casuswijken:bijeenkomst", args=["lombok", opzet["bijeenkomst"].pk]
         ),
+        "casuswijken:reactie": reverse(
+            "casuswijken:reactie", args=["lombok", opzet["bijeenkomst"].pk]
+        ),
         "casuswijken:rapport": reverse("casuswijken:rapport", args=["lombok"]),
         "casuswijken:rapport_pdf": reverse("casuswijken:rapport_pdf", args=["lombok"]),
     }
@@ -57,6 +60,9 @@ MATRIX = {
                               "begeleider": 200, "beoordelaar": 200},
     "casuswijken:bijeenkomst": {"deelnemer": 200, "andere_wijk": 404, "gestopt": 404,
                                 "begeleider": 200, "beoordelaar": 404},
+    # The page to react on the verslag, as the session page (its POST: test_conceptverslag.py).
+    "casuswijken:reactie": {"deelnemer": 200, "andere_wijk": 404, "gestopt": 404,
+                            "begeleider": 200, "beoordelaar": 404},
     # Reports: staff who lead sessions and the casuswijk's participants (test_rapporten.py).
     "casuswijken:rapport": {"deelnemer": 200, "andere_wijk": 404, "gestopt": 404,
                             "begeleider": 200, "beoordelaar": 404},
