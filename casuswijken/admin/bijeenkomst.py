@@ -231,6 +231,12 @@ class BijeenkomstAdmin(admin.ModelAdmin):
     radio_fields = {"verslagstatus": admin.VERTICAL}
     inlines = [ActiepuntInline, ReactieInline]
 
+    def get_inlines(self, request, obj):
+        inlines = list(super().get_inlines(request, obj))
+        if not _toon_reacties(request, obj):
+            inlines.remove(ReactieInline)
+        return inlines
+
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
         if obj is not None and obj.casuswijk_id:
@@ -287,6 +293,18 @@ class BijeenkomstAdmin(admin.ModelAdmin):
         for verwijderd in formset.deleted_objects:
             verwijderd.delete()
         formset.save_m2m()
+
+
+def _toon_reacties(request, sessie: Bijeenkomst | None) -> bool:
+    """The reactions' inline only where there are reactions. A save handles it only when the
+    page it was sent from had it: a reaction placed while staff were editing must not make
+    their save fail for want of the inline's management form."""
+    if sessie is None:
+        return False
+    if request.method == "POST":
+        # The formset's prefix is the relation's name: Reactie.bijeenkomst's related_name.
+        return "reacties-TOTAL_FORMS" in request.POST
+    return sessie.reacties.exists()
 
 
 def deelnemers_url(sessie: Bijeenkomst) -> str | None:

@@ -639,3 +639,27 @@ def test_beheer_sees_the_admin_page_of_a_session_with_reactions(client, opzet):
     assert "Reacties op het concept (alleen lezen; een ongepaste reactie kunt u verwijderen)" in (
         pagina.text
     )
+
+
+def test_a_reaction_placed_while_staff_edit_does_not_fail_their_save(client, opzet):
+    sessie = opzet["sessie"]
+    client.force_login(opzet["mensen"]["begeleider"])
+    url = reverse("admin:casuswijken_bijeenkomst_change", args=[sessie.pk])
+    gegevens = _admin_gegevens(client, url)  # the page without reactions, so without inline
+    ReactieFactory(bijeenkomst=sessie)
+
+    gegevens["verslagstatus"] = "vastgesteld"
+    response = client.post(url, gegevens)
+
+    assert response.status_code == 302
+    sessie.refresh_from_db()
+    assert sessie.verslagstatus == VASTGESTELD
+    assert Reactie.objects.count() == 1
+
+
+def test_a_session_without_reactions_has_no_reactions_table_in_the_admin(client, opzet):
+    client.force_login(opzet["mensen"]["begeleider"])
+
+    pagina = client.get(reverse("admin:casuswijken_bijeenkomst_change", args=[opzet["sessie"].pk]))
+
+    assert 'id="reacties-group"' not in pagina.text
