@@ -105,10 +105,11 @@ def reactie(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 + f"#reactie-{nieuw.pk}"
             )
     context = reactiecontext(request.user, sessie, formulier)
-    if request.method == "POST" and not context["mag_reageren"]:
+    if request.method == "POST":
         # Refused whatever the text (vastgesteld meanwhile, say): the page says why and
-        # shows the typed text to keep, instead of what to correct in it.
-        status = 409
+        # shows the typed text to keep, instead of what to correct in it (409); else the
+        # text has errors (422, as every form of the portal).
+        status = 422 if context["mag_reageren"] else 409
     return render(
         request,
         "casuswijken/reactie.html",

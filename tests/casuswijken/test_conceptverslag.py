@@ -95,7 +95,7 @@ def test_a_reader_places_a_reaction_and_finds_it_under_the_verslag(client, opzet
     assert response.url == f"{sessie_url(sessie)}#reactie-{reactie.pk}"
     pagina = client.get(response.url)
     assert "Uw reactie is geplaatst. Dank u wel." in pagina.text
-    assert '<h2 id="reacties-titel" class="h3">Reacties</h2>' in pagina.text
+    assert '<h3 id="reacties-titel" class="h4">Reacties</h3>' in pagina.text
     assert "<strong>Dewi Dekker</strong>" in pagina.text
     assert '<time datetime="2027-03-02T14:30">dinsdag 2 maart 2027, 14:30 uur</time>' in pagina.text
     assert '<p class="reactie-tekst mb-0">Graag ook de school noemen.</p>' in pagina.text
@@ -144,7 +144,7 @@ def test_after_finalising_the_reactions_stay_under_their_own_heading(client, opz
 
     pagina = client.get(sessie_url(sessie))
 
-    assert '<h2 id="reacties-titel" class="h3">Reacties op het concept</h2>' in pagina.text
+    assert '<h3 id="reacties-titel" class="h4">Reacties op het concept</h3>' in pagina.text
     assert (
         "Deze reacties zijn geplaatst toen het verslag nog een concept was; het is "
         "vastgesteld op 1 april 2027." in pagina.text
@@ -212,7 +212,7 @@ def test_a_bad_text_gets_a_dutch_message_at_the_field_and_is_kept(client, opzet,
 
     response = client.post(reactie_url(opzet["sessie"]), {"tekst": tekst})
 
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert Reactie.objects.count() == 0
     assert melding in response.text
     assert 'id="foutoverzicht"' in response.text
@@ -227,7 +227,7 @@ def test_a_missing_field_is_an_empty_reaction(client, opzet):
 
     response = client.post(reactie_url(opzet["sessie"]), {})
 
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert "Schrijf uw reactie." in response.text
 
 
