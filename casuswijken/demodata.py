@@ -17,7 +17,7 @@ from aanmeldingen.models import Aanmelding, Coalitielid, Oproep
 from aanmeldingen.services import neem_besluit
 
 from . import demowijken as data
-from .enums import Actiestatus, Rol, Soort
+from .enums import Actiestatus, Rol, Soort, Verslagstatus
 from .models import (
     Actiepunt,
     Bevinding,
@@ -26,6 +26,7 @@ from .models import (
     Deelname,
     Interventie,
     Interventiecategorie,
+    Reactie,
     Voorbeeld,
 )
 from .services import maak_casuswijk
@@ -63,6 +64,7 @@ def laad(*, wachtwoord: str) -> None:
         if casuswijk.naam == "Transvaal":
             _deelnemers_en_actiepunten(casuswijk, sessies, wachtwoord)
     _voorbeelden(oproep)
+    _conceptverslag(oproep)
 
 
 def _oproep(nu) -> Oproep:
@@ -253,4 +255,32 @@ def _voorbeelden(oproep: Oproep) -> None:
                 "omschrijving": omschrijving,
                 "zichtbaarheid": data.OPENBAAR,
             },
+        )
+
+
+def _conceptverslag(oproep: Oproep) -> None:
+    """Transvaal's exploration of the interventions has its verslag as a concept, with the
+    demo logins' reactions on it; once it has reactions, it is left as it is."""
+    sessie = Bijeenkomst.objects.filter(
+        oproep=oproep,
+        casuswijk__aanmelding__wijknaam="Transvaal",
+        titel="Verkenning van de interventies",
+    ).first()
+    mensen = {
+        gebruiker.username: gebruiker
+        for gebruiker in get_user_model().objects.filter(
+            username__in=[naam for naam, *_ in data.TRANSVAAL_REACTIES]
+        )
+    }
+    if sessie is None or sessie.reacties.exists() or len(mensen) < len(data.TRANSVAAL_REACTIES):
+        return
+    Bijeenkomst.objects.filter(pk=sessie.pk).update(
+        verslag=data.TRANSVAAL_CONCEPT, verslagstatus=Verslagstatus.CONCEPT, vastgesteld_op=None
+    )
+    for gebruikersnaam, dagen, tekst in data.TRANSVAAL_REACTIES:
+        reactie = Reactie.objects.create(bijeenkomst=sessie, gebruiker=mensen[gebruikersnaam],
+                                         tekst=tekst)  # fmt: skip
+        # auto_now_add sets the moment on create: a few days after the session.
+        Reactie.objects.filter(pk=reactie.pk).update(
+            geplaatst_op=sessie.begint_op + timedelta(days=dagen, hours=3)
         )

@@ -84,6 +84,21 @@ TRANSVAAL_VERSLAG = """\
 Zie de actiepunten hieronder.
 """
 
+# Transvaal's exploration of the interventions: its verslag is still a concept, with two
+# reactions of the demo logins (deelnemer, partner) on it.
+TRANSVAAL_CONCEPT = """\
+## Wat er al is
+- De Huiskamer Transvaal en het taalcafé in de bibliotheek lopen goed.
+- Voor nieuwe kopers is er nog niets: zij vinden de buurthuizen niet.
+
+## Wat ontbreekt
+Een welkomstaanpak voor nieuwe bewoners, samen met Haag Wonen en het opbouwwerk.
+"""
+TRANSVAAL_REACTIES = [
+    ("deelnemer", 2, "Vergeten: ook de moskee aan de Delftselaan doet mee met de huiskamer."),
+    ("partner", 3, "Het taalcafé is sinds kort ook op zaterdag open.\nKunt u dat toevoegen?"),
+]
+
 BERFLO_VERSLAG = """\
 **Aanwezig:** de coalitie, het bewonersplatform, de huisartsenpraktijk, twee basisscholen
 en Platform31.

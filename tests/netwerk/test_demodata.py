@@ -182,3 +182,19 @@ def test_demo_data_refuses_to_run_without_debug(settings):
         call_command("laad_demodata")
 
     assert Oproep.objects.count() == 0
+
+
+def test_demo_data_has_a_concept_verslag_with_reactions(settings, client):
+    settings.DEBUG = True
+    call_command("laad_demodata")
+    call_command("laad_demodata")
+
+    sessie = Bijeenkomst.objects.get(titel="Verkenning van de interventies")
+    client.login(username="partner", password="demo-leernetwerk")
+    pagina = client.get(f"/wijken/transvaal-den-haag/bijeenkomsten/{sessie.pk}/")
+
+    assert sessie.verslagstatus == "concept"
+    assert sessie.reacties.count() == 2
+    assert "Dit is een conceptverslag." in pagina.text
+    assert "Vergeten: ook de moskee aan de Delftselaan doet mee met de huiskamer." in pagina.text
+    assert "Reactie plaatsen" in pagina.text
