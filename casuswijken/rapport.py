@@ -107,7 +107,10 @@ class Wijkrapport:
 def wijkrapport(*, lezer, casuswijk: Casuswijk, intern: bool = False) -> Wijkrapport:
     """The report of one casuswijk for this reader: the sessions held (its own and the
     national ones of its call) with their notes, its action points open and closed, its
-    interventions by category and its findings per learning question. Four queries."""
+    interventions by category and its findings per learning question. Four queries.
+
+    Notes come in final only (Bijeenkomst.vastgesteld_verslag), in every copy: a concept
+    is for the session's readers to react on, and the report says that it is one."""
     exemplaar = exemplaar_voor(lezer, intern=intern)
     nu = timezone.now()
     bijeenkomsten = list(

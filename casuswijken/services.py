@@ -1,6 +1,7 @@
 """Writes to casuswijken: the casuswijk itself, invitations, saving and publishing sessions,
-saving and closing action points, answers to a session's invitation and who was there. The
-admin and the views call these; they hold no workflow themselves."""
+reactions on a concept verslag, saving and closing action points, answers to a session's
+invitation and who was there. The admin and the participant views call these; they hold no
+workflow themselves."""
 
 import hashlib
 import secrets
@@ -21,7 +22,14 @@ from django.utils.text import slugify
 from aanmeldingen.models import Aanmelding
 from netwerk.mail import zet_email_klaar
 
-from .enums import Actiestatus, Antwoord, InterventieDomein, Interventiestatus, Rol
+from .enums import (
+    Actiestatus,
+    Antwoord,
+    InterventieDomein,
+    Interventiestatus,
+    Rol,
+    Verslagstatus,
+)
 from .models import (
     Actiepunt,
     Bijeenkomst,
@@ -29,6 +37,7 @@ from .models import (
     Deelname,
     Interventie,
     Interventiecategorie,
+    Reactie,
     Uitnodiging,
     actieve_deelnames,
 )
@@ -235,33 +244,62 @@ def sessie_url(bijeenkomst: Bijeenkomst, deelname: Deelname) -> str:
     )
 
 
+# verslag_gemeld holds the fingerprint of the version last announced. A final one is the
+# SHA-256 of visibility and text, as before concepts existed (so that no verslag announced
+# then is announced again); a concept one starts with this mark, so that the next mail can
+# say that the concept became final.
+CONCEPTMERK = "concept:"
+
+
+def verslagvingerafdruk(bijeenkomst: Bijeenkomst) -> str:
+    """The fingerprint of the verslag as its readers would be told of it now: its status,
+    its readers (the visibility) and its text. 64 characters, as verslag_gemeld holds."""
+    # The readers count too: widening the visibility announces it to the new readers.
+    inhoud = f"{bijeenkomst.zichtbaarheid}\n{bijeenkomst.verslag}"
+    if bijeenkomst.verslagstatus == Verslagstatus.CONCEPT:
+        vingerafdruk = hashlib.sha256(f"concept\n{inhoud}".encode()).hexdigest()
+        return CONCEPTMERK + vingerafdruk[: 64 - len(CONCEPTMERK)]
+    return hashlib.sha256(inhoud.encode()).hexdigest()
+
+
 def meld_verslag(*, bijeenkomst: Bijeenkomst) -> int:
     """Mail the participants who may read a published verslag: once per version.
 
     One mail per person, with a link and not the content, to everyone with an active
     participation in the session's casuswijk (or, for a national one, in any casuswijk of
     the call) for whom Bijeenkomst.zichtbaar_voor lets it through. Returns how many.
+
+    A version is the text, the visibility and the status together: a concept is announced
+    with an invitation to react (mail verslag_concept), and the same notes announced again
+    once they are vastgesteld (verslag_gepubliceerd, saying "vastgesteld"); saving again
+    without a change mails nobody. Side effect: verslag_gemeld records the version told.
     """
     if not (bijeenkomst.gepubliceerd and bijeenkomst.verslag.strip()):
         return 0
-    # The readers count too: widening the visibility announces it to the new readers.
-    vingerafdruk = hashlib.sha256(
-        f"{bijeenkomst.zichtbaarheid}\n{bijeenkomst.verslag}".encode()
-    ).hexdigest()
-    if vingerafdruk == bijeenkomst.verslag_gemeld:
+    vingerafdruk = verslagvingerafdruk(bijeenkomst)
+    vorige = bijeenkomst.verslag_gemeld
+    if vingerafdruk == vorige:
         return 0
-    gewijzigd = bool(bijeenkomst.verslag_gemeld)
+    concept = bijeenkomst.verslagstatus == Verslagstatus.CONCEPT
+    context = {
+        "bijeenkomst": bijeenkomst,
+        # Told before: this mail is about a new version of what they heard of.
+        "gewijzigd": bool(vorige),
+        # The concept they were told of is now final.
+        "vastgesteld": not concept and vorige.startswith(CONCEPTMERK),
+        # A final verslag they were told of is open for reactions again.
+        "heropend": concept and bool(vorige) and not vorige.startswith(CONCEPTMERK),
+    }
     with transaction.atomic():
         aantal = 0
         for deelname in lezers(bijeenkomst):
             gebruiker = deelname.gebruiker
             zet_email_klaar(
                 aan=gebruiker.email,
-                sjabloon="verslag_gepubliceerd",
+                sjabloon="verslag_concept" if concept else "verslag_gepubliceerd",
                 context={
+                    **context,
                     "gebruiker": gebruiker,
-                    "bijeenkomst": bijeenkomst,
-                    "gewijzigd": gewijzigd,
                     "url": sessie_url(bijeenkomst, deelname),
                 },
             )
@@ -297,17 +335,24 @@ def sla_bijeenkomst_op(*, bijeenkomst: Bijeenkomst) -> Gemeld:
     """Save a session; returns how many participants are mailed, and about what.
 
     Side effects: the first save as published records gepubliceerd_op (unpublishing keeps
-    it); a published verslag is announced through meld_verslag, once per version. Compared
-    with the stored row: cancelling records geannuleerd_op and raises volgnummer by one, as
-    does calling it off again, and so does a new time or place once invitations went out.
-    Invitations, updates and cancellations go out through uitnodigen.verstuur_uitnodigingen,
-    each version once.
+    it). A verslag saved as vastgesteld records vastgesteld_op the first time (saving it
+    again keeps that moment); set back to concept, or emptied, it loses it, and its
+    readers may react again. A published verslag is announced through meld_verslag, once
+    per version: the concept, and the final one. Compared with the stored row: cancelling
+    records geannuleerd_op and raises volgnummer by one, as does calling it off again, and
+    so does a new time or place once invitations went out. Invitations, updates and
+    cancellations go out through uitnodigen.verstuur_uitnodigingen, each version once.
     """
     # uitnodigen reads lezers() and sessie_url() from this module.
     from .uitnodigen import verstuur_uitnodigingen
 
     if bijeenkomst.gepubliceerd and bijeenkomst.gepubliceerd_op is None:
         bijeenkomst.gepubliceerd_op = timezone.now()
+    if bijeenkomst.verslagstatus == Verslagstatus.VASTGESTELD and bijeenkomst.verslag.strip():
+        if bijeenkomst.vastgesteld_op is None:
+            bijeenkomst.vastgesteld_op = timezone.now()
+    else:
+        bijeenkomst.vastgesteld_op = None
     with transaction.atomic():
         gewijzigd = _werk_volgnummer_bij(bijeenkomst)
         bijeenkomst.save()
@@ -355,6 +400,74 @@ def _werk_volgnummer_bij(bijeenkomst: Bijeenkomst) -> list[str]:
     if gewijzigd or bijeenkomst.geannuleerd != vorige["geannuleerd"]:
         bijeenkomst.volgnummer += 1
     return gewijzigd
+
+
+REACTIE_MAX = Reactie._meta.get_field("tekst").max_length
+
+
+class ReagerenKanNiet(Exception):
+    """A reaction is refused for a reason that is no fault of its text; the message says
+    why, in Dutch, for the reader."""
+
+
+def reden_om_niet_te_reageren(*, bijeenkomst: Bijeenkomst, gebruiker) -> str | None:
+    """Why this user cannot react on this session's verslag now, or None if they can.
+
+    Whoever may see the session may react while its published verslag is a concept:
+    its participants (an ended participation sees nothing), and staff who may read it.
+    """
+    if (
+        not gebruiker.is_authenticated
+        or not Bijeenkomst.objects.zichtbaar_voor(gebruiker).filter(pk=bijeenkomst.pk).exists()
+    ):
+        return "U kunt deze bijeenkomst niet lezen, en er dus ook niet op reageren."
+    if not bijeenkomst.verslag.strip():
+        return "Er is nog geen verslag om op te reageren."
+    if bijeenkomst.verslagstatus == Verslagstatus.VASTGESTELD:
+        return "Het verslag is vastgesteld; reageren kan niet meer."
+    if not bijeenkomst.gepubliceerd:
+        return "Het verslag is nog niet gepubliceerd; reageren kan zodra het dat is."
+    return None
+
+
+def controleer_reactietekst(tekst: str) -> str:
+    """The text as it is stored (line breaks as LF, no space around it), or ValidationError
+    with a Dutch message: empty, too long or holding a NUL character."""
+    tekst = tekst.replace("\r\n", "\n").strip()
+    if not tekst:
+        raise ValidationError("Schrijf uw reactie.", code="required")
+    if "\x00" in tekst:
+        raise ValidationError(
+            "Uw reactie bevat een teken dat niet kan worden opgeslagen (een nul-teken). "
+            "Haal het weg en probeer het opnieuw.",
+            code="null_characters_not_allowed",
+        )
+    if len(tekst) > REACTIE_MAX:
+        raise ValidationError(
+            f"Uw reactie is {len(tekst)} tekens lang; er passen er hoogstens {REACTIE_MAX} in.",
+            code="max_length",
+        )
+    return tekst
+
+
+def plaats_reactie(*, bijeenkomst: Bijeenkomst, gebruiker, tekst: str) -> Reactie:
+    """Store a reader's plain-text reaction on a concept verslag; returns it.
+
+    Raises ReagerenKanNiet when the user may not react now (reden_om_niet_te_reageren:
+    not a reader of the session, no verslag, vastgesteld, unpublished), and ValidationError
+    for a text that is empty, too long or holds a NUL character. The session's row is
+    locked while it is checked, so that a reaction cannot slip in while staff mark the
+    verslag final. Side effects: one Reactie; no mail.
+    """
+    tekst = controleer_reactietekst(tekst)
+    with transaction.atomic():
+        actueel = Bijeenkomst.objects.select_for_update().filter(pk=bijeenkomst.pk).first()
+        if actueel is None:
+            raise ReagerenKanNiet("Deze bijeenkomst bestaat niet meer.")
+        reden = reden_om_niet_te_reageren(bijeenkomst=actueel, gebruiker=gebruiker)
+        if reden is not None:
+            raise ReagerenKanNiet(reden)
+        return Reactie.objects.create(bijeenkomst=actueel, gebruiker=gebruiker, tekst=tekst)
 
 
 def sla_actiepunt_op(*, actiepunt: Actiepunt, in_bijeenkomst: Bijeenkomst | None = None) -> None:

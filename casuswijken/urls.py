@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import views
-from .views import bijlagen, meedoen, rapport
+from .views import bijlagen, meedoen, rapport, reacties
 
 app_name = "casuswijken"
 
@@ -15,6 +15,7 @@ urlpatterns = [
         bijlagen.bijlage,
         name="bijlage",
     ),
+    path("<slug:slug>/bijeenkomsten/<int:pk>/reacties/", reacties.reactie, name="reactie"),
     path("<slug:slug>/agenda-link/", views.agenda_link, name="agenda_link"),
     path("<slug:slug>/agenda/<str:token>.ics", views.agenda, name="agenda"),
     path("<slug:slug>/rapport/", rapport.rapport, name="rapport"),

@@ -22,9 +22,11 @@ from ..models import (
     Bijlage,
     Casuswijk,
     Deelname,
+    Reactie,
     Uitnodiging,
 )
 from ..services import (
+    CONCEPTMERK,
     leg_aanwezigheid_vast,
     rond_af,
     sla_actiepunt_op,
@@ -100,6 +102,34 @@ class ActiepuntInline(admin.TabularInline):
     verbose_name_plural = "actiepunten afgesproken in deze bijeenkomst"
 
 
+class ReactieInline(admin.TabularInline):
+    """The readers' reactions on the concept verslag: read only, and removable by staff who
+    may delete them (moderation). They stay with the session once the verslag is final."""
+
+    model = Reactie
+    fields = ["door", "geplaatst_op", "tekst"]
+    readonly_fields = fields
+    extra = 0
+    verbose_name = "reactie op het concept"
+    verbose_name_plural = (
+        "reacties op het concept (alleen lezen; een ongepaste reactie kunt u verwijderen)"
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("gebruiker")
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.display(description="door")
+    def door(self, reactie: Reactie) -> str:
+        gebruiker = reactie.gebruiker
+        return gebruiker.get_full_name() or gebruiker.get_username()
+
+
 class AfrondVeld(forms.ModelMultipleChoiceField):
     def _check_values(self, value):
         # A tampered value (not a whole number in range) is no action point of this list.
@@ -133,6 +163,14 @@ class BijeenkomstForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         sessie = self.instance
+        if "verslagstatus" in self.fields:
+            self.fields["verslagstatus"].help_text = (
+                "Als concept kunnen de lezers het verslag aanvullen met een reactie; zij "
+                "krijgen er een e-mail over. Stel het daarna vast: de lezers horen dat het "
+                "vastgesteld is, en alleen een vastgesteld verslag komt in rapporten en op de "
+                "openbare pagina's. Terug naar concept kan: de reacties blijven staan en er "
+                "kan weer gereageerd worden."
+            )
         if sessie.pk and sessie.casuswijk_id:
             nog_open = (
                 Actiepunt.objects.open()
@@ -173,8 +211,24 @@ class BijeenkomstForm(forms.ModelForm):
 @admin.register(Bijeenkomst)
 class BijeenkomstAdmin(admin.ModelAdmin):
     form = BijeenkomstForm
-    list_display = ["titel", "casuswijk", "soort", "begint_op", "zichtbaarheid", "status"]
-    list_filter = ["soort", "zichtbaarheid", "gepubliceerd", "geannuleerd", "oproep", "casuswijk"]
+    list_display = [
+        "titel",
+        "casuswijk",
+        "soort",
+        "begint_op",
+        "zichtbaarheid",
+        "status",
+        "verslagstatus",
+    ]
+    list_filter = [
+        "soort",
+        "zichtbaarheid",
+        "gepubliceerd",
+        "geannuleerd",
+        "verslagstatus",
+        "oproep",
+        "casuswijk",
+    ]
     list_select_related = ["casuswijk", "oproep"]
     search_fields = ["titel", "agenda", "verslag"]
     date_hierarchy = "begint_op"
@@ -193,11 +247,15 @@ class BijeenkomstAdmin(admin.ModelAdmin):
                 ]
             },
         ),
-        ("Inhoud (Markdown)", {"fields": ["agenda", "verslag"]}),
+        (
+            "Inhoud (Markdown)",
+            {"fields": ["agenda", "verslag", "verslagstatus", "vastgesteld_op"]},
+        ),
         ("Wie het mag lezen", {"fields": ["zichtbaarheid", "gepubliceerd", "gepubliceerd_op"]}),
     ]
-    readonly_fields = ["gepubliceerd_op", "geannuleerd_op", "antwoorden"]
-    inlines = [ActiepuntInline, BijlageInline]
+    readonly_fields = ["gepubliceerd_op", "geannuleerd_op", "vastgesteld_op", "antwoorden"]
+    radio_fields = {"verslagstatus": admin.VERTICAL}
+    inlines = [ActiepuntInline, BijlageInline, ReactieInline]
 
     @admin.display(description="status", ordering="gepubliceerd")
     def status(self, sessie: Bijeenkomst) -> str:
@@ -215,7 +273,10 @@ class BijeenkomstAdmin(admin.ModelAdmin):
         return fieldsets
 
     def get_inlines(self, request, obj):
-        return [*super().get_inlines(request, obj), *aanwezigheidsinlines(obj)]
+        inlines = list(super().get_inlines(request, obj))
+        if not _toon_reacties(request, obj):
+            inlines.remove(ReactieInline)
+        return [*inlines, *aanwezigheidsinlines(obj)]
 
     @admin.display(description="antwoorden")
     def antwoorden(self, sessie: Bijeenkomst) -> str:
@@ -245,11 +306,19 @@ class BijeenkomstAdmin(admin.ModelAdmin):
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change) -> None:
+        concept_gemeld = obj.verslag_gemeld.startswith(CONCEPTMERK)
         gemeld = sla_bijeenkomst_op(bijeenkomst=obj)
         for actiepunt in form.cleaned_data.get("afronden", []):
             rond_af(actiepunt=actiepunt, in_bijeenkomst=obj)
+        if obj.verslag_is_concept:
+            verslagmail = "een e-mail dat het conceptverslag online staat, met de uitnodiging "
+            verslagmail += "erop te reageren."
+        elif concept_gemeld:
+            verslagmail = "een e-mail dat het verslag is vastgesteld."
+        else:
+            verslagmail = "een e-mail dat het verslag online staat."
         for aantal, wat in [
-            (gemeld.verslag, "een e-mail dat het verslag online staat."),
+            (gemeld.verslag, verslagmail),
             (gemeld.uitnodigingen, "een uitnodiging, met de bijeenkomst voor hun agenda."),
             (gemeld.wijzigingen, "bericht van de nieuwe tijd of plaats."),
             (gemeld.annuleringen, "bericht dat de bijeenkomst niet doorgaat."),
@@ -279,11 +348,25 @@ class BijeenkomstAdmin(admin.ModelAdmin):
             formset.save(commit=False)  # only for the admin's history of the change
             leg_aanwezigheid_vast(bijeenkomst=form.instance, aanwezig=formset.aanwezigheid())
             return
+        if formset.model is not Actiepunt:
+            return super().save_formset(request, form, formset, change)
         for actiepunt in formset.save(commit=False):
             sla_actiepunt_op(actiepunt=actiepunt, in_bijeenkomst=form.instance)
         for verwijderd in formset.deleted_objects:
             verwijderd.delete()
         formset.save_m2m()
+
+
+def _toon_reacties(request, sessie: Bijeenkomst | None) -> bool:
+    """The reactions' inline only where there are reactions. A save handles it only when the
+    page it was sent from had it: a reaction placed while staff were editing must not make
+    their save fail for want of the inline's management form."""
+    if sessie is None:
+        return False
+    if request.method == "POST":
+        # The formset's prefix is the relation's name: Reactie.bijeenkomst's related_name.
+        return "reacties-TOTAL_FORMS" in request.POST
+    return sessie.reacties.exists()
 
 
 def deelnemers_url(sessie: Bijeenkomst) -> str | None:

@@ -14,6 +14,7 @@ from ..agenda import ical
 from ..models import Actiepunt, Bevinding, Bijeenkomst, Casuswijk, Deelname, Interventie
 from ..services import nieuwe_agendalink
 from .meedoen import antwoordcontext
+from .reacties import reactiecontext
 from .toegang import casuswijk_of_404, mag_rapport_lezen
 
 
@@ -137,6 +138,7 @@ def bijeenkomst(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             .exclude(bijeenkomst=sessie),
             "bijlagen": sessie.bijlagen.zichtbaar_voor(request.user),
             "antwoorden": antwoordcontext(request.user, sessie),
+            **reactiecontext(request.user, sessie),
         },
     )
 

@@ -49,6 +49,9 @@ def urls(opzet) -> dict[str, str]:
             "casuswijken:bijlage",
             args=["lombok", opzet["bijeenkomst"].pk, opzet["bijlage"].pk],
         ),
+        "casuswijken:reactie": reverse(
+            "casuswijken:reactie", args=["lombok", opzet["bijeenkomst"].pk]
+        ),
         "casuswijken:rapport": reverse("casuswijken:rapport", args=["lombok"]),
         "casuswijken:rapport_pdf": reverse("casuswijken:rapport_pdf", args=["lombok"]),
     }
@@ -65,6 +68,9 @@ MATRIX = {
                                 "begeleider": 200, "beoordelaar": 404},
     # A session's attachment follows the session (test_bijlagen.py).
     "casuswijken:bijlage": {"deelnemer": 200, "andere_wijk": 404, "gestopt": 404,
+                            "begeleider": 200, "beoordelaar": 404},
+    # The page to react on the verslag, as the session page (its POST: test_conceptverslag.py).
+    "casuswijken:reactie": {"deelnemer": 200, "andere_wijk": 404, "gestopt": 404,
                             "begeleider": 200, "beoordelaar": 404},
     # Reports: staff who lead sessions and the casuswijk's participants (test_rapporten.py).
     "casuswijken:rapport": {"deelnemer": 200, "andere_wijk": 404, "gestopt": 404,

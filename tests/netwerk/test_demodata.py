@@ -208,3 +208,19 @@ def test_the_demo_shows_sessions_as_meetings_once_however_often_it_is_loaded(set
         assert bestand.read(5) == b"%PDF-"
     assert bijlage.grootte == bijlage.bestand.size
     assert Actiepuntwijziging.objects.filter(actiepunt__casuswijk=wijk).count() == 1
+
+
+def test_demo_data_has_a_concept_verslag_with_reactions(settings, client):
+    settings.DEBUG = True
+    call_command("laad_demodata")
+    call_command("laad_demodata")
+
+    sessie = Bijeenkomst.objects.get(titel="Verkenning van de interventies")
+    client.login(username="partner", password="demo-leernetwerk")
+    pagina = client.get(f"/wijken/transvaal-den-haag/bijeenkomsten/{sessie.pk}/")
+
+    assert sessie.verslagstatus == "concept"
+    assert sessie.reacties.count() == 2
+    assert "Dit is een conceptverslag." in pagina.text
+    assert "de gemeente zoekt eerst uit of de grond beschikbaar is" in pagina.text
+    assert "Reactie plaatsen" in pagina.text
