@@ -22,6 +22,7 @@ from ..models import (
     Deelname,
 )
 from ..services import (
+    noteer_actiepuntwijziging,
     rond_af,
     sla_actiepunt_op,
     sla_bijeenkomst_op,
@@ -214,6 +215,7 @@ class BijeenkomstAdmin(admin.ModelAdmin):
         gemeld = sla_bijeenkomst_op(bijeenkomst=obj)
         for actiepunt in form.cleaned_data.get("afronden", []):
             rond_af(actiepunt=actiepunt, in_bijeenkomst=obj)
+            noteer_actiepuntwijziging(actiepunt=actiepunt, door=request.user)
         if gemeld:
             self.message_user(
                 request,
@@ -223,8 +225,15 @@ class BijeenkomstAdmin(admin.ModelAdmin):
             )
 
     def save_formset(self, request, form, formset, change) -> None:
-        for actiepunt in formset.save(commit=False):
+        opgeslagen = formset.save(commit=False)
+        # A status changed on an existing point is recorded in its history.
+        gewijzigd = {
+            actiepunt.pk for actiepunt, velden in formset.changed_objects if "status" in velden
+        }
+        for actiepunt in opgeslagen:
             sla_actiepunt_op(actiepunt=actiepunt, in_bijeenkomst=form.instance)
+            if actiepunt.pk in gewijzigd:
+                noteer_actiepuntwijziging(actiepunt=actiepunt, door=request.user)
         for verwijderd in formset.deleted_objects:
             verwijderd.delete()
         formset.save_m2m()
