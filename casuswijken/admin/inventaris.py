@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.html import format_html
@@ -45,6 +46,11 @@ class InterventieAdmin(CsvExport, admin.ModelAdmin):
             }
         return super().changelist_view(request, extra_context)
 
+
+AL_BESLOTEN = (
+    "Over dit voorstel is intussen al besloten; het kan niet opnieuw. Open het voorstel "
+    "opnieuw om het besluit te zien."
+)
 
 BESLISSINGEN = [
     ("", "Nog niet: alleen de gegevens opslaan"),
@@ -100,12 +106,16 @@ class InterventievoorstelForm(forms.ModelForm):
             .first()
             != Voorstelstatus.VOORGESTELD
         ):
-            self.add_error(
-                "beslissing" if beslissing else None,
-                "Over dit voorstel is intussen al besloten; het kan niet opnieuw. Open het "
-                "voorstel opnieuw om het besluit te zien.",
-            )
+            self.add_error("beslissing" if beslissing else None, AL_BESLOTEN)
         return gegevens
+
+
+class BeslotenVoorstelForm(forms.ModelForm):
+    """A decided proposal reads only: its page has no fields and no save button, and a
+    form posted to it anyway (opened before the decision) is refused."""
+
+    def clean(self):
+        raise ValidationError(AL_BESLOTEN)
 
 
 BESLUITVELDEN = ["besluit", "reden", "besloten_op", "besloten_door_weergave", "interventie_link"]
@@ -143,7 +153,7 @@ class InterventievoorstelAdmin(admin.ModelAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         if obj is not None and obj.besluit != Voorstelstatus.VOORGESTELD:
-            kwargs["form"] = forms.ModelForm
+            kwargs["form"] = BeslotenVoorstelForm
         return super().get_form(request, obj, change, **kwargs)
 
     def get_readonly_fields(self, request, obj=None):
