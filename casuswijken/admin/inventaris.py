@@ -66,6 +66,7 @@ class InterventievoorstelForm(forms.ModelForm):
     beslissing = forms.ChoiceField(
         label="Besluit",
         choices=BESLISSINGEN,
+        initial="",
         required=False,
         widget=forms.RadioSelect,
         help_text="De indiener krijgt een e-mail met het besluit. Een besluit is definitief.",

@@ -12,7 +12,6 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from netwerk.formulieren import Tekstvak, foutoverzicht
@@ -117,7 +116,8 @@ def actiepunt(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 notitie=form.cleaned_data["notitie"],
             )
             messages.success(request, _bevestiging(punt, was_afgerond=was_afgerond))
-            return redirect(reverse("casuswijken:casuswijk", args=[wijk.slug]) + "#acties-titel")
+            # To the top of the page, where the message says what happened.
+            return redirect("casuswijken:casuswijk", wijk.slug)
     elif mag_wijzigen:
         form = ActiepuntStatusForm(actiepunt=punt)
     afgerond_in = (

@@ -66,6 +66,9 @@ class VoorstelForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["categorie"].queryset = Interventiecategorie.objects.order_by("naam")
         self.fields["categorie"].empty_label = "Kies een categorie"
+        self.fields["domein"].choices = [("", "Kies een domein")] + [
+            keuze for keuze in self.fields["domein"].choices if keuze[0]
+        ]
         zeg_wat_te_doen(self, self.benamingen)
         for naam in ["categorie", "domein", "status"]:
             self.fields[naam].error_messages["invalid_choice"] = (

@@ -26,8 +26,9 @@
     var voorgelezen = document.createElement("div");
     voorgelezen.className = "visually-hidden";
     voorgelezen.setAttribute("aria-live", "polite");
-    veld.insertAdjacentElement("afterend", zichtbaar);
-    zichtbaar.insertAdjacentElement("afterend", voorgelezen);
+    // Below the field's message and hint, at the end of its block.
+    veld.parentElement.appendChild(zichtbaar);
+    veld.parentElement.appendChild(voorgelezen);
     var beschreven = veld.getAttribute("aria-describedby");
     veld.setAttribute("aria-describedby", (beschreven ? beschreven + " " : "") + zichtbaar.id);
     var wachten = null;

@@ -84,7 +84,7 @@ def test_the_proposer_finds_it_under_their_proposals_and_others_do_not(client, o
 
     assert [v.naam for v in pagina.context["voorstellen"]] == ["Buurtkamer in de flat"]
     assert "Uw voorstel “Buurtkamer in de flat” staat bij Uw voorstellen." in pagina.text
-    assert '<h3 class="h5 mt-3" id="voorstellen" tabindex="-1">Uw voorstellen</h3>' in pagina.text
+    assert '<h3 class="h5 mt-3" id="voorstellen">Uw voorstellen</h3>' in pagina.text
     assert "Voorgesteld</span> <span class=\"text-body-secondary\">De begeleiders besluiten nog." \
         in pagina.text  # fmt: skip
     assert van_bert.context["voorstellen"] == []
