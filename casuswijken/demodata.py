@@ -17,7 +17,7 @@ from aanmeldingen.models import Aanmelding, Coalitielid, Oproep
 from aanmeldingen.services import neem_besluit
 
 from . import demowijken as data
-from .enums import Actiestatus, Rol, Soort
+from .enums import Actiestatus, InterventieDomein, Interventiestatus, Rol, Soort
 from .models import (
     Actiepunt,
     Bevinding,
@@ -26,9 +26,10 @@ from .models import (
     Deelname,
     Interventie,
     Interventiecategorie,
+    Interventievoorstel,
     Voorbeeld,
 )
-from .services import maak_casuswijk
+from .services import maak_casuswijk, wijs_voorstel_af, wijzig_actiepunt
 
 SLUG = "gemengde-wijk-2026"
 DEELNEMERS = [
@@ -63,6 +64,7 @@ def laad(*, wachtwoord: str) -> None:
         if casuswijk.naam == "Transvaal":
             _deelnemers_en_actiepunten(casuswijk, sessies, wachtwoord)
     _voorbeelden(oproep)
+    _meedoen(oproep)
 
 
 def _oproep(nu) -> Oproep:
@@ -238,6 +240,39 @@ def _deelnemers_en_actiepunten(casuswijk: Casuswijk, sessies: dict, wachtwoord: 
     Actiepunt.objects.create(casuswijk=casuswijk, bijeenkomst=tweede,
                              eigenaar_naam="Haag Wonen", status=Actiestatus.LOOPT,
                              omschrijving="Cijfers over doorstroming aanleveren")  # fmt: skip
+
+
+def _meedoen(oproep: Oproep) -> None:
+    """What Transvaal's participants did themselves: a note on an action point, a proposal
+    waiting for staff and one they declined. Made once; an older demo database gets it."""
+    casuswijk = Casuswijk.objects.filter(aanmelding__oproep=oproep, naam="Transvaal").first()
+    gebruikers = {
+        g.username: g
+        for g in get_user_model().objects.filter(username__in=["deelnemer", "partner"])
+    }
+    ontmoeting = Interventiecategorie.objects.filter(naam__icontains="ontmoeting").first()
+    if casuswijk is None or len(gebruikers) < 2 or ontmoeting is None:
+        return
+    if casuswijk.voorstellen.exists():
+        return
+    punt = casuswijk.actiepunten.filter(eigenaar=gebruikers["deelnemer"]).open().first()
+    if punt is not None:
+        wijzig_actiepunt(actiepunt=punt, door=gebruikers["deelnemer"], status=Actiestatus.LOOPT,
+                         notitie="Eerste versie besproken met de corporaties.")  # fmt: skip
+    Interventievoorstel.objects.create(
+        casuswijk=casuswijk, voorgesteld_door=gebruikers["partner"], categorie=ontmoeting,
+        naam="Voorleesochtend voor ouders en peuters", domein=InterventieDomein.SOCIAAL,
+        status=Interventiestatus.LOOPT, partners="Bibliotheek, consultatiebureau",
+        omschrijving="Elke woensdag in de bibliotheek, ook in het Turks en Arabisch.",
+    )  # fmt: skip
+    afgewezen = Interventievoorstel.objects.create(
+        casuswijk=casuswijk, voorgesteld_door=gebruikers["deelnemer"], categorie=ontmoeting,
+        naam="Buurtbarbecue in de zomer", domein=InterventieDomein.SOCIAAL,
+        status=Interventiestatus.IDEE,
+    )  # fmt: skip
+    wijs_voorstel_af(voorstel=afgewezen, door=None,
+                     reden="Een eenmalige activiteit; de inventarisatie gaat over wat blijft. "
+                     "Neem hem mee als idee bij het volgende open gesprek.")  # fmt: skip
 
 
 def _voorbeelden(oproep: Oproep) -> None:

@@ -182,3 +182,24 @@ def test_demo_data_refuses_to_run_without_debug(settings):
         call_command("laad_demodata")
 
     assert Oproep.objects.count() == 0
+
+
+def test_the_demo_shows_what_participants_did_themselves(settings, client):
+    settings.DEBUG = True
+    call_command("laad_demodata")
+    call_command("laad_demodata")
+
+    client.login(username="deelnemer", password="demo-leernetwerk")
+    deelnemer = client.get("/wijken/transvaal-den-haag/")
+    client.login(username="partner", password="demo-leernetwerk")
+    partner = client.get("/wijken/transvaal-den-haag/")
+
+    assert "Loopt — door Dewi de Deelnemer, " in deelnemer.text
+    assert ": Eerste versie besproken met de corporaties." in deelnemer.text
+    assert [(v.naam, v.besluit) for v in deelnemer.context["voorstellen"]] == [
+        ("Buurtbarbecue in de zomer", "afgewezen")
+    ]
+    assert "Reden: Een eenmalige activiteit" in deelnemer.text
+    assert [(v.naam, v.besluit) for v in partner.context["voorstellen"]] == [
+        ("Voorleesochtend voor ouders en peuters", "voorgesteld")
+    ]
