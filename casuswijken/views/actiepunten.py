@@ -109,15 +109,20 @@ def actiepunt(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         form = ActiepuntStatusForm(request.POST, actiepunt=punt)
         if form.is_valid():
             was_afgerond = punt.status == Actiestatus.AFGEROND
-            wijzig_actiepunt(
-                actiepunt=punt,
-                door=request.user,
-                status=form.cleaned_data["status"],
-                notitie=form.cleaned_data["notitie"],
-            )
-            messages.success(request, _bevestiging(punt, was_afgerond=was_afgerond))
-            # To the top of the page, where the message says what happened.
-            return redirect("casuswijken:casuswijk", wijk.slug)
+            try:
+                wijzig_actiepunt(
+                    actiepunt=punt,
+                    door=request.user,
+                    status=form.cleaned_data["status"],
+                    notitie=form.cleaned_data["notitie"],
+                )
+            except ValueError as fout:
+                # Someone else set this status in the meantime: nothing would change.
+                form.add_error(None, str(fout))
+            else:
+                messages.success(request, _bevestiging(punt, was_afgerond=was_afgerond))
+                # To the top of the page, where the message says what happened.
+                return redirect("casuswijken:casuswijk", wijk.slug)
     elif mag_wijzigen:
         form = ActiepuntStatusForm(actiepunt=punt)
     afgerond_in = (

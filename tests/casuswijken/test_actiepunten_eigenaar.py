@@ -395,3 +395,33 @@ def test_the_casuswijk_page_costs_the_same_queries_at_1_and_n_points_with_change
     assert {p.laatste_wijziging.notitie for p in response.context["actiepunten"]} == {
         "Een", "Stap 2"
     }  # fmt: skip
+
+
+def test_a_status_someone_else_set_in_the_meantime_is_said_not_failed(client, opzet, monkeypatch):
+    punt = opzet["punt"]
+    client.force_login(opzet["anna"])
+    echt = wijzig_actiepunt
+
+    def tussendoor(**kwargs):
+        # Staff set the same status just before the owner's form arrives.
+        echt(actiepunt=Actiepunt.objects.get(pk=punt.pk), door=None, status="loopt", notitie="")
+        return echt(**kwargs)
+
+    monkeypatch.setattr("casuswijken.views.actiepunten.wijzig_actiepunt", tussendoor)
+
+    response = client.post(url(punt), {"status": "loopt"})
+
+    assert response.status_code == 422
+    assert response.context["form"].non_field_errors() == [
+        "Er verandert niets: kies een andere status of schrijf een notitie."
+    ]
+    assert Actiepuntwijziging.objects.count() == 1
+
+
+def test_head_answers_as_get_and_changes_nothing(client, opzet):
+    client.force_login(opzet["anna"])
+
+    response = client.head(url(opzet["punt"]))
+
+    assert response.status_code == 200
+    assert onveranderd(opzet["punt"])

@@ -456,3 +456,13 @@ def test_the_casuswijk_page_costs_the_same_queries_at_1_and_n_proposals(
 
     assert bij_veel == bij_een
     assert len(client.get(WIJK_URL).context["voorstellen"]) == 16
+
+
+def test_head_answers_as_get_and_saves_nothing(client, opzet):
+    client.force_login(opzet["anna"])
+
+    response = client.head(VOORSTEL_URL)
+
+    assert response.status_code == 200
+    assert response.content == b""
+    assert Interventievoorstel.objects.count() == 0
