@@ -1,7 +1,8 @@
 """Writes to casuswijken: the casuswijk itself, invitations, saving and publishing sessions,
-reactions on a concept verslag, saving and closing action points, answers to a session's
-invitation and who was there. The admin and the participant views call these; they hold no
-workflow themselves."""
+reactions on a concept verslag, saving and closing action points (also by their owners),
+answers to a session's invitation and who was there, and participants' proposals for the
+inventory with staff's decision on them. The admin and the participant views call these;
+they hold no workflow themselves."""
 
 import hashlib
 import secrets
@@ -29,14 +30,18 @@ from .enums import (
     Interventiestatus,
     Rol,
     Verslagstatus,
+    Voorstelstatus,
+    Zichtbaarheid,
 )
 from .models import (
     Actiepunt,
+    Actiepuntwijziging,
     Bijeenkomst,
     Casuswijk,
     Deelname,
     Interventie,
     Interventiecategorie,
+    Interventievoorstel,
     Reactie,
     Uitnodiging,
     actieve_deelnames,
@@ -536,7 +541,9 @@ def kan_antwoorden(*, bijeenkomst: Bijeenkomst, gebruiker) -> bool:
         and actieve_deelnames(gebruiker)
         .filter(casuswijk__aanmelding__oproep=bijeenkomst.oproep_id)
         .exists()
-        and Bijeenkomst.objects.zichtbaar_voor(gebruiker).filter(pk=bijeenkomst.pk).exists()
+        and Bijeenkomst.objects.zichtbaar_voor(gebruiker, als_deelnemer=True)
+        .filter(pk=bijeenkomst.pk)
+        .exists()
     )
 
 
@@ -561,16 +568,17 @@ def beantwoord(*, bijeenkomst: Bijeenkomst, gebruiker, antwoord: str) -> Uitnodi
     the session's lezers (kan_antwoorden), once answering is closed (antwoorden_gesloten),
     and (as an error of the field "antwoord") for an answer that is not one of Antwoord.
     """
-    if not kan_antwoorden(bijeenkomst=bijeenkomst, gebruiker=gebruiker):
-        raise ValidationError(
-            "Alleen deelnemers die deze bijeenkomst mogen zien, antwoorden op de uitnodiging."
-        )
     with transaction.atomic():
         # Locked, so that a session cancelled or moved at this moment is seen as it is now.
         bijeenkomst = Bijeenkomst.objects.select_for_update().get(pk=bijeenkomst.pk)
+        # Why nobody can answer first: it is the more useful message for whoever sees it.
         gesloten = antwoorden_gesloten(bijeenkomst)
         if gesloten:
             raise ValidationError(gesloten)
+        if not kan_antwoorden(bijeenkomst=bijeenkomst, gebruiker=gebruiker):
+            raise ValidationError(
+                "Alleen deelnemers die deze bijeenkomst mogen zien, antwoorden op de uitnodiging."
+            )
         if antwoord not in Antwoord.values:
             raise ValidationError({"antwoord": "Kies of u komt, niet komt of misschien komt."})
         uitnodiging, _ = Uitnodiging.objects.get_or_create(
@@ -615,3 +623,173 @@ def deelnemers_van(bijeenkomst: Bijeenkomst):
     if bijeenkomst.casuswijk_id is not None:
         return Deelname.objects.actief().filter(casuswijk=bijeenkomst.casuswijk_id)
     return Deelname.objects.actief().filter(casuswijk__aanmelding__oproep=bijeenkomst.oproep_id)
+
+
+def noteer_actiepuntwijziging(
+    *, actiepunt: Actiepunt, door, notitie: str = ""
+) -> Actiepuntwijziging:
+    """Record who set the action point's (saved) status, now, with an optional note.
+
+    Side effect: one Actiepuntwijziging row. The admin calls this when staff change a
+    status there; wijzig_actiepunt does for the casuswijk page.
+    """
+    return Actiepuntwijziging.objects.create(
+        actiepunt=actiepunt,
+        door=door if door is not None and door.is_authenticated else None,
+        status=actiepunt.status,
+        notitie=notitie,
+    )
+
+
+def wijzig_actiepunt(
+    *, actiepunt: Actiepunt, door, status: str, notitie: str = ""
+) -> Actiepuntwijziging:
+    """Set an action point's status with a short note, as its owner (or staff) do from the
+    casuswijk page; returns the change recorded.
+
+    Checks the transition: the status is one of Actiestatus, and either differs from the
+    point's status now or comes with a note (a note alone records progress). Whether `door`
+    may change this point is the caller's to check (views.toegang.mag_actiepunt_wijzigen).
+    Raises ValueError otherwise. Side effects, in one transaction: the point is saved
+    through sla_actiepunt_op outside any session, so that closing records today as
+    afgerond_op and no session, and reopening clears both; an Actiepuntwijziging (door,
+    now, status, note) is written. The `actiepunt` passed in is updated to what was saved.
+    """
+    notitie = notitie.strip()
+    if status not in Actiestatus.values:
+        raise ValueError(f"Onbekende status voor een actiepunt: {status!r}.")
+    if len(notitie) > Actiepuntwijziging._meta.get_field("notitie").max_length:
+        raise ValueError("De notitie is te lang.")
+    with transaction.atomic():
+        # The row as it is now, locked: two saves at once each see the other's status.
+        huidig = (
+            Actiepunt.objects.select_for_update().select_related("bijeenkomst").get(pk=actiepunt.pk)
+        )
+        if status == huidig.status and not notitie:
+            raise ValueError("Er verandert niets: kies een andere status of schrijf een notitie.")
+        if status != huidig.status:
+            huidig.status = status
+            sla_actiepunt_op(actiepunt=huidig)
+        wijziging = noteer_actiepuntwijziging(actiepunt=huidig, door=door, notitie=notitie)
+    actiepunt.refresh_from_db()
+    return wijziging
+
+
+class AlBesloten(Exception):
+    """A proposal that was decided on already; it cannot be decided again."""
+
+
+def dien_voorstel_in(
+    *, voorstel: Interventievoorstel, casuswijk: Casuswijk, door
+) -> Interventievoorstel:
+    """Save a participant's proposal for their casuswijk's inventory (not decided yet).
+
+    `voorstel` carries the fields of an intervention (from the form); whether `door` takes
+    part in the casuswijk is the caller's to check. Side effect: the proposal is saved with
+    its casuswijk and proposer; it reaches the inventory only when staff accept it.
+    """
+    voorstel.casuswijk = casuswijk
+    voorstel.voorgesteld_door = door
+    voorstel.besluit = Voorstelstatus.VOORGESTELD
+    voorstel.save()
+    return voorstel
+
+
+def _neem_voorstel_in_behandeling(voorstel: Interventievoorstel) -> None:
+    """Lock the proposal's row and check it is still undecided (call inside a transaction)."""
+    besluit = (
+        Interventievoorstel.objects.select_for_update()
+        .filter(pk=voorstel.pk)
+        .values_list("besluit", flat=True)
+        .first()
+    )
+    if besluit != Voorstelstatus.VOORGESTELD:
+        raise AlBesloten("Over dit voorstel is al besloten; het kan niet opnieuw.")
+
+
+def aanvaard_voorstel(*, voorstel: Interventievoorstel, door, zichtbaarheid: str) -> Interventie:
+    """Take a proposal into its casuswijk's inventory; returns the new intervention.
+
+    The intervention gets the proposal's fields as they are now (staff may have corrected
+    them first) and the visibility staff choose. Raises AlBesloten when the proposal was
+    decided on already, ValueError for an unknown visibility. Side effects, in one
+    transaction: the Interventie; the proposal's besluit (aanvaard), besloten_op,
+    besloten_door and interventie; a mail to the proposer (voorstel_aanvaard) while they
+    take part in the casuswijk.
+    """
+    if zichtbaarheid not in Zichtbaarheid.values:
+        raise ValueError(f"Onbekende zichtbaarheid: {zichtbaarheid!r}.")
+    with transaction.atomic():
+        _neem_voorstel_in_behandeling(voorstel)
+        interventie = Interventie.objects.create(
+            casuswijk_id=voorstel.casuswijk_id,
+            categorie_id=voorstel.categorie_id,
+            naam=voorstel.naam,
+            domein=voorstel.domein,
+            omschrijving=voorstel.omschrijving,
+            partners=voorstel.partners,
+            status=voorstel.status,
+            ervaringen=voorstel.ervaringen,
+            zichtbaarheid=zichtbaarheid,
+        )
+        voorstel.besluit = Voorstelstatus.AANVAARD
+        voorstel.reden = ""
+        voorstel.interventie = interventie
+        _leg_besluit_vast(voorstel, door)
+        _mail_voorstelbesluit(voorstel, sjabloon="voorstel_aanvaard")
+    return interventie
+
+
+def wijs_voorstel_af(*, voorstel: Interventievoorstel, door, reden: str) -> None:
+    """Decline a proposal with a reason the proposer reads.
+
+    Raises AlBesloten when the proposal was decided on already, ValueError without a
+    reason. Side effects, in one transaction: the proposal's besluit (afgewezen), reden,
+    besloten_op and besloten_door; a mail to the proposer (voorstel_afgewezen) with the
+    reason, while they take part in the casuswijk.
+    """
+    reden = reden.strip()
+    if not reden or len(reden) > Interventievoorstel._meta.get_field("reden").max_length:
+        raise ValueError(
+            "Een voorstel dat niet wordt opgenomen, heeft een reden van hoogstens 1000 tekens."
+        )
+    with transaction.atomic():
+        _neem_voorstel_in_behandeling(voorstel)
+        voorstel.besluit = Voorstelstatus.AFGEWEZEN
+        voorstel.reden = reden
+        _leg_besluit_vast(voorstel, door)
+        _mail_voorstelbesluit(voorstel, sjabloon="voorstel_afgewezen")
+
+
+def _leg_besluit_vast(voorstel: Interventievoorstel, door) -> None:
+    voorstel.besloten_op = timezone.now()
+    voorstel.besloten_door = door
+    voorstel.save()
+
+
+def _mail_voorstelbesluit(voorstel: Interventievoorstel, *, sjabloon: str) -> None:
+    """Tell the proposer, if they still take part in the casuswijk: the page's link works
+    only for them."""
+    indiener = voorstel.voorgesteld_door
+    if (
+        indiener is None
+        or not indiener.is_active
+        or not indiener.email
+        or not Deelname.objects.actief()
+        .filter(gebruiker=indiener, casuswijk=voorstel.casuswijk_id)
+        .exists()
+    ):
+        return
+    casuswijk = voorstel.casuswijk
+    zet_email_klaar(
+        aan=indiener.email,
+        sjabloon=sjabloon,
+        context={
+            "gebruiker": indiener,
+            "voorstel": voorstel,
+            "casuswijk": casuswijk,
+            "url": settings.PORTAAL_URL
+            + reverse("casuswijken:casuswijk", args=[casuswijk.slug])
+            + "#voorstellen",
+        },
+    )

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import views
-from .views import bijlagen, meedoen, rapport, reacties
+from .views import actiepunten, bijlagen, meedoen, rapport, reacties, voorstellen
 
 app_name = "casuswijken"
 
@@ -20,4 +20,6 @@ urlpatterns = [
     path("<slug:slug>/agenda/<str:token>.ics", views.agenda, name="agenda"),
     path("<slug:slug>/rapport/", rapport.rapport, name="rapport"),
     path("<slug:slug>/rapport.pdf", rapport.rapport_pdf, name="rapport_pdf"),
+    path("<slug:slug>/actiepunten/<int:pk>/", actiepunten.actiepunt, name="actiepunt"),
+    path("<slug:slug>/interventies/voorstellen/", voorstellen.voorstel, name="voorstel"),
 ]

@@ -2,14 +2,19 @@
 
 from django import forms
 from django.contrib import admin
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
 
 from ..export import ACTIEPUNTEN
 from ..models import (
     Actiepunt,
+    Actiepuntwijziging,
     Bijeenkomst,
     Deelname,
 )
 from ..services import (
+    noteer_actiepuntwijziging,
     sla_actiepunt_op,
 )
 from .exporteren import CsvExport
@@ -85,7 +90,33 @@ class ActiepuntAdmin(CsvExport, admin.ModelAdmin):
     list_filter = ["status", "casuswijk"]
     list_select_related = ["casuswijk", "eigenaar"]
     search_fields = ["omschrijving", "eigenaar_naam"]
-    readonly_fields = ["afgerond_op"]
+    readonly_fields = ["afgerond_op", "geschiedenis"]
+
+    @admin.display(description="geschiedenis van de status")
+    def geschiedenis(self, actiepunt: Actiepunt) -> str:
+        """Who set the status when, on the casuswijk page or here; read only. A field rather
+        than an inline, so that the change form posts no extra formset."""
+        if actiepunt.pk is None:
+            return "–"
+        wijzigingen = actiepunt.wijzigingen.select_related("door")
+        if not wijzigingen:
+            return "Nog geen wijziging vastgelegd."
+        return format_html(
+            '<ol class="actiepunt-geschiedenis">{}</ol>',
+            format_html_join(
+                "",
+                "<li>{} – {}: {}{}</li>",
+                (
+                    (
+                        date_format(timezone.localtime(wijziging.op), "j F Y, H:i"),
+                        _door(wijziging),
+                        wijziging.get_status_display(),
+                        f" – {wijziging.notitie}" if wijziging.notitie else "",
+                    )
+                    for wijziging in wijzigingen
+                ),
+            ),
+        )
 
     @admin.display(description="eigenaar")
     def eigenaar_weergave(self, actiepunt: Actiepunt) -> str:
@@ -93,3 +124,11 @@ class ActiepuntAdmin(CsvExport, admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change) -> None:
         sla_actiepunt_op(actiepunt=obj)
+        if change and "status" in form.changed_data:
+            noteer_actiepuntwijziging(actiepunt=obj, door=request.user)
+
+
+def _door(wijziging: Actiepuntwijziging) -> str:
+    if wijziging.door is None:
+        return "onbekend"
+    return wijziging.door.get_full_name() or wijziging.door.get_username()

@@ -28,6 +28,7 @@ from ..models import (
 from ..services import (
     CONCEPTMERK,
     leg_aanwezigheid_vast,
+    noteer_actiepuntwijziging,
     rond_af,
     sla_actiepunt_op,
     sla_bijeenkomst_op,
@@ -310,6 +311,7 @@ class BijeenkomstAdmin(admin.ModelAdmin):
         gemeld = sla_bijeenkomst_op(bijeenkomst=obj)
         for actiepunt in form.cleaned_data.get("afronden", []):
             rond_af(actiepunt=actiepunt, in_bijeenkomst=obj)
+            noteer_actiepuntwijziging(actiepunt=actiepunt, door=request.user)
         if obj.verslag_is_concept:
             verslagmail = "een e-mail dat het conceptverslag online staat, met de uitnodiging "
             verslagmail += "erop te reageren."
@@ -350,8 +352,15 @@ class BijeenkomstAdmin(admin.ModelAdmin):
             return
         if formset.model is not Actiepunt:
             return super().save_formset(request, form, formset, change)
-        for actiepunt in formset.save(commit=False):
+        opgeslagen = formset.save(commit=False)
+        # A status changed on an existing point is recorded in its history.
+        gewijzigd = {
+            actiepunt.pk for actiepunt, velden in formset.changed_objects if "status" in velden
+        }
+        for actiepunt in opgeslagen:
             sla_actiepunt_op(actiepunt=actiepunt, in_bijeenkomst=form.instance)
+            if actiepunt.pk in gewijzigd:
+                noteer_actiepuntwijziging(actiepunt=actiepunt, door=request.user)
         for verwijderd in formset.deleted_objects:
             verwijderd.delete()
         formset.save_m2m()

@@ -28,7 +28,7 @@ class ReactieForm(forms.Form):
     tekst = Tekstvak(
         label="Uw reactie",
         max_length=REACTIE_MAX,
-        widget=forms.Textarea(attrs={"rows": 5, "data-teller": "reactie-teller"}),
+        widget=forms.Textarea(attrs={"rows": 5, "data-teller": ""}),
         help_text=f"Gewone tekst, hoogstens {REACTIE_MAX} tekens. Wie het verslag mag lezen, "
         "leest ook uw reactie, met uw naam erbij.",
         error_messages={

@@ -75,3 +75,25 @@ def netwerkrapport_of_404(user, slug: str) -> Oproep:
     if not mag_netwerkrapport_lezen(user, oproep):
         raise Http404("Onbekend netwerk.")
     return oproep
+
+
+def mag_actiepunt_wijzigen(user, actiepunt, *, neemt_deel: bool | None = None) -> bool:
+    """An action point's status is set by its owner while they take part in its casuswijk,
+    and by staff with the right; any other reader of the point only reads it. neemt_deel
+    may pass whether user takes part in the point's casuswijk now, when known already."""
+    if mag(user, Recht.WIJZIG_ACTIEPUNTEN):
+        return True
+    if not user.is_authenticated or actiepunt.eigenaar_id != user.pk:
+        return False
+    if neemt_deel is None:
+        neemt_deel = actieve_deelnames(user).filter(casuswijk=actiepunt.casuswijk_id).exists()
+    return neemt_deel
+
+
+def deelname_of_404(user, casuswijk: Casuswijk):
+    """The user's own active participation in this casuswijk: pages where one takes part
+    (proposing an intervention) are for participants only, staff included."""
+    deelname = actieve_deelnames(user).filter(casuswijk=casuswijk).first()
+    if deelname is None:
+        raise Http404("Alleen voor deelnemers van deze casuswijk.")
+    return deelname

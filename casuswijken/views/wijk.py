@@ -13,9 +13,11 @@ from netwerk.rechten import Recht, mag
 from ..agenda import ical
 from ..models import Actiepunt, Bevinding, Bijeenkomst, Casuswijk, Deelname, Interventie
 from ..services import nieuwe_agendalink
+from .actiepunten import open_actiepunten
 from .meedoen import antwoordcontext
 from .reacties import reactiecontext
 from .toegang import casuswijk_of_404, mag_rapport_lezen
+from .voorstellen import eigen_voorstellen
 
 
 def _bijeenkomsten_van(user, casuswijk: Casuswijk, *, als_deelnemer: bool = False):
@@ -87,11 +89,9 @@ def casuswijk(request: HttpRequest, slug: str) -> HttpResponse:
             .order_by("rol", "gebruiker__last_name"),
             "komend": [b for b in bijeenkomsten if b.eindigt_op >= nu],
             "geweest": [b for b in reversed(bijeenkomsten) if b.eindigt_op < nu],
-            "actiepunten": Actiepunt.objects.zichtbaar_voor(request.user)
-            .open()
-            .filter(casuswijk=wijk)
-            .select_related("eigenaar", "bijeenkomst"),
+            "actiepunten": open_actiepunten(request.user, wijk, eigen_deelname),
             "eigen_deelname": eigen_deelname,
+            "voorstellen": eigen_voorstellen(request.user, wijk, eigen_deelname),
             "mag_rapport": mag_rapport_lezen(request.user, wijk),
             "mensen_zichtbaar": eigen_deelname is not None
             or mag(request.user, Recht.LEES_DEELNAMES),

@@ -117,8 +117,8 @@ def test_a_concept_verslag_says_so_and_offers_the_form_with_a_counter(client, op
     assert "Er zijn nog geen reacties." in pagina.text
     assert f'action="{reactie_url(opzet["sessie"])}"' in pagina.text
     assert 'maxlength="2000"' in pagina.text
-    assert 'data-teller="reactie-teller"' in pagina.text
-    assert "js/tekenteller.js" in pagina.text
+    assert 'data-teller=""' in pagina.text
+    assert "js/formulier.js" in pagina.text
 
 
 def test_a_final_verslag_has_no_notice_and_no_form(client, opzet):

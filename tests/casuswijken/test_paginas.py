@@ -54,7 +54,19 @@ def urls(opzet) -> dict[str, str]:
         ),
         "casuswijken:rapport": reverse("casuswijken:rapport", args=["lombok"]),
         "casuswijken:rapport_pdf": reverse("casuswijken:rapport_pdf", args=["lombok"]),
+        "casuswijken:actiepunt": reverse(
+            "casuswijken:actiepunt", args=["lombok", _actiepunt(opzet).pk]
+        ),
+        "casuswijken:voorstel": reverse("casuswijken:voorstel", args=["lombok"]),
     }
+
+
+def _actiepunt(opzet):
+    """An action point agreed in the session, made when an address needs it (other tests
+    count the casuswijk's points)."""
+    if "actiepunt" not in opzet:
+        opzet["actiepunt"] = ActiepuntFactory(bijeenkomst=opzet["bijeenkomst"])
+    return opzet["actiepunt"]
 
 
 # What each kind of user gets on each participant-facing page. The session is published
@@ -77,6 +89,13 @@ MATRIX = {
                             "begeleider": 200, "beoordelaar": 404},
     "casuswijken:rapport_pdf": {"deelnemer": 200, "andere_wijk": 404, "gestopt": 404,
                                 "begeleider": 200, "beoordelaar": 404},
+    # An action point's page, read by the casuswijk's participants (the form only for its
+    # owner: test_actiepunten_eigenaar.py) and staff who read action points.
+    "casuswijken:actiepunt": {"deelnemer": 200, "andere_wijk": 404, "gestopt": 404,
+                              "begeleider": 200, "beoordelaar": 404},
+    # Proposing an intervention: only who takes part in the casuswijk (test_voorstellen.py).
+    "casuswijken:voorstel": {"deelnemer": 200, "andere_wijk": 404, "gestopt": 404,
+                             "begeleider": 404, "beoordelaar": 404},
 }  # fmt: skip
 
 

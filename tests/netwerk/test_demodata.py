@@ -224,3 +224,24 @@ def test_demo_data_has_a_concept_verslag_with_reactions(settings, client):
     assert "Dit is een conceptverslag." in pagina.text
     assert "de gemeente zoekt eerst uit of de grond beschikbaar is" in pagina.text
     assert "Reactie plaatsen" in pagina.text
+
+
+def test_the_demo_shows_what_participants_did_themselves(settings, client):
+    settings.DEBUG = True
+    call_command("laad_demodata")
+    call_command("laad_demodata")
+
+    client.login(username="deelnemer", password="demo-leernetwerk")
+    deelnemer = client.get("/wijken/transvaal-den-haag/")
+    client.login(username="partner", password="demo-leernetwerk")
+    partner = client.get("/wijken/transvaal-den-haag/")
+
+    assert "Loopt — door Dewi de Deelnemer, " in deelnemer.text
+    assert ": Eerste versie besproken met Haag Wonen; de makelaars doen mee." in deelnemer.text
+    assert [(v.naam, v.besluit) for v in deelnemer.context["voorstellen"]] == [
+        ("Buurtkrant voor nieuwe kopers", "voorgesteld")
+    ]
+    assert [(v.naam, v.besluit) for v in partner.context["voorstellen"]] == [
+        ("Boekenkast in de wachtruimte van de huisarts", "afgewezen")
+    ]
+    assert "Reden: Mooi idee, maar het is geen interventie van de coalitie" in partner.text
