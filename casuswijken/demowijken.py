@@ -74,7 +74,7 @@ LANDELIJK = [
 ]
 
 TRANSVAAL_VERSLAG = """\
-**Aanwezig:** de coalitie, twee bewonersvertegenwoordigers, de bibliotheek en Platform31.
+**Ook aan tafel:** twee bewonersvertegenwoordigers en Platform31.
 
 ## Wat we hoorden
 - Nieuwe bewoners van de koopwoningen kennen de buurthuizen niet.
