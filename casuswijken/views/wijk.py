@@ -11,7 +11,16 @@ from django.views.decorators.http import require_POST, require_safe
 from netwerk.rechten import Recht, mag
 
 from ..agenda import ical
-from ..models import Actiepunt, Bevinding, Bijeenkomst, Casuswijk, Deelname, Interventie
+from ..enums import Antwoord, Zichtbaarheid
+from ..models import (
+    Actiepunt,
+    Bevinding,
+    Bijeenkomst,
+    Casuswijk,
+    Deelname,
+    Interventie,
+    Uitnodiging,
+)
 from ..services import nieuwe_agendalink
 from .actiepunten import open_actiepunten
 from .meedoen import antwoordcontext
@@ -87,7 +96,9 @@ def casuswijk(request: HttpRequest, slug: str) -> HttpResponse:
             .filter(casuswijk=wijk)
             .select_related("gebruiker")
             .order_by("rol", "gebruiker__last_name"),
-            "komend": [b for b in bijeenkomsten if b.eindigt_op >= nu],
+            "komend": _met_eigen_antwoord(
+                [b for b in bijeenkomsten if b.eindigt_op >= nu], request.user, eigen_deelname, nu
+            ),
             "geweest": [b for b in reversed(bijeenkomsten) if b.eindigt_op < nu],
             "actiepunten": open_actiepunten(request.user, wijk, eigen_deelname),
             "eigen_deelname": eigen_deelname,
@@ -107,6 +118,34 @@ def casuswijk(request: HttpRequest, slug: str) -> HttpResponse:
             .select_related("casuswijk"),
         },
     )
+
+
+def _met_eigen_antwoord(sessies: list[Bijeenkomst], user, deelname, nu) -> list[Bijeenkomst]:
+    """The sessions, each with `eigen_antwoord` for the participant's own line in the list:
+    their answer in words, "" while they have not answered, None where there is nothing to
+    answer (started, cancelled, unpublished or intern, or the reader takes no part)."""
+    antwoorden = (
+        dict(
+            Uitnodiging.objects.filter(gebruiker=user, bijeenkomst__in=sessies).values_list(
+                "bijeenkomst", "antwoord"
+            )
+        )
+        if deelname is not None and sessies
+        else {}
+    )
+    for sessie in sessies:
+        te_beantwoorden = (
+            deelname is not None
+            and sessie.gepubliceerd
+            and not sessie.geannuleerd
+            and sessie.zichtbaarheid != Zichtbaarheid.INTERN
+            and sessie.begint_op > nu
+        )
+        antwoord = antwoorden.get(sessie.pk, "")
+        sessie.eigen_antwoord = (
+            (Antwoord(antwoord).label if antwoord else "") if te_beantwoorden else None
+        )
+    return sessies
 
 
 @login_required

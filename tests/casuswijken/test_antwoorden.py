@@ -678,3 +678,34 @@ def test_the_session_page_costs_the_same_with_1_and_with_50_answers_and_attendee
     assert len(response.context["antwoorden"]["aanwezig"]) == 26
     assert response.context["antwoorden"]["telling"].geen_antwoord == 49
     assert vijftig == een
+
+
+def test_the_casuswijk_page_shows_the_participants_own_answer_beside_each_coming_session(
+    client, opzet
+):
+    wijk, dewi = opzet["wijk"], opzet["dewi"]
+    later = BijeenkomstFactory(casuswijk=wijk, titel="Tweede gesprek",
+                               begint_op=BEGIN + timedelta(days=7))  # fmt: skip
+    BijeenkomstFactory(casuswijk=wijk, titel="Gaat niet door", geannuleerd=True,
+                       begint_op=BEGIN + timedelta(days=8))  # fmt: skip
+    UitnodigingFactory(bijeenkomst=later, gebruiker=dewi, antwoord="misschien")
+    client.force_login(dewi)
+
+    response = client.get(reverse("casuswijken:casuswijk", args=["lombok"]))
+
+    assert [(b.titel, b.eigen_antwoord) for b in response.context["komend"]] == [
+        ("Open gesprek", ""),
+        ("Tweede gesprek", "Misschien"),
+        ("Gaat niet door", None),
+    ]
+    assert "Uw antwoord: <strong>Misschien</strong>" in response.text
+    assert response.text.count("Laat weten of u komt") == 1
+
+
+def test_staff_who_take_no_part_get_no_answer_beside_the_sessions(client, opzet):
+    client.force_login(medewerker("begeleider"))
+
+    response = client.get(reverse("casuswijken:casuswijk", args=["lombok"]))
+
+    assert [b.eigen_antwoord for b in response.context["komend"]] == [None]
+    assert "Laat weten of u komt" not in response.text
