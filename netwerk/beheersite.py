@@ -40,3 +40,15 @@ class Beheersite(admin.AdminSite):
             return beschermd(request, *args, **kwargs)
 
         return met_schone_keuze
+
+
+class GaatMeeBijVerwijderen:
+    """For the admin of records that are not deleted one by one from their own list (answers,
+    reviews, sent decision mails) but go with what they belong to: an application, a
+    session, a person. Without a delete right here, Django's admin refuses to delete the
+    whole ("geen rechten om … te verwijderen"), also for beheer and also where the privacy
+    statement promises deletion. Whoever holds the model's delete right may delete them with
+    their whole (and a single one from its own page); the list offers no bulk delete."""
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return obj is not None and super().has_delete_permission(request, obj)

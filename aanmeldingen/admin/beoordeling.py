@@ -8,6 +8,8 @@ from django.forms.models import ModelChoiceIterator
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 
+from netwerk.beheersite import GaatMeeBijVerwijderen
+
 from ..models import (
     SCORE_VELDEN,
     Aanmelding,
@@ -101,7 +103,7 @@ class BeoordelingForm(forms.ModelForm):
 
 
 @admin.register(Beoordeling)
-class BeoordelingAdmin(admin.ModelAdmin):
+class BeoordelingAdmin(GaatMeeBijVerwijderen, admin.ModelAdmin):
     """Reviews: each staff member writes and changes only their own, and reads others'
     only after writing their own (BeoordelingQuerySet.zichtbaar_voor). The page shows the
     application beside the form; saving opens the next one still to review."""
@@ -133,9 +135,6 @@ class BeoordelingAdmin(admin.ModelAdmin):
         if obj is not None and obj.beoordelaar_id != request.user.pk:
             return False
         return super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
     def save_model(self, request, obj, form, change) -> None:
         if not change:

@@ -5,6 +5,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 
 from netwerk.beheerpagina import telling
+from netwerk.beheersite import GaatMeeBijVerwijderen
 from netwerk.rechten import Recht, mag
 
 from ..enums import BESLUITEN
@@ -57,7 +58,7 @@ class BesluitsjabloonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Besluitbericht)
-class BesluitberichtAdmin(admin.ModelAdmin):
+class BesluitberichtAdmin(GaatMeeBijVerwijderen, admin.ModelAdmin):
     """Every decision mail: to whom, what, and whether it reached the mail server."""
 
     list_display = ["aanmelding", "besluit", "aan", "status", "in_wachtrij_op", "verstuurd_op"]
@@ -83,9 +84,6 @@ class BesluitberichtAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
         return False
 
     def has_verstuur_besluiten_permission(self, request) -> bool:

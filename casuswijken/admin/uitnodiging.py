@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from netwerk.beheerpagina import telling
+from netwerk.beheersite import GaatMeeBijVerwijderen
 
 from ..antwoorden import tel_antwoorden
 from ..enums import Antwoord
@@ -200,7 +201,7 @@ def aanwezigheidsinlines(bijeenkomst: Bijeenkomst | None) -> list[type[admin.Tab
 
 
 @admin.register(Uitnodiging)
-class UitnodigingAdmin(admin.ModelAdmin):
+class UitnodigingAdmin(GaatMeeBijVerwijderen, admin.ModelAdmin):
     """Every answer, to read and filter; attendance is recorded on the session's page."""
 
     list_display = ["persoon", "sessie", "antwoord", "beantwoord_op", "aanwezig"]
@@ -231,7 +232,4 @@ class UitnodigingAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
         return False
