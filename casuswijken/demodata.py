@@ -43,7 +43,7 @@ from .models import (
     Uitnodiging,
     Voorbeeld,
 )
-from .services import maak_casuswijk
+from .services import maak_casuswijk, verslagvingerafdruk
 
 SLUG = "gemengde-wijk-2026"
 DEELNEMERS = [
@@ -82,6 +82,7 @@ def laad(*, wachtwoord: str) -> None:
     transvaal = Casuswijk.objects.filter(aanmelding__oproep=oproep, naam="Transvaal").first()
     if transvaal is not None:
         _meedoen(transvaal, nu)
+    _verslagen_al_gemeld(oproep)
 
 
 def _oproep(nu) -> Oproep:
@@ -309,6 +310,15 @@ def _meedoen(casuswijk: Casuswijk, nu) -> None:
         Actiepunt.objects.filter(pk=welkom.pk).update(status=Actiestatus.LOOPT)
         Actiepuntwijziging.objects.create(actiepunt=welkom, door=dewi, status=Actiestatus.LOOPT,
                                           notitie=data.WIJZIGING_NOTITIE)  # fmt: skip
+
+
+def _verslagen_al_gemeld(oproep: Oproep) -> None:
+    """The demo's notes were announced when they were written, long ago: saving a session
+    in the admin mails nobody about notes it did not change."""
+    for sessie in oproep.bijeenkomsten.filter(gepubliceerd=True, verslag_gemeld="").exclude(
+        verslag=""
+    ):
+        Bijeenkomst.objects.filter(pk=sessie.pk).update(verslag_gemeld=verslagvingerafdruk(sessie))
 
 
 def _voorbeelden(oproep: Oproep) -> None:

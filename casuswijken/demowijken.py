@@ -151,7 +151,7 @@ WIJKEN = [
             ("Voorbereiding begeleiders", Soort.OVERIG, -25, INTERN, True,
              "Alleen voor medewerkers."),
             ("Tweede open gesprek", Soort.OPEN_GESPREK, 14, WIJK, True, ""),
-            ("Concept: terugkomdag", Soort.OVERIG, 40, WIJK, False, ""),
+            ("Terugkomdag (in voorbereiding)", Soort.OVERIG, 40, WIJK, False, ""),
         ],
         "interventies": [
             ("Huiskamer Transvaal", ONTMOETING, SOCIAAL, LOOPT, OPENBAAR,

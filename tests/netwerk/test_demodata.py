@@ -18,6 +18,7 @@ from casuswijken.models import (
     Interventievoorstel,
     Voorbeeld,
 )
+from casuswijken.services import sla_bijeenkomst_op
 
 pytestmark = pytest.mark.django_db
 
@@ -245,3 +246,14 @@ def test_the_demo_shows_what_participants_did_themselves(settings, client):
         ("Boekenkast in de wachtruimte van de huisarts", "afgewezen")
     ]
     assert "Reden: Mooi idee, maar het is geen interventie van de coalitie" in partner.text
+
+
+def test_saving_a_demo_session_in_the_admin_announces_no_old_notes(settings, client):
+    settings.DEBUG = True
+    call_command("laad_demodata")
+    call_command("laad_demodata")
+    verkenning = Bijeenkomst.objects.get(titel="Verkenning van de interventies")
+    eerste = Bijeenkomst.objects.get(titel="Eerste open gesprek")
+
+    for sessie in [verkenning, eerste]:
+        assert sla_bijeenkomst_op(bijeenkomst=sessie).verslag == 0
