@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from netwerk.formulieren import foutoverzicht
 
@@ -75,11 +75,16 @@ def _sessie_of_404(user, wijk: Casuswijk, pk: int) -> Bijeenkomst:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def antwoord(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The answer to a session's invitation (POST). A GET is what the browser does after
+    the login this page sent a logged-out visitor to: it goes to the session, where the
+    form is. Either way back at the top of the session page, where the message is."""
     wijk = casuswijk_of_404(request.user, slug)
     sessie = _sessie_of_404(request.user, wijk, pk)
-    terug = reverse("casuswijken:bijeenkomst", args=[slug, pk]) + "#antwoord"
+    terug = reverse("casuswijken:bijeenkomst", args=[slug, pk])
+    if request.method != "POST":
+        return redirect(terug)
     formulier = AntwoordForm(request.POST)
     try:
         uitnodiging = beantwoord(

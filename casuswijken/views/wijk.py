@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
 from netwerk.rechten import Recht, mag
 
@@ -208,9 +208,13 @@ def agenda(request: HttpRequest, slug: str, token: str) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def agenda_link(request: HttpRequest, slug: str) -> HttpResponse:
+    """A new calendar address (POST). A GET, as after the login a logged-out visitor was
+    sent to, goes back to the casuswijk page, where the button is."""
     wijk = casuswijk_of_404(request.user, slug)
+    if request.method != "POST":
+        return redirect(reverse("casuswijken:casuswijk", args=[slug]) + "#agenda")
     deelname = Deelname.objects.actief().filter(gebruiker=request.user, casuswijk=wijk).first()
     if deelname is None:
         messages.error(request, "Alleen deelnemers van deze casuswijk hebben een agenda-link.")

@@ -86,7 +86,17 @@ def test_only_a_participant_of_the_casuswijk_makes_an_address(client, deelname):
 
     assert anoniem.status_code == 302
     assert antwoorden == [404, 302]
-    assert client.get(url).status_code == 405
+
+
+def test_a_get_of_the_address_button_makes_no_new_address(client, deelname):
+    # As after the login a logged-out participant was sent to: back to the page.
+    adres = agenda_adres(client, deelname)
+    client.force_login(deelname.gebruiker)
+
+    response = client.get(reverse("casuswijken:agenda_link", args=["lombok"]))
+
+    assert response["Location"] == "/wijken/lombok/#agenda"
+    assert client.get(adres).status_code == 200
 
 
 def test_a_staff_members_own_feed_holds_only_what_participants_may_see(client):
