@@ -12,7 +12,13 @@ from playwright.sync_api import expect
 from casuswijken.enums import Verslagstatus
 from casuswijken.models import Actiepunt, Bijeenkomst, Interventiecategorie, Uitnodiging
 from tests.browser.conftest import ernstige_toegankelijkheidsfouten
-from tests.factories import BijeenkomstFactory, CasuswijkFactory, DeelnameFactory, StaffFactory
+from tests.factories import (
+    BijeenkomstFactory,
+    CasuswijkFactory,
+    DeelnameFactory,
+    ReactieFactory,
+    StaffFactory,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -135,3 +141,24 @@ def test_a_participant_takes_part_and_staff_finish_what_they_started(
     assert Uitnodiging.objects.get(bijeenkomst=tweede).antwoord == "ja"
     assert Actiepunt.objects.get().status == "afgerond"
     assert Bijeenkomst.objects.get(pk=eerste.pk).verslagstatus == Verslagstatus.VASTGESTELD
+
+
+def test_a_long_link_in_a_reaction_or_the_notes_does_not_widen_the_page_on_a_phone(
+    live_server, browser, client, jaar
+):
+    link = "https://teams.microsoft.com/l/meetup-join/" + "19%3ameeting_" + "A" * 300
+    eerste = jaar["eerste"]
+    Bijeenkomst.objects.filter(pk=eerste.pk).update(verslag=f"Opname: {link}")
+    ReactieFactory(bijeenkomst=eerste, gebruiker=jaar["dewi"], tekst=f"Zie {link}")
+    client.force_login(jaar["dewi"])
+    context = browser.new_context(locale="nl-NL", viewport={"width": 320, "height": 800})
+    context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    page = context.new_page()
+
+    page.goto(f"{live_server.url}/wijken/transvaal/bijeenkomsten/{eerste.pk}/")
+
+    assert page.get_by_text("Zie https://teams").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    context.close()
