@@ -8,7 +8,28 @@ from django import forms
 from django.forms.formsets import BaseFormSet
 
 
-class Tekstvak(forms.CharField):
+# Characters that show nothing: zero-width spaces and joiners, the word joiner and the byte
+# order mark. Around a text, or as all of it, they are no text.
+ONZICHTBAAR = "\u200b\u200c\u200d\u2060\ufeff"
+
+
+def zonder_lege_randen(tekst: str) -> str:
+    """The text without white space or invisible characters around it: "" when that is
+    all it held (so that a required field asks for text, and a note is no note)."""
+    vorige = None
+    while vorige != tekst:
+        vorige, tekst = tekst, tekst.strip().strip(ONZICHTBAAR)
+    return tekst
+
+
+class Tekstregel(forms.CharField):
+    """A line of text; what shows nothing around it (or as all of it) is dropped."""
+
+    def to_python(self, value):
+        return zonder_lege_randen(super().to_python(value))
+
+
+class Tekstvak(Tekstregel):
     """Multi-line text whose length is counted as the browser counts it.
 
     Browsers send a line break in a textarea as CR LF but count it as one character

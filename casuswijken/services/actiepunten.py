@@ -2,6 +2,8 @@
 their status set by their owners (or staff) with a note, every change recorded."""
 
 from django.db import transaction
+
+from netwerk.formulieren import zonder_lege_randen
 from django.utils import timezone
 
 from ..enums import Actiestatus
@@ -99,7 +101,7 @@ def wijzig_actiepunt(
     afgerond_op and no session, and reopening clears both; an Actiepuntwijziging (door,
     now, status, note) is written. The `actiepunt` passed in is updated to what was saved.
     """
-    notitie = notitie.strip()
+    notitie = zonder_lege_randen(notitie)
     if status not in Actiestatus.values:
         raise ValueError(f"Onbekende status voor een actiepunt: {status!r}.")
     if len(notitie) > Actiepuntwijziging._meta.get_field("notitie").max_length:

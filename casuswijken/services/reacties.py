@@ -3,6 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from netwerk.formulieren import zonder_lege_randen
+
 from ..enums import Verslagstatus
 from ..models import (
     Bijeenkomst,
@@ -40,7 +42,7 @@ def reden_om_niet_te_reageren(*, bijeenkomst: Bijeenkomst, gebruiker) -> str | N
 def controleer_reactietekst(tekst: str) -> str:
     """The text as it is stored (line breaks as LF, no space around it), or ValidationError
     with a Dutch message: empty, too long or holding a NUL character."""
-    tekst = tekst.replace("\r\n", "\n").strip()
+    tekst = zonder_lege_randen(tekst.replace("\r\n", "\n"))
     if not tekst:
         raise ValidationError("Schrijf uw reactie.", code="required")
     if "\x00" in tekst:

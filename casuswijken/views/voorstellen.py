@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from netwerk.formulieren import Tekstvak, foutoverzicht, zeg_wat_te_doen
+from netwerk.formulieren import Tekstregel, Tekstvak, foutoverzicht, zeg_wat_te_doen
 
 from ..models import Casuswijk, Deelname, Interventiecategorie, Interventievoorstel
 from ..services import dien_voorstel_in
@@ -51,6 +51,7 @@ class VoorstelForm(forms.ModelForm):
         model = Interventievoorstel
         fields = ["naam", "categorie", "domein", "status", "omschrijving", "partners", "ervaringen"]
         labels = {"naam": "Naam van de interventie"}
+        field_classes = {"naam": Tekstregel, "partners": Tekstregel}
         help_texts = {
             "naam": "Hoogstens 200 tekens.",
             "categorie": "De indeling die alle casuswijken gebruiken, zodat ze hun interventies "

@@ -189,6 +189,9 @@ def test_anonymous_visitors_are_sent_to_the_login(client, opzet):
         ({"status": "loopt\x00"}, "status", "Kies een status: open, loopt of afgerond."),
         ({"status": "open"}, "status", "Het actiepunt staat al op open: kies een andere "
          "status, of schrijf een notitie bij deze status."),
+        # A note that shows nothing (zero-width and non-breaking spaces) is no note.
+        ({"status": "open", "notitie": "\u200b\u00a0\u2060"}, "status", "Het actiepunt staat "
+         "al op open: kies een andere status, of schrijf een notitie bij deze status."),
     ],
 )  # fmt: skip
 def test_bad_input_gets_a_dutch_message_at_the_field_and_changes_nothing(

@@ -204,6 +204,7 @@ def test_a_reaction_on_a_final_verslag_is_refused_and_the_text_shown_to_keep(cli
     [
         ("", "Schrijf uw reactie."),
         (" \r\n\t ", "Schrijf uw reactie."),
+        ("\u200b\u00a0\ufeff", "Schrijf uw reactie."),
         ("x" * 2001, "Uw reactie is 2001 tekens lang; er passen er hoogstens 2000 in."),
         ("hallo\x00daar", "Uw reactie bevat een teken dat niet kan worden opgeslagen"),
     ],

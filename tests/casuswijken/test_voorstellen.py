@@ -466,3 +466,16 @@ def test_head_answers_as_get_and_saves_nothing(client, opzet):
     assert response.status_code == 200
     assert response.content == b""
     assert Interventievoorstel.objects.count() == 0
+
+
+def test_a_name_that_shows_nothing_is_no_name(client, opzet):
+    client.force_login(opzet["anna"])
+
+    response = client.post(
+        reverse("casuswijken:voorstel", args=[opzet["wijk"].slug]),
+        gegevens(opzet, naam="\u200b\u00a0", partners="\u2060"),
+    )
+
+    assert response.status_code == 422
+    assert response.context["form"].errors == {"naam": ["Vul de naam van de interventie in."]}
+    assert not Interventievoorstel.objects.exists()
