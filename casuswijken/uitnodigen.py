@@ -131,6 +131,17 @@ def meld_komende_uitnodigingen(*, nu: datetime | None = None) -> int:
     return sum(verstuur_uitnodigingen(bijeenkomst=sessie, nu=nu).totaal for sessie in sessies)
 
 
+def wijziging_in_woorden(gewijzigd: Sequence[str]) -> str:
+    """What changed, as the update mail says it: "nieuwe tijd en plaats"; on a catch-up run,
+    when it is not known, "nieuwe tijd of plaats"."""
+    delen = [f"nieuwe {wat}" if nummer == 0 else wat for nummer, wat in enumerate(gewijzigd)]
+    if not delen:
+        return "nieuwe tijd of plaats"
+    if len(delen) == 1:
+        return delen[0]
+    return ", ".join(delen[:-1]) + " en " + delen[-1]
+
+
 def _lezers_per_persoon(bijeenkomst: Bijeenkomst) -> dict[int, Deelname]:
     return {deelname.gebruiker_id: deelname for deelname in lezers(bijeenkomst)}
 
@@ -153,8 +164,7 @@ def _nodig_uit(
             "gebruiker": gebruiker,
             "bijeenkomst": bijeenkomst,
             "url": url,
-            "nieuwe_tijd": "tijd" in gewijzigd,
-            "nieuwe_plaats": "plaats" in gewijzigd,
+            "wijziging": wijziging_in_woorden(gewijzigd),
         },
         bijlagen=[
             agenda.uitnodiging(

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from django import forms
 from django.forms.formsets import BaseFormSet
 
-
 # Characters that show nothing: zero-width spaces and joiners, the word joiner and the byte
 # order mark. Around a text, or as all of it, they are no text.
 ONZICHTBAAR = "\u200b\u200c\u200d\u2060\ufeff"

@@ -2,9 +2,9 @@
 their status set by their owners (or staff) with a note, every change recorded."""
 
 from django.db import transaction
+from django.utils import timezone
 
 from netwerk.formulieren import zonder_lege_randen
-from django.utils import timezone
 
 from ..enums import Actiestatus
 from ..models import (

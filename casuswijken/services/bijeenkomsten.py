@@ -186,11 +186,19 @@ def sla_bijeenkomst_op(*, bijeenkomst: Bijeenkomst) -> Gemeld:
 
 def _werk_volgnummer_bij(bijeenkomst: Bijeenkomst) -> list[str]:
     """Set volgnummer and geannuleerd_op from the stored row; returns what changed that the
-    invited must hear of: "tijd", "plaats" (empty while nobody was invited)."""
+    invited must hear of: "tijd", "plaats", "titel" (empty while nobody was invited)."""
     vorige = (
         Bijeenkomst.objects.select_for_update()
         .filter(pk=bijeenkomst.pk)
-        .values("begint_op", "eindigt_op", "locatie", "geannuleerd", "geannuleerd_op", "volgnummer")
+        .values(
+            "titel",
+            "begint_op",
+            "eindigt_op",
+            "locatie",
+            "geannuleerd",
+            "geannuleerd_op",
+            "volgnummer",
+        )
         .first()
         if bijeenkomst.pk
         else None
@@ -212,6 +220,8 @@ def _werk_volgnummer_bij(bijeenkomst: Bijeenkomst) -> list[str]:
         gewijzigd.append("tijd")
     if bijeenkomst.locatie != vorige["locatie"]:
         gewijzigd.append("plaats")
+    if bijeenkomst.titel != vorige["titel"]:
+        gewijzigd.append("titel")
     if (
         gewijzigd
         and not Uitnodiging.objects.filter(
