@@ -321,8 +321,11 @@ class BijeenkomstAdmin(admin.ModelAdmin):
             verslagmail = "een e-mail dat het verslag online staat."
         for aantal, wat in [
             (gemeld.verslag, verslagmail),
-            (gemeld.uitnodigingen, "een uitnodiging, met de bijeenkomst voor hun agenda."),
-            (gemeld.wijzigingen, "bericht van de nieuwe tijd of plaats."),
+            (
+                gemeld.uitnodigingen,
+                "een uitnodiging, met de bijeenkomst als bijlage voor de eigen agenda.",
+            ),
+            (gemeld.wijzigingen, "bericht van de nieuwe tijd, plaats of titel."),
             (gemeld.annuleringen, "bericht dat de bijeenkomst niet doorgaat."),
         ]:
             if aantal:

@@ -444,7 +444,7 @@ def test_the_admin_cancels_through_the_form_and_says_how_many_are_told(client, n
     afgezegd = client.post(url, {**data, "geannuleerd": "on"}, follow=True)
 
     assert [str(m) for m in verplaatst.context["messages"]][:1] == [
-        "1 deelnemer krijgt bericht van de nieuwe tijd of plaats."
+        "1 deelnemer krijgt bericht van de nieuwe tijd, plaats of titel."
     ]
     assert [str(m) for m in afgezegd.context["messages"]][:1] == [
         "1 deelnemer krijgt bericht dat de bijeenkomst niet doorgaat."
@@ -474,7 +474,7 @@ def test_the_admin_says_how_many_invitations_publishing_sends(client, netwerk):
     response = client.post(url, data, follow=True)
 
     assert [str(m) for m in response.context["messages"]][:1] == [
-        "2 deelnemers krijgen een uitnodiging, met de bijeenkomst voor hun agenda."
+        "2 deelnemers krijgen een uitnodiging, met de bijeenkomst als bijlage voor de eigen agenda."
     ]
 
 
@@ -513,3 +513,12 @@ def test_a_cancelled_session_says_so_on_its_page_and_in_the_lists(client, netwer
         f'{landelijk.pk}/">Elders afgezegd</a> <span class="badge text-bg-danger">gaat niet '
         "door</span>" in overzicht.text
     )
+
+
+def test_a_national_session_named_after_its_kind_is_not_named_twice(netwerk):
+    plan(netwerk, casuswijk=None, oproep=netwerk["oproep"], zichtbaarheid="netwerk",
+         soort="landelijke_leerbijeenkomst", titel="Landelijke leerbijeenkomst")  # fmt: skip
+
+    tekst = wachtende_mails()[0]["tekst"]
+
+    assert 'voor de bijeenkomst "Landelijke leerbijeenkomst".' in tekst
