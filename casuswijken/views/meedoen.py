@@ -5,7 +5,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,9 +15,9 @@ from netwerk.formulieren import foutoverzicht
 
 from ..antwoorden import mensen_voor, tel_antwoorden
 from ..enums import Antwoord
-from ..models import Bijeenkomst, Casuswijk, Uitnodiging
+from ..models import Bijeenkomst, Uitnodiging
 from ..services import antwoorden_gesloten, beantwoord, kan_antwoorden
-from .toegang import casuswijk_of_404
+from .toegang import bijeenkomst_of_404, casuswijk_of_404
 
 KIES = "Kies of u komt, niet komt of misschien komt."
 
@@ -61,19 +61,6 @@ def antwoordcontext(user, sessie: Bijeenkomst, *, formulier: AntwoordForm | None
     }
 
 
-def _sessie_of_404(user, wijk: Casuswijk, pk: int) -> Bijeenkomst:
-    """A session of the casuswijk's call this user may see, as on the session page."""
-    sessie = (
-        Bijeenkomst.objects.zichtbaar_voor(user)
-        .filter(oproep=wijk.aanmelding.oproep_id, pk=pk)
-        .select_related("casuswijk")
-        .first()
-    )
-    if sessie is None:
-        raise Http404("Onbekende bijeenkomst.")
-    return sessie
-
-
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def antwoord(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
@@ -81,7 +68,7 @@ def antwoord(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     the login this page sent a logged-out visitor to: it goes to the session, where the
     form is. Either way back at the top of the session page, where the message is."""
     wijk = casuswijk_of_404(request.user, slug)
-    sessie = _sessie_of_404(request.user, wijk, pk)
+    sessie = bijeenkomst_of_404(request.user, wijk, pk)
     terug = reverse("casuswijken:bijeenkomst", args=[slug, pk])
     if request.method != "POST":
         return redirect(terug)

@@ -6,14 +6,14 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from netwerk.formulieren import Tekstvak, foutoverzicht
 
-from ..models import Bijeenkomst, Casuswijk, Reactie
+from ..models import Bijeenkomst, Reactie
 from ..services import (
     REACTIE_MAX,
     ReagerenKanNiet,
@@ -21,7 +21,7 @@ from ..services import (
     plaats_reactie,
     reden_om_niet_te_reageren,
 )
-from .toegang import casuswijk_of_404
+from .toegang import bijeenkomst_of_404, casuswijk_of_404
 
 
 class ReactieForm(forms.Form):
@@ -66,27 +66,13 @@ def reactiecontext(user, bijeenkomst: Bijeenkomst, formulier: ReactieForm | None
     }
 
 
-def _sessie_of_404(user, casuswijk: Casuswijk, pk: int) -> Bijeenkomst:
-    """A session of the casuswijk's call that this user may see, as the session page
-    opens it; any other answers 404."""
-    sessie = (
-        Bijeenkomst.objects.zichtbaar_voor(user)
-        .filter(oproep=casuswijk.aanmelding.oproep_id, pk=pk)
-        .select_related("casuswijk")
-        .first()
-    )
-    if sessie is None:
-        raise Http404("Onbekende bijeenkomst.")
-    return sessie
-
-
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def reactie(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """The form to react on a concept verslag. The session page holds the same form; this
     page shows it again when something was wrong, with the typed text kept."""
     wijk = casuswijk_of_404(request.user, slug)
-    sessie = _sessie_of_404(request.user, wijk, pk)
+    sessie = bijeenkomst_of_404(request.user, wijk, pk)
     formulier = ReactieForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST" and formulier.is_valid():

@@ -6,7 +6,7 @@ from django.http import Http404
 from aanmeldingen.models import Oproep
 from netwerk.rechten import Recht, mag
 
-from ..models import Casuswijk, actieve_deelnames
+from ..models import Bijeenkomst, Casuswijk, actieve_deelnames
 
 
 def casuswijk_of_404(user, slug: str) -> Casuswijk:
@@ -20,6 +20,21 @@ def casuswijk_of_404(user, slug: str) -> Casuswijk:
     if casuswijk is None:
         raise Http404("Onbekende casuswijk.")
     return casuswijk
+
+
+def bijeenkomst_of_404(user, casuswijk: Casuswijk, pk: int) -> Bijeenkomst:
+    """A session of the casuswijk's call (its own, a national one, or another casuswijk's
+    shared with the network) if this user may see it: the session page's rule, also for
+    what is posted to it and the files with it."""
+    sessie = (
+        Bijeenkomst.objects.zichtbaar_voor(user)
+        .filter(oproep=casuswijk.aanmelding.oproep_id, pk=pk)
+        .select_related("casuswijk")
+        .first()
+    )
+    if sessie is None:
+        raise Http404("Onbekende bijeenkomst.")
+    return sessie
 
 
 def netwerk_of_404(user, slug: str) -> Oproep:

@@ -25,7 +25,7 @@ from ..services import nieuwe_agendalink
 from .actiepunten import open_actiepunten
 from .meedoen import antwoordcontext
 from .reacties import reactiecontext
-from .toegang import casuswijk_of_404, mag_rapport_lezen
+from .toegang import bijeenkomst_of_404, casuswijk_of_404, mag_rapport_lezen
 from .voorstellen import eigen_voorstellen
 
 
@@ -152,14 +152,7 @@ def _met_eigen_antwoord(sessies: list[Bijeenkomst], user, deelname, nu) -> list[
 @require_safe
 def bijeenkomst(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     wijk = casuswijk_of_404(request.user, slug)
-    sessie = (
-        _bijeenkomsten_van_de_oproep(request.user, wijk)
-        .select_related("casuswijk")
-        .filter(pk=pk)
-        .first()
-    )
-    if sessie is None:
-        raise Http404("Onbekende bijeenkomst.")
+    sessie = bijeenkomst_of_404(request.user, wijk, pk)
     actiepunten = Actiepunt.objects.zichtbaar_voor(request.user).select_related(
         "eigenaar", "bijeenkomst"
     )
