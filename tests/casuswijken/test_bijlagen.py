@@ -254,14 +254,12 @@ class Onleesbaar(io.BytesIO):
         ("LEESMIJ", b"Gewoon tekst.\n",
          "De naam van dit bestand heeft geen extensie. Het is een tekstbestand: geef het een "
          "naam die eindigt op .txt en kies het opnieuw."),
-        (".pdf", KLEINE_PDF,
+        ("Verslag 12.3 def", KLEINE_PDF,
          "De naam van dit bestand heeft geen extensie. Het is een PDF: geef het een naam die "
          "eindigt op .pdf en kies het opnieuw."),
     ],
 )  # fmt: skip
-def test_a_file_that_may_be_attached_but_has_no_extension_is_asked_for_one(
-    naam, inhoud, melding
-):
+def test_a_file_that_may_be_attached_but_has_no_extension_is_asked_for_one(naam, inhoud, melding):
     with pytest.raises(ValidationError) as fout:
         controleer_bestand(upload(naam, inhoud))
 
@@ -457,7 +455,7 @@ def test_replacing_the_file_of_a_file_name_left_as_it_was_takes_the_new_files_na
 ):
     bijlage = BijlageFactory(bijeenkomst=sessie, naam="HOOFD.PDF")
     client.force_login(medewerker("begeleider"))
-    data = vervang(client, sessie, bijlage, "HOOFD.PDF", upload("Notulen\tmaart.docx", docx()))
+    data = vervang(client, sessie, bijlage, "HOOFD.PDF", upload("Notulen  maart.docx", docx()))
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(sessiepagina(sessie), data)
