@@ -40,7 +40,7 @@ def test_a_participant_logs_in_and_reads_the_notes(live_server, page):
     assert page.get_by_text("Welkomstpakket uitwerken").is_visible()
     assert ernstige_toegankelijkheidsfouten(page) == []
 
-    page.get_by_role("link", name="Eerste open gesprek").click()
+    page.get_by_role("link", name="Eerste open gesprek", exact=True).click()
     assert page.get_by_role("heading", name="Wat we hoorden").is_visible()
     assert ernstige_toegankelijkheidsfouten(page) == []
 
