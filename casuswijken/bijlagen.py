@@ -5,7 +5,10 @@ API (STORAGES["bijlagen"], never os.remove and never a public URL).
 The type is read from the content, not trusted from the name: libmagic reads the first bytes;
 for the containers (zip for the newer Office and OpenDocument formats, OLE2 for the old
 Office ones) we look inside to see which document it holds. The name's extension must agree
-with what the content is, so a PDF renamed .png and a program renamed .pdf are refused.
+with what the content is, so a PDF renamed .png and a program renamed .pdf are refused. The
+same holds for the name readers see (Bijlage.naam): when it ends in the extension of a kind
+we know, that must be its content's kind (naamfout); without one it is a title and may be
+anything.
 """
 
 import unicodedata
@@ -122,6 +125,33 @@ def soort_in_woorden(inhoudstype: str) -> str:
     return soort.woord if soort else "bestand"
 
 
+def extensie(naam: str) -> str:
+    """What follows a name's last dot when it is letters and digits only, lower case with
+    the dot; "" without one ("Verslag 12.3 def" has none). Unlike PurePath.suffix also for a
+    name that is only an extension (".pdf")."""
+    _, punt, achter = naam.rpartition(".")
+    return f".{achter.lower()}" if punt and achter.isalnum() else ""
+
+
+def extensies_in_woorden(soort: Soort) -> str:
+    """ ".pdf", ".jpg of .jpeg" """
+    return " of ".join(soort.extensies)
+
+
+def naamfout(naam: str, inhoudstype: str) -> str | None:
+    """Why a name readers see does not fit the stored type, in Dutch, or None when it does:
+    a name ending in the extension of another kind we know ("Notulen.pdf" for a Word
+    document). A name without such an extension is a title and fits any kind."""
+    soort = SOORTEN.get(inhoudstype)
+    eind = extensie(naam)
+    if soort is None or eind not in EXTENSIES or eind in soort.extensies:
+        return None
+    return (
+        f"Deze naam eindigt op {eind}, maar het bestand is een {soort.woord}: laat de "
+        f"extensie weg of gebruik {extensies_in_woorden(soort)}."
+    )
+
+
 def schone_naam(naam: str) -> str:
     """A name without control or formatting characters (line breaks, a right-to-left
     override that turns "gpj.exe" around) and with single spaces."""
@@ -140,12 +170,21 @@ def standaardnaam(bestandsnaam: str, *, lengte: int = 200) -> str:
     return naam[: lengte - len(extensie)].rstrip() + extensie
 
 
+# A slash or backslash in a download's name would cut it: the browser (and FileResponse)
+# keep only what follows the last one.
+SCHEIDERS = str.maketrans({"/": "-", "\\": "-"})
+
+
 def downloadnaam(bijlage: Bijlage) -> str:
-    """The name a download gets: the name readers see, with the extension of its type when
-    that name has none, so that the file opens in the right program."""
-    naam = schone_naam(bijlage.naam) or "bijlage"
+    """The name a download gets: the name readers see with its path separators made dashes
+    ("ronde 1/2" downloads as "ronde 1-2"), and the extension of its type when that name has
+    none, so that the file opens in the right program. The extension of another kind (a name
+    saved before names had to fit) is replaced."""
+    naam = schone_naam(bijlage.naam).translate(SCHEIDERS).strip() or "bijlage"
     soort = SOORTEN.get(bijlage.inhoudstype)
-    if soort and not naam.lower().endswith(soort.extensies):
+    if soort and extensie(naam) not in soort.extensies:
+        if extensie(naam) in EXTENSIES:
+            naam = naam[: -len(extensie(naam))] or "bijlage"
         naam += soort.extensies[0]
     return naam
 
@@ -222,24 +261,31 @@ def inhoudstype(bestand) -> str:
 def controleer_bestand(bestand) -> str:
     """The content type to store for an uploaded file, or a ValidationError in Dutch for
     the field: too big (checked before anything is read), a kind that cannot be attached,
-    or content that does not fit the name's extension."""
+    a name without an extension (the message names the one the content needs), or content
+    that does not fit the name's extension."""
     if bestand.size > settings.BIJLAGEN_MAX_GROOTTE:
         raise ValidationError(
             f"Dit bestand is groter dan {grootte_in_woorden(settings.BIJLAGEN_MAX_GROOTTE)}.",
             code="te_groot",
         )
-    extensie = PurePath(bestand.name or "").suffix.lower()
-    if extensie not in EXTENSIES:
+    eind = extensie(PurePath((bestand.name or "").replace("\\", "/")).name)
+    if eind and eind not in EXTENSIES:
         raise ValidationError(SOORT_FOUT, code="soort")
     gevonden = inhoudstype(bestand)
     if gevonden in TEKST:
-        gevonden = "text/csv" if extensie == ".csv" else "text/plain"
+        gevonden = "text/csv" if eind == ".csv" else "text/plain"
     soort = SOORTEN.get(gevonden)
     if soort is None:
         raise ValidationError(SOORT_FOUT, code="soort")
-    if extensie not in soort.extensies:
+    if not eind:
         raise ValidationError(
-            f"De inhoud van het bestand past niet bij de naam ({extensie}).", code="naam"
+            f"De naam van dit bestand heeft geen extensie. Het is een {soort.woord}: geef het "
+            f"een naam die eindigt op {extensies_in_woorden(soort)} en kies het opnieuw.",
+            code="geen_extensie",
+        )
+    if eind not in soort.extensies:
+        raise ValidationError(
+            f"De inhoud van het bestand past niet bij de naam ({eind}).", code="naam"
         )
     return gevonden
 

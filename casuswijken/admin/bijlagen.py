@@ -10,7 +10,9 @@ from django.utils.html import format_html
 from ..bijlagen import (
     EXTENSIES,
     controleer_bestand,
+    extensie,
     grootte_in_woorden,
+    naamfout,
     schone_naam,
     soort_in_woorden,
     standaardnaam,
@@ -35,7 +37,11 @@ class BijlageForm(forms.ModelForm):
             "vervangt een nieuw bestand het oude."
         )
         self.fields["naam"].required = False
-        self.fields["naam"].help_text = "Zoals lezers hem zien. Leeg: de naam van het bestand."
+        self.fields["naam"].help_text = (
+            "Zoals lezers hem zien. Leeg: de naam van het bestand. Een naam met extensie "
+            "(.pdf, .docx) moet bij het bestand passen en wordt bij een nieuw bestand diens "
+            "naam; een naam zonder extensie blijft staan."
+        )
 
     def clean_bestand(self):
         bestand = self.cleaned_data.get("bestand")
@@ -48,13 +54,27 @@ class BijlageForm(forms.ModelForm):
         return schone_naam(self.cleaned_data.get("naam", ""))
 
     def clean(self):
+        """The name readers see: the file's own name when none is given, and when a file
+        replaces another under a file name (one with an extension of a kind we know) that
+        was left as it was; a title without extension stays. A name given for another kind
+        than the file's is refused at the name."""
         gegevens = super().clean()
-        if not gegevens.get("naam"):
-            bestand = gegevens.get("bestand")
-            if bestand and "bestand" in self.changed_data:
-                gegevens["naam"] = standaardnaam(bestand.name)
-            elif self.instance.pk:
-                gegevens["naam"] = self.instance.naam
+        naam = gegevens.get("naam")
+        bestand = gegevens.get("bestand")
+        nieuw_bestand = bool(bestand) and "bestand" in self.changed_data
+        if nieuw_bestand and (
+            not naam or ("naam" not in self.changed_data and extensie(naam) in EXTENSIES)
+        ):
+            gegevens["naam"] = standaardnaam(bestand.name)
+        elif not naam and self.instance.pk:
+            gegevens["naam"] = self.instance.naam
+        elif (
+            naam
+            and "bestand" not in self.errors
+            and "naam" in self.changed_data
+            and (fout := naamfout(naam, self.instance.inhoudstype))
+        ):
+            self.add_error("naam", fout)
         return gegevens
 
 

@@ -12,6 +12,7 @@ from django.db.models import OuterRef, Subquery
 from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 
 from netwerk.beheerpagina import telling
@@ -202,9 +203,11 @@ def aanwezigheidsinlines(bijeenkomst: Bijeenkomst | None) -> list[type[admin.Tab
 
 @admin.register(Uitnodiging)
 class UitnodigingAdmin(GaatMeeBijVerwijderen, admin.ModelAdmin):
-    """Every answer, to read and filter; attendance is recorded on the session's page."""
+    """Every answer, to read and filter; attendance is recorded on the session's page. The
+    list is narrow enough for 1280 px beside the menu and the filters: the e-mail address on
+    a second line, the date of the answer short."""
 
-    list_display = ["persoon", "sessie", "antwoord", "beantwoord_op", "aanwezig"]
+    list_display = ["persoon_in_lijst", "sessie", "antwoord", "beantwoord", "aanwezig"]
     list_filter = ["antwoord", "aanwezig", "bijeenkomst__casuswijk", "bijeenkomst"]
     list_select_related = ["gebruiker", "bijeenkomst__casuswijk"]
     search_fields = [
@@ -220,6 +223,21 @@ class UitnodigingAdmin(GaatMeeBijVerwijderen, admin.ModelAdmin):
     def persoon(self, uitnodiging: Uitnodiging) -> str:
         return persoon(uitnodiging.gebruiker)
 
+    @admin.display(description="persoon", ordering="gebruiker__first_name")
+    def persoon_in_lijst(self, uitnodiging: Uitnodiging) -> str:
+        gebruiker = uitnodiging.gebruiker
+        return format_html(
+            '{}<span class="tweede-regel">{}</span>',
+            gebruiker.get_full_name() or gebruiker.email,
+            gebruiker.email if gebruiker.get_full_name() else "",
+        )
+
+    @admin.display(description="beantwoord op", ordering="beantwoord_op")
+    def beantwoord(self, uitnodiging: Uitnodiging) -> str:
+        if uitnodiging.beantwoord_op is None:
+            return "-"
+        return date_format(timezone.localtime(uitnodiging.beantwoord_op), "j b Y, H:i")
+
     @admin.display(description="bijeenkomst", ordering="bijeenkomst__begint_op")
     def sessie(self, uitnodiging: Uitnodiging) -> str:
         return format_html(
@@ -233,3 +251,6 @@ class UitnodigingAdmin(GaatMeeBijVerwijderen, admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False
+
+    class Media:
+        css = {"all": ["css/admin.css"]}

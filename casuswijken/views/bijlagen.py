@@ -7,8 +7,7 @@ from django.views.decorators.http import require_safe
 
 from ..bijlagen import downloadnaam
 from ..models import Bijlage
-from .toegang import casuswijk_of_404
-from .wijk import _bijeenkomsten_van_de_oproep
+from .toegang import bijeenkomst_of_404, casuswijk_of_404
 
 
 @login_required
@@ -18,9 +17,7 @@ def bijlage(request: HttpRequest, slug: str, pk: int, bijlage_pk: int) -> FileRe
     seen from it, the attachment of that session. 404 for anything else, also when the
     stored file has gone."""
     wijk = casuswijk_of_404(request.user, slug)
-    sessie = _bijeenkomsten_van_de_oproep(request.user, wijk).filter(pk=pk).first()
-    if sessie is None:
-        raise Http404("Onbekende bijeenkomst.")
+    sessie = bijeenkomst_of_404(request.user, wijk, pk)
     gevonden = (
         Bijlage.objects.zichtbaar_voor(request.user)
         .filter(bijeenkomst=sessie, pk=bijlage_pk)

@@ -36,12 +36,6 @@ def _bijeenkomsten_van(user, casuswijk: Casuswijk, *, als_deelnemer: bool = Fals
     )
 
 
-def _bijeenkomsten_van_de_oproep(user, casuswijk: Casuswijk):
-    """Every session of the casuswijk's call that user may see: also another casuswijk's
-    session shared with the network."""
-    return Bijeenkomst.objects.zichtbaar_voor(user).filter(oproep=casuswijk.aanmelding.oproep_id)
-
-
 @login_required
 @require_safe
 def overzicht(request: HttpRequest) -> HttpResponse:

@@ -216,7 +216,8 @@ SOORT = (
         ("setup.pdf", programma(), SOORT),
         ("setup.exe", programma(), SOORT),
         ("verslag.exe", KLEINE_PDF, SOORT),
-        ("zonder-extensie", KLEINE_PDF, SOORT),
+        ("verslag.pdf.exe", KLEINE_PDF, SOORT),
+        ("zonder-extensie", programma(), SOORT),
         ("pagina.txt", b"<!DOCTYPE html><html><script>alert(1)</script></html>", SOORT),
         ("tekening.png", b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>', SOORT),
         ("archief.docx", gewone_zip(), SOORT),
@@ -239,6 +240,30 @@ def test_files_whose_content_is_not_allowed_or_does_not_fit_the_name_are_refused
 class Onleesbaar(io.BytesIO):
     def read(self, *args):
         raise AssertionError("een te groot bestand wordt niet gelezen")
+
+
+@pytest.mark.parametrize(
+    ("naam", "inhoud", "melding"),
+    [
+        ("zonder-extensie", KLEINE_PDF,
+         "De naam van dit bestand heeft geen extensie. Het is een PDF: geef het een naam die "
+         "eindigt op .pdf en kies het opnieuw."),
+        ("scan", jpeg(),
+         "De naam van dit bestand heeft geen extensie. Het is een JPEG-afbeelding: geef het een "
+         "naam die eindigt op .jpg of .jpeg en kies het opnieuw."),
+        ("LEESMIJ", b"Gewoon tekst.\n",
+         "De naam van dit bestand heeft geen extensie. Het is een tekstbestand: geef het een "
+         "naam die eindigt op .txt en kies het opnieuw."),
+        ("Verslag 12.3 def", KLEINE_PDF,
+         "De naam van dit bestand heeft geen extensie. Het is een PDF: geef het een naam die "
+         "eindigt op .pdf en kies het opnieuw."),
+    ],
+)  # fmt: skip
+def test_a_file_that_may_be_attached_but_has_no_extension_is_asked_for_one(naam, inhoud, melding):
+    with pytest.raises(ValidationError) as fout:
+        controleer_bestand(upload(naam, inhoud))
+
+    assert fout.value.messages == [melding]
 
 
 def test_a_file_over_20_mb_is_refused_before_anything_is_read():
@@ -415,6 +440,94 @@ def test_replacing_a_file_removes_the_old_one(client, sessie, django_capture_on_
     assert bijlage.bestand.name != oud
 
 
+def vervang(client, sessie, bijlage: Bijlage, naam: str, bestand=None) -> dict:
+    extra = {
+        "bijlagen-INITIAL_FORMS": "1", "bijlagen-0-id": str(bijlage.pk),
+        "bijlagen-0-bijeenkomst": str(sessie.pk), "bijlagen-0-naam": naam,
+    }  # fmt: skip
+    if bestand is not None:
+        extra["bijlagen-0-bestand"] = bestand
+    return formulier(client, sessie, **extra)
+
+
+def test_replacing_the_file_of_a_file_name_left_as_it_was_takes_the_new_files_name(
+    client, sessie, django_capture_on_commit_callbacks
+):
+    bijlage = BijlageFactory(bijeenkomst=sessie, naam="HOOFD.PDF")
+    client.force_login(medewerker("begeleider"))
+    data = vervang(client, sessie, bijlage, "HOOFD.PDF", upload("Notulen  maart.docx", docx()))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(sessiepagina(sessie), data)
+
+    assert response.status_code == 302
+    bijlage.refresh_from_db()
+    assert (bijlage.naam, bijlage.inhoudstype) == ("Notulen maart.docx", DOCX)
+
+
+def test_replacing_the_file_with_a_new_name_of_the_right_kind_keeps_that_name(client, sessie):
+    bijlage = BijlageFactory(bijeenkomst=sessie, naam="HOOFD.PDF")
+    client.force_login(medewerker("begeleider"))
+    data = vervang(client, sessie, bijlage, "Hoofdstuk 1.docx", upload("h1-def.docx", docx()))
+
+    assert client.post(sessiepagina(sessie), data).status_code == 302
+    bijlage.refresh_from_db()
+    assert (bijlage.naam, bijlage.inhoudstype) == ("Hoofdstuk 1.docx", DOCX)
+
+
+NAAM_PAST_NIET = (
+    "Deze naam eindigt op {extensie}, maar het bestand is een {soort}: laat de extensie weg of "
+    "gebruik {goed}."
+)
+
+
+@pytest.mark.parametrize(
+    ("bestaand", "naam", "bestand", "melding"),
+    [
+        # A new attachment named as another kind.
+        (None, "Notulen.pdf", upload("notulen.docx", docx()),
+         NAAM_PAST_NIET.format(extensie=".pdf", soort="Word-document", goed=".docx")),
+        # A replaced file with a name typed for the old kind.
+        ("HOOFD.PDF", "Hoofdstuk 1.PDF", upload("h1.docx", docx()),
+         NAAM_PAST_NIET.format(extensie=".pdf", soort="Word-document", goed=".docx")),
+        # Only the name changed, to another kind than the file is.
+        ("Dia's.pdf", "Dia's.pptx", None,
+         NAAM_PAST_NIET.format(extensie=".pptx", soort="PDF", goed=".pdf")),
+        (None, "Foto.png", upload("foto.jpg", jpeg()),
+         NAAM_PAST_NIET.format(extensie=".png", soort="JPEG-afbeelding", goed=".jpg of .jpeg")),
+    ],
+)  # fmt: skip
+def test_a_given_name_whose_extension_does_not_fit_the_file_is_refused_at_the_name(
+    client, sessie, bestaand, naam, bestand, melding
+):
+    client.force_login(medewerker("begeleider"))
+    if bestaand:
+        bijlage = BijlageFactory(bijeenkomst=sessie, naam=bestaand)
+        data = vervang(client, sessie, bijlage, naam, bestand)
+    else:
+        data = formulier(client, sessie, **{"bijlagen-0-bestand": bestand,
+                                            "bijlagen-0-naam": naam})  # fmt: skip
+
+    response = client.post(sessiepagina(sessie), data)
+
+    assert response.status_code == 200
+    formset = response.context["inline_admin_formsets"][1].formset
+    assert formset.forms[0].errors == {"naam": [melding]}
+    assert list(Bijlage.objects.values_list("naam", "inhoudstype")) == (
+        [(bestaand, "application/pdf")] if bestaand else []
+    )
+    assert len(opgeslagen()) == (1 if bestaand else 0)
+
+
+def test_a_name_without_an_extension_is_a_title_and_may_be_any_kind(client, sessie):
+    client.force_login(medewerker("begeleider"))
+    data = formulier(client, sessie, **{"bijlagen-0-bestand": upload("n.docx", docx()),
+                                        "bijlagen-0-naam": "Notulen versie 1.2"})  # fmt: skip
+
+    assert client.post(sessiepagina(sessie), data).status_code == 302
+    assert Bijlage.objects.get().naam == "Notulen versie 1.2"
+
+
 def test_saving_the_session_without_a_new_file_keeps_the_attachment(
     client, sessie, django_capture_on_commit_callbacks
 ):
@@ -528,6 +641,14 @@ def test_a_participant_downloads_the_file_as_an_attachment_with_safe_headers(cli
          "attachment; filename*=utf-8''Verslag%20%C3%A9%C3%A9n%20%E2%80%93%20maart.pdf"),
         ('Het "plan"', 'attachment; filename="Het \\"plan\\".pdf"'),
         ("Regel\r\nX-Kwaad: 1.pdf", 'attachment; filename="Regel X-Kwaad: 1.pdf"'),
+        # A slash or backslash would cut the name: what follows the last one was all that
+        # was left ("3).pdf", "script>.pdf").
+        ("Presentatie ronde 1/2 (12/3)",
+         'attachment; filename="Presentatie ronde 1-2 (12-3).pdf"'),
+        ("Slides <script>alert(1)</script>",
+         'attachment; filename="Slides <script>alert(1)<-script>.pdf"'),
+        ("C:\\map\\..\\verslag.pdf", 'attachment; filename="C:-map-..-verslag.pdf"'),
+        ("../../etc/passwd", 'attachment; filename="..-..-etc-passwd.pdf"'),
     ],
 )  # fmt: skip
 def test_the_download_name_is_encoded_safely_and_gets_its_extension(client, opzet, naam, kop):
@@ -538,6 +659,39 @@ def test_the_download_name_is_encoded_safely_and_gets_its_extension(client, opze
     response = client.get(downloadadres("lombok", bijlage))
 
     assert response["Content-Disposition"] == kop
+
+
+def test_an_old_name_of_another_kind_downloads_with_the_extension_of_its_content(client, opzet):
+    bijlage = opzet["bijlage"]
+    Bijlage.objects.filter(pk=bijlage.pk).update(naam="HOOFD.PDF", inhoudstype=DOCX)
+    client.force_login(opzet["deelnemer"])
+
+    response = client.get(downloadadres("lombok", bijlage))
+
+    assert response["Content-Disposition"] == 'attachment; filename="HOOFD.docx"'
+
+
+def test_a_name_with_slashes_is_kept_as_typed_and_downloads_whole(client, opzet):
+    client.force_login(medewerker("begeleider"))
+    sessie = opzet["sessie"]
+    data = formulier(client, sessie, **{
+        "bijlagen-TOTAL_FORMS": "2", "bijlagen-INITIAL_FORMS": "1",
+        "bijlagen-0-id": str(opzet["bijlage"].pk), "bijlagen-0-bijeenkomst": str(sessie.pk),
+        "bijlagen-0-naam": opzet["bijlage"].naam,
+        "bijlagen-1-bestand": upload("r1.pdf", KLEINE_PDF),
+        "bijlagen-1-naam": "Presentatie ronde 1/2 (12/3)",
+    })  # fmt: skip
+    assert client.post(sessiepagina(sessie), data).status_code == 302
+    bijlage = Bijlage.objects.get(naam="Presentatie ronde 1/2 (12/3)")
+    client.force_login(opzet["deelnemer"])
+
+    pagina = client.get(sessiepagina_deelnemer(sessie))
+    response = client.get(downloadadres("lombok", bijlage))
+
+    assert ">Presentatie ronde 1/2 (12/3)</a>" in pagina.text
+    assert response["Content-Disposition"] == (
+        'attachment; filename="Presentatie ronde 1-2 (12-3).pdf"'
+    )
 
 
 def test_head_answers_as_get_without_the_file(client, opzet):
