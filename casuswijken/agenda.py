@@ -3,6 +3,7 @@ the invitation, update and cancellation mailed to them. One event builder serves
 session has the same UID, SEQUENCE and details in the feed and in every mail."""
 
 from datetime import datetime, timedelta
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.urls import reverse
@@ -16,8 +17,11 @@ ORGANISATOR = "Platform31 en Movisie"
 
 
 def uid(bijeenkomst: Bijeenkomst) -> str:
-    """The session's UID, the same in the feed and in every mail about it."""
-    return f"bijeenkomst-{bijeenkomst.pk}@leernetwerk"
+    """The session's UID, the same in the feed and in every mail about it. It ends in the
+    portal's own host, so that sessions of two installations (a test one and the real one)
+    never replace each other in someone's calendar."""
+    host = urlsplit(settings.PORTAAL_URL).hostname or "leernetwerk"
+    return f"bijeenkomst-{bijeenkomst.pk}@{host}"
 
 
 def gebeurtenis(

@@ -108,7 +108,7 @@ def test_publishing_a_planned_session_sends_an_invitation_with_the_calendars_uid
     assert mail["aan"] == ["dewi@voorbeeld.nl"]
     assert (naam, mimetype) == ("uitnodiging.ics", "text/calendar; method=REQUEST; charset=UTF-8")
     assert str(kalender["method"]) == "REQUEST"
-    assert str(onderdeel["uid"]) == str(feed["uid"]) == f"bijeenkomst-{sessie.pk}@leernetwerk"
+    assert str(onderdeel["uid"]) == str(feed["uid"]) == f"bijeenkomst-{sessie.pk}@127.0.0.1"
     assert onderdeel["sequence"] == feed["sequence"] == 0
     assert str(onderdeel["summary"]) == "Open gesprek"
     assert onderdeel.decoded("dtstart") == BEGIN
@@ -330,7 +330,7 @@ def test_an_invited_participant_whose_participation_ends_is_told_it_is_off_for_t
     assert afmelding["onderwerp"] == "Uitnodiging ingetrokken: Open gesprek, 12 januari 2027"
     assert "/wijken/" not in afmelding["tekst"]
     assert (str(kalender["method"]), str(onderdeel["status"])) == ("CANCEL", "CANCELLED")
-    assert str(onderdeel["uid"]) == f"bijeenkomst-{sessie.pk}@leernetwerk"
+    assert str(onderdeel["uid"]) == f"bijeenkomst-{sessie.pk}@127.0.0.1"
     assert "url" not in onderdeel
 
 
@@ -391,7 +391,7 @@ def test_the_feed_keeps_a_cancelled_session_marked_cancelled_with_its_sequence(c
 
     (onderdeel,) = feed_van(client, netwerk["dewi"]).walk("VEVENT")
 
-    assert str(onderdeel["uid"]) == f"bijeenkomst-{sessie.pk}@leernetwerk"
+    assert str(onderdeel["uid"]) == f"bijeenkomst-{sessie.pk}@127.0.0.1"
     assert str(onderdeel["status"]) == "CANCELLED"
     assert onderdeel["sequence"] == 1
 
@@ -522,3 +522,12 @@ def test_a_national_session_named_after_its_kind_is_not_named_twice(netwerk):
     tekst = wachtende_mails()[0]["tekst"]
 
     assert 'voor de bijeenkomst "Landelijke leerbijeenkomst".' in tekst
+
+
+def test_the_uid_carries_the_portals_own_host(netwerk, settings):
+    settings.PORTAAL_URL = "https://leernetwerk.platform31.nl"
+    sessie = plan(netwerk)
+
+    _, onderdeel = gebeurtenis(wachtende_mails()[0])
+
+    assert str(onderdeel["uid"]) == f"bijeenkomst-{sessie.pk}@leernetwerk.platform31.nl"
