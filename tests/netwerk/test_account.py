@@ -48,3 +48,19 @@ def test_empty_new_password_says_what_to_fill_in(client):
         "new_password1": ["Vul een nieuw wachtwoord in."],
         "new_password2": ["Vul het nieuwe wachtwoord nog eens in."],
     }
+
+
+def test_a_new_password_has_at_least_twelve_characters(client):
+    nodig_uit(casuswijk=CasuswijkFactory(), email="kort@voorbeeld.nl", naam="Kees Kort",
+              rol=Rol.LOKALE_PARTNER)  # fmt: skip
+    formulier = client.get(instel_link(wachtende_mails()[0]), follow=True)
+
+    response = client.post(
+        formulier.redirect_chain[-1][0],
+        {"new_password1": "Wijk-2027!x", "new_password2": "Wijk-2027!x"},
+    )
+
+    assert response.status_code == 200
+    assert veldfouten(response) == {
+        "new_password2": ["Dit wachtwoord is te kort. Het moet minstens 12 tekens bevatten."]
+    }
