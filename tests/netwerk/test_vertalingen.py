@@ -155,7 +155,7 @@ def test_password_rules_speak_dutch_to_participants():
         validate_password("dewi.jansen@voorbeeld", user=gebruiker)
 
     assert kort.value.messages == [
-        "Dit wachtwoord is te kort. Het moet minstens 8 tekens bevatten."
+        "Dit wachtwoord is te kort. Het moet minstens 12 tekens bevatten."
     ]
     assert lijkt.value.messages == ["Het wachtwoord lijkt te veel op uw e-mailadres."]
 
