@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from casuswijken.enums import Verslagstatus
 from casuswijken.models import Bijeenkomst, Reactie
@@ -131,10 +132,9 @@ def test_a_participant_reacts_on_a_concept_and_staff_make_it_final(
     schermafdruk(beheer, "beheer-1280", tmp_path)
     beheer.get_by_label("Vastgesteld", exact=True).check()
     beheer.get_by_role("button", name="Opslaan", exact=True).click()
-    assert (
-        beheer.locator(".messagelist")
-        .inner_text()
-        .startswith("1 deelnemer krijgt een e-mail dat het verslag is vastgesteld.")
+    # Waits for the page after the save, as inner_text() right after the click did not.
+    expect(beheer.locator(".messagelist li").first).to_have_text(
+        "1 deelnemer krijgt een e-mail dat het verslag is vastgesteld."
     )
     assert Bijeenkomst.objects.get().verslagstatus == Verslagstatus.VASTGESTELD
     medewerker.close()
