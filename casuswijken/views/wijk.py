@@ -21,7 +21,7 @@ from ..models import (
     Interventie,
     Uitnodiging,
 )
-from ..services import nieuwe_agendalink
+from ..services import antwoorden_gesloten, nieuwe_agendalink
 from .actiepunten import open_actiepunten
 from .meedoen import antwoordcontext
 from .reacties import reactiecontext
@@ -91,7 +91,7 @@ def casuswijk(request: HttpRequest, slug: str) -> HttpResponse:
             .select_related("gebruiker")
             .order_by("rol", "gebruiker__last_name"),
             "komend": _met_eigen_antwoord(
-                [b for b in bijeenkomsten if b.eindigt_op >= nu], request.user, eigen_deelname, nu
+                [b for b in bijeenkomsten if b.eindigt_op >= nu], request.user, eigen_deelname
             ),
             "geweest": [b for b in reversed(bijeenkomsten) if b.eindigt_op < nu],
             "actiepunten": open_actiepunten(request.user, wijk, eigen_deelname),
@@ -114,7 +114,7 @@ def casuswijk(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _met_eigen_antwoord(sessies: list[Bijeenkomst], user, deelname, nu) -> list[Bijeenkomst]:
+def _met_eigen_antwoord(sessies: list[Bijeenkomst], user, deelname) -> list[Bijeenkomst]:
     """The sessions, each with `eigen_antwoord` for the participant's own line in the list:
     their answer in words, "" while they have not answered, None where there is nothing to
     answer (started, cancelled, unpublished or intern, or the reader takes no part)."""
@@ -128,12 +128,12 @@ def _met_eigen_antwoord(sessies: list[Bijeenkomst], user, deelname, nu) -> list[
         else {}
     )
     for sessie in sessies:
+        # The session page's own rule (antwoorden_gesloten), without a query per session;
+        # an intern session, which a staff participant sees here, has no lezers.
         te_beantwoorden = (
             deelname is not None
-            and sessie.gepubliceerd
-            and not sessie.geannuleerd
             and sessie.zichtbaarheid != Zichtbaarheid.INTERN
-            and sessie.begint_op > nu
+            and not antwoorden_gesloten(sessie)
         )
         antwoord = antwoorden.get(sessie.pk, "")
         sessie.eigen_antwoord = (
