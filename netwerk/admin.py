@@ -1,13 +1,16 @@
-"""The task queue's admin (django_tasks_db) in Dutch.
+"""The admin of the portal's own records: the task queue (django_tasks_db) in Dutch, and the
+security log.
 
-Its model's fields translate through locale/, but three labels of its admin are plain
-English strings: the task's name in the list, "run after" and "traceback". This subclass
+The task queue's model fields translate through locale/, but three labels of its admin are
+plain English strings: the task's name in the list, "run after" and "traceback". This subclass
 gives them the fields' translated names and changes nothing else.
 """
 
 from django.contrib import admin
 from django_tasks_db.admin import DBTaskResultAdmin
 from django_tasks_db.models import DBTaskResult
+
+from .models import Beveiligingsgebeurtenis
 
 
 def _veldnaam(naam: str):
@@ -34,3 +37,25 @@ class TaakAdmin(DBTaskResultAdmin):
 
 admin.site.unregister(DBTaskResult)
 admin.site.register(DBTaskResult, TaakAdmin)
+
+
+@admin.register(Beveiligingsgebeurtenis)
+class BeveiligingslogAdmin(admin.ModelAdmin):
+    """The security log, to read only: who logged in or failed, from where, and when."""
+
+    list_display = ["tijdstip", "soort", "gebruikersnaam", "adres", "details"]
+    list_filter = ["soort", ("tijdstip", admin.DateFieldListFilter)]
+    search_fields = ["gebruikersnaam", "adres"]
+    date_hierarchy = "tijdstip"
+    fields = ["tijdstip", "soort", "gebruiker", "gebruikersnaam", "adres", "details"]
+    readonly_fields = fields
+    list_select_related = ["gebruiker"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

@@ -11,7 +11,7 @@ class NetwerkConfig(AppConfig):
         from .rechten import synchroniseer_rollen
 
         # After every migrate and every test flush: the groups follow netwerk.rechten.
-        # Sent per app with models; this app has none, so it listens to auth's.
+        # Sent per app with models; auth's comes before every app that has rights.
         post_migrate.connect(
             synchroniseer_rollen,
             sender=apps.get_app_config("auth"),

@@ -53,6 +53,8 @@ class Recht(StrEnum):
     WIJZIG_ACTIEPUNTEN = "casuswijken.change_actiepunt"
     # Accepts or declines a participant's proposal for the inventory.
     BESLUIT_OVER_VOORSTELLEN = "casuswijken.change_interventievoorstel"
+    # The security log (logins, lockouts, second factors, exports): beheer only.
+    LEES_BEVEILIGINGSLOG = "netwerk.view_beveiligingsgebeurtenis"
 
 
 def mag(user, recht: Recht) -> bool:

@@ -116,6 +116,8 @@ LINKAANVRAGEN_PER_UUR = env.int("LINKAANVRAGEN_PER_UUR", default=5)
 INLOGPOGINGEN_PER_UUR = env.int("INLOGPOGINGEN_PER_UUR", default=20)
 # How long an applicant's secret link works; a new one can be requested at any time.
 AANMELDLINK_GELDIG_DAGEN = env.int("AANMELDLINK_GELDIG_DAGEN", default=180)
+# How long the security log (netwerk.models.Beveiligingsgebeurtenis) keeps an entry.
+BEVEILIGINGSLOG_DAGEN = env.int("BEVEILIGINGSLOG_DAGEN", default=365)
 
 LOGIN_URL = "account:login"
 LOGIN_REDIRECT_URL = "casuswijken:overzicht"

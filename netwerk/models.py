@@ -1,0 +1,65 @@
+"""The portal's own records that belong to no app of its own: the security log."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class BeveiligingsgebeurtenisQuerySet(models.QuerySet):
+    def verouderd(self, nu=None):
+        """Entries older than the term the privacy statement gives (BEVEILIGINGSLOG_DAGEN)."""
+        nu = nu or timezone.now()
+        return self.filter(
+            tijdstip__lt=nu - timezone.timedelta(days=settings.BEVEILIGINGSLOG_DAGEN)
+        )
+
+
+class Beveiligingsgebeurtenis(models.Model):
+    """Something that matters for the safety of accounts: a login, a failure, a lockout, a
+    password or second-factor change, a staff export. Written by netwerk.beveiliging.noteer,
+    never by hand; no password, token or code is ever part of it."""
+
+    class Soort(models.TextChoices):
+        INGELOGD = "ingelogd", "Ingelogd"
+        INLOGGEN_MISLUKT = "inloggen_mislukt", "Inloggen mislukt"
+        GEBLOKKEERD = "geblokkeerd", "Geblokkeerd na te veel mislukte pogingen"
+        UITGELOGD = "uitgelogd", "Uitgelogd"
+        SESSIE_VERLOPEN = "sessie_verlopen", "Sessie verlopen"
+        WACHTWOORD_GEVRAAGD = "wachtwoord_gevraagd", "Nieuw wachtwoord gevraagd"
+        WACHTWOORD_INGESTELD = "wachtwoord_ingesteld", "Wachtwoord ingesteld"
+        TWEEDE_STAP_INGESTELD = "tweede_stap_ingesteld", "Tweede stap ingesteld"
+        TWEEDE_STAP_GELUKT = "tweede_stap_gelukt", "Tweede stap gelukt"
+        TWEEDE_STAP_MISLUKT = "tweede_stap_mislukt", "Tweede stap mislukt"
+        HERSTELCODE_GEBRUIKT = "herstelcode_gebruikt", "Herstelcode gebruikt"
+        TWEEDE_STAP_VERWIJDERD = "tweede_stap_verwijderd", "Tweede stap verwijderd"
+        EXPORT = "export", "Gegevens geëxporteerd"
+
+    tijdstip = models.DateTimeField("tijdstip", default=timezone.now, db_index=True)
+    soort = models.CharField("soort", max_length=40, choices=Soort.choices, db_index=True)
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="account",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # The account's username at the time, so that the entry still reads after the account
+    # was deleted. Empty when the attempt named no existing account: what a visitor typed
+    # into the username field may be anything, their password included.
+    gebruikersnaam = models.CharField("gebruikersnaam", max_length=150, blank=True)
+    adres = models.CharField("adres van de bezoeker", max_length=64, blank=True)
+    # Short facts without secrets: which login ("beheer" or "deelnemer"), what was exported
+    # and how many rows, the kind of second factor.
+    details = models.JSONField("details", default=dict, blank=True)
+
+    objects = BeveiligingsgebeurtenisQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "beveiligingsgebeurtenis"
+        verbose_name_plural = "beveiligingslog"
+        ordering = ["-tijdstip", "-pk"]
+        default_permissions = ("view",)
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()} ({self.gebruikersnaam or 'onbekend account'})"
