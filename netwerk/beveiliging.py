@@ -22,16 +22,18 @@ def noteer(
     soort: Soort,
     *,
     request: HttpRequest | None = None,
+    adres: str = "",
     gebruiker=None,
     **details,
 ) -> Beveiligingsgebeurtenis:
     """Record `soort` for `gebruiker` (an account, or None when no account matched), with
-    the visitor's address from `request` and `details` (JSON values, no secrets)."""
+    the visitor's address from `request` (or `adres`, in a task that a request queued) and
+    `details` (JSON values, no secrets)."""
     gebeurtenis = Beveiligingsgebeurtenis.objects.create(
         soort=soort,
         gebruiker=gebruiker if getattr(gebruiker, "pk", None) else None,
         gebruikersnaam=gebruiker.get_username() if getattr(gebruiker, "pk", None) else "",
-        adres=bezoekersadres("", request) if request is not None else "",
+        adres=bezoekersadres("", request) if request is not None else adres,
         details=details,
     )
     logger.info(

@@ -59,3 +59,7 @@ def test_only_beheer_reads_the_log():
     assert mag(medewerker(Rol.BEHEER), Recht.LEES_BEVEILIGINGSLOG)
     for rol in (Rol.COORDINATOR, Rol.BEGELEIDER, Rol.BEOORDELAAR):
         assert not mag(medewerker(rol), Recht.LEES_BEVEILIGINGSLOG)
+
+
+def test_a_task_passes_the_address_it_was_given():
+    assert noteer(Soort.WACHTWOORD_GEVRAAGD, adres="198.51.100.4").adres == "198.51.100.4"
