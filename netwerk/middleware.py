@@ -1,5 +1,8 @@
 """Middleware of our own."""
 
+from django.core.exceptions import BadRequest
+from django.http import HttpResponseNotAllowed, QueryDict
+from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
 
 
@@ -13,6 +16,47 @@ class PriveVoorIngelogden:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if request.user.is_authenticated and not response.has_header("Cache-Control"):
+        if not response.has_header("Cache-Control") and request.user.is_authenticated:
             patch_cache_control(response, private=True, no_store=True)
         return response
+
+
+class WeigerRareInvoer:
+    """Refuses what no page of the portal takes, before anything reads the database.
+
+    - A method other than GET, HEAD, POST (and OPTIONS, which each view answers itself)
+      gets 405 with the methods the portal does take, instead of the CSRF page.
+    - A NUL character anywhere in the path, the query string or a posted field (its name,
+      its value or a file's name) gets a Dutch 400: PostgreSQL cannot store or compare text
+      holding one, and no person types it.
+    - A cookie holding a NUL is left out, as if the browser had not sent it: the session
+      would otherwise be looked up by it.
+
+    Sits after SecurityMiddleware and WhiteNoise and before the session, CSRF and login
+    middleware.
+    """
+
+    METHODEN = ("GET", "HEAD", "POST")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in (*self.METHODEN, "OPTIONS"):
+            return HttpResponseNotAllowed(
+                self.METHODEN, content=render_to_string("405.html"), content_type="text/html"
+            )
+        for naam in [naam for naam, waarde in request.COOKIES.items() if NUL in naam + waarde]:
+            del request.COOKIES[naam]
+        if NUL in request.path or any(map(heeft_nul, [request.GET, request.POST])):
+            raise BadRequest("Een NUL-teken in het adres of het formulier.")
+        if any(NUL in bestand.name for _, lijst in request.FILES.lists() for bestand in lijst):
+            raise BadRequest("Een NUL-teken in de naam van een bestand.")
+        return self.get_response(request)
+
+
+NUL = "\x00"
+
+
+def heeft_nul(velden: QueryDict) -> bool:
+    return any(NUL in naam + waarde for naam, waarden in velden.lists() for waarde in waarden)

@@ -49,6 +49,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything reads the session, the form or the database: NUL bytes and methods
+    # the portal does not take are refused here.
+    "netwerk.middleware.WeigerRareInvoer",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -59,6 +62,10 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "netwerk.urls"
+# The CSRF page in Dutch and in the portal's layout (Django's own is English).
+CSRF_FAILURE_VIEW = "netwerk.views.csrf_fout"
+# Database sessions that let a page that needs no database go on when it is down.
+SESSION_ENGINE = "netwerk.sessies"
 WSGI_APPLICATION = "netwerk.wsgi.application"
 
 TEMPLATES = [
@@ -82,6 +89,21 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+# A kept connection is tried before a request uses it, so that the portal goes on by itself
+# once a restarted or unreachable database is back.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Seconds to wait for a new connection (up to the server's first answer), and for one
+    # statement (the server cancels it): both below gunicorn's 30 seconds, so that a hanging
+    # database gives an error page and a free worker instead of a killed one.
+    opties = DATABASES["default"].setdefault("OPTIONS", {})
+    opties.setdefault("connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5))
+    opties["options"] = " ".join(
+        [
+            opties.get("options", ""),
+            f"-c statement_timeout={env.int('DATABASE_STATEMENT_TIMEOUT', default=20) * 1000}",
+        ]
+    ).strip()
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The web process and the task worker write to one file. Every transaction takes the
     # write lock when it begins (IMMEDIATE), so one that read first cannot fail halfway

@@ -3,6 +3,9 @@ from django.urls import include, path
 
 from . import views
 
+# A database that cannot be reached answers a calm 503 instead of the 500 page.
+handler500 = "netwerk.views.serverfout"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("favicon.ico", views.favicon),

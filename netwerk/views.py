@@ -1,15 +1,20 @@
+import sys
 from functools import wraps
 
 from django.conf import settings
-from django.db import DatabaseError, connection
-from django.http import HttpRequest, HttpResponse
+from django.db import InterfaceError, OperationalError
+from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.templatetags.static import static
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django_ratelimit.core import is_ratelimited
 
 from .bezoekers import bezoekersadres
+from .gereedheid import database_antwoordt
+from .sessies import zonder_database
 
 
 @require_safe
@@ -22,22 +27,36 @@ def healthz(request: HttpRequest) -> HttpResponse:
 @require_safe
 @never_cache
 def readyz(request: HttpRequest) -> HttpResponse:
-    """Readiness: the database answers a query."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
+    """Readiness: the database answers a query, within two seconds (netwerk.gereedheid)."""
+    if not database_antwoordt():
         return HttpResponse("database onbereikbaar\n", content_type="text/plain", status=503)
     return HttpResponse("ok\n", content_type="text/plain")
 
 
+def serverfout(request: HttpRequest) -> HttpResponse:
+    """handler500: a database that cannot be reached or timed out is a calm 503 ("even niet
+    beschikbaar", try again in a few minutes); any other fault Django's 500 page. Django
+    calls it while it handles the exception, so sys.exc_info() is that exception."""
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        antwoord = HttpResponse(render_to_string("503.html"), status=503)
+        antwoord["Retry-After"] = "60"
+        return antwoord
+    return defaults.server_error(request)
+
+
+def csrf_fout(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """CSRF_FAILURE_VIEW: Django's page is English and full of technical words."""
+    return HttpResponseForbidden(render_to_string("403_csrf.html", request=request))
+
+
 @require_safe
+@zonder_database
 def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "netwerk/privacy.html", {"versie": settings.PRIVACYVERKLARING_VERSIE})
 
 
 @require_safe
+@zonder_database
 def toegankelijkheid(request: HttpRequest) -> HttpResponse:
     return render(request, "netwerk/toegankelijkheid.html")
 

@@ -2,7 +2,7 @@ import subprocess
 import sys
 
 import pytest
-from django.db import OperationalError
+from django.db import OperationalError, connection
 from django.urls import reverse
 
 from tests.factories import DeelnameFactory, medewerker
@@ -24,6 +24,10 @@ def test_readyz_answers_ok_when_the_database_answers(client):
     assert response.status_code == 200
 
 
+@pytest.mark.skipif(
+    connection.vendor != "sqlite",
+    reason="on PostgreSQL readyz asks on a connection of its own (test_databasefouten.py)",
+)
 def test_readyz_answers_503_when_the_database_is_unreachable(client, monkeypatch):
     def onbereikbaar(*args, **kwargs):
         raise OperationalError("connection refused")
@@ -143,7 +147,8 @@ def test_a_page_a_role_may_not_open_answers_403_in_dutch(client):
     assert "U hebt geen toegang tot deze pagina" in response.text
 
 
-@pytest.mark.parametrize("waarde", ["abc", "1\x00", "99999999999999999999", "-1"])
+# A NUL byte does not get this far: netwerk.middleware.WeigerRareInvoer answers 400.
+@pytest.mark.parametrize("waarde", ["abc", "1.5", "99999999999999999999", "-1", "٣"])
 def test_a_tampered_row_choice_in_an_admin_action_is_dropped_not_a_500(client, waarde):
     client.force_login(medewerker("coördinator"))
 

@@ -10,6 +10,7 @@ page is walked without changing this file.
 import re
 
 import pytest
+from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from aanmeldingen.models import Aanmelding
@@ -108,3 +109,118 @@ def test_head_works_wherever_get_does(client, mensen):
     } == {}
     assert {a for a, (_, head) in antwoorden.items() if head.content} == set()
     assert Aanmelding.objects.count() == aanmeldingen
+
+
+@pytest.fixture
+def oproep():
+    return OproepFactory(slug="open")
+
+
+def nederlands_400(response) -> bool:
+    return (
+        response.status_code == 400
+        and '<html lang="nl">' in response.text
+        and "Dit verzoek kunnen we niet lezen" in response.text
+    )
+
+
+@pytest.mark.parametrize(
+    "adres",
+    [
+        "/aanmelding/%00abcdefghijklmnopqrstuvwxyz/",
+        "/wijken/{wijk}/agenda/%00.ics",
+        "/wijken/{wijk}/agenda/abc%00def.ics",
+        "/zoeken/?q=wijk%00",
+        "/?%00=1",
+        "/admin/casuswijken/actiepunt/?status=%00",
+        "/admin/aanmeldingen/aanmelding/?oproep__id__exact=1%00",
+    ],
+)
+def test_a_nul_in_the_address_answers_a_dutch_400(client, mensen, adres):
+    client.force_login(mensen["beheer"])
+    wijk = mensen["deelnemer"].deelnames.get().casuswijk
+
+    response = client.get(adres.format(wijk=wijk.slug))
+
+    assert nederlands_400(response)
+
+
+def test_a_nul_in_a_form_field_answers_a_dutch_400_and_writes_nothing(client, oproep):
+    aanmeldingen = Aanmelding.objects.count()
+
+    response = client.post(
+        f"/oproepen/{oproep.slug}/aanmelden/", {"wijknaam": "Noord\x00", "actie": "concept"}
+    )
+
+    assert nederlands_400(response)
+    assert Aanmelding.objects.count() == aanmeldingen
+
+
+def test_a_nul_in_a_decision_reason_in_the_admin_answers_a_dutch_400(client, mensen):
+    client.force_login(mensen["beheer"])
+    aanmelding = mensen["deelnemer"].deelnames.get().casuswijk.aanmelding
+
+    response = client.post(
+        "/admin/aanmeldingen/aanmelding/",
+        {"action": "besluit_afgewezen", "_selected_action": [aanmelding.pk], "reden": "x\x00"},
+    )
+
+    assert nederlands_400(response)
+
+
+def test_a_cookie_holding_a_nul_is_ignored(client):
+    client.cookies["sessionid"] = "abcdefghij\x00klmnop"
+
+    response = client.get("/privacy/")
+
+    assert response.status_code == 200
+    assert "Inloggen" in response.text
+
+
+@pytest.mark.parametrize("methode", ["put", "patch", "delete"])
+@pytest.mark.parametrize("adres", ["/", "/privacy/", "/account/inloggen/", "/admin/"])
+def test_a_method_the_portal_does_not_take_answers_405_with_allow(methode, adres):
+    client = Client(enforce_csrf_checks=True)
+
+    response = getattr(client, methode)(adres)
+
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD, POST"
+    assert '<html lang="nl">' in response.text
+
+
+def test_a_post_without_csrf_token_gets_a_dutch_page(oproep):
+    client = Client(enforce_csrf_checks=True)
+
+    response = client.post(f"/oproepen/{oproep.slug}/link-kwijt/", {"email": "a@b.nl"})
+
+    assert response.status_code == 403
+    assert '<html lang="nl">' in response.text
+    assert "Dit formulier kunnen we niet aannemen" in response.text
+    assert "CSRF" not in response.text
+
+
+def test_a_post_larger_than_the_portal_takes_answers_a_dutch_400(client, oproep, settings):
+    veld = "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)
+
+    response = client.post(f"/oproepen/{oproep.slug}/aanmelden/", {"wijkbeschrijving": veld})
+
+    assert nederlands_400(response)
+
+
+def test_an_id_too_large_for_the_database_in_an_admin_address_is_not_a_500(client, mensen):
+    client.force_login(mensen["beheer"])
+    te_groot = "9" * 23
+
+    antwoorden = {
+        adres: client.get(adres).status_code
+        for adres in [
+            f"/admin/aanmeldingen/aanmelding/{te_groot}/change/",
+            f"/admin/aanmeldingen/aanmelding/{te_groot}/lezen/",
+            f"/admin/casuswijken/bijeenkomst/{te_groot}/change/",
+            f"/admin/casuswijken/bijeenkomst/{te_groot}/delete/",
+            f"/admin/casuswijken/bijeenkomst/{te_groot}/history/",
+        ]
+    }
+
+    assert {adres: status for adres, status in antwoorden.items() if status >= 500} == {}
