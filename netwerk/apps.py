@@ -8,6 +8,7 @@ class NetwerkConfig(AppConfig):
     verbose_name = "Portaal"
 
     def ready(self) -> None:
+        from . import opzoeken  # noqa: F401 (registers the lookup)
         from .rechten import synchroniseer_rollen
 
         # After every migrate and every test flush: the groups follow netwerk.rechten.

@@ -1,9 +1,14 @@
 """Middleware of our own."""
 
+import logging
+
 from django.core.exceptions import BadRequest
 from django.http import HttpResponseNotAllowed, QueryDict
 from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
+from django.views.defaults import bad_request
+
+logger = logging.getLogger(__name__)
 
 
 class PriveVoorIngelogden:
@@ -48,10 +53,14 @@ class WeigerRareInvoer:
             )
         for naam in [naam for naam, waarde in request.COOKIES.items() if NUL in naam + waarde]:
             del request.COOKIES[naam]
-        if NUL in request.path or any(map(heeft_nul, [request.GET, request.POST])):
-            raise BadRequest("Een NUL-teken in het adres of het formulier.")
-        if any(NUL in bestand.name for _, lijst in request.FILES.lists() for bestand in lijst):
-            raise BadRequest("Een NUL-teken in de naam van een bestand.")
+        if (
+            NUL in request.path
+            or any(map(heeft_nul, [request.GET, request.POST]))
+            or any(NUL in bestand.name for _, lijst in request.FILES.lists() for bestand in lijst)
+        ):
+            # One line, without the address: it may hold an applicant's secret link.
+            logger.warning("Verzoek met een NUL-teken geweigerd (400).")
+            return bad_request(request, BadRequest("NUL"))
         return self.get_response(request)
 
 

@@ -23,17 +23,18 @@ ZOEKVRAAG = "?q=%00&status=%00&o=%00&p=99999999999999999999&pagina=%00&categorie
 ARGUMENT = re.compile(r"<(?:\w+:)?\w+>")
 
 
-def patronen(resolver=None, voor: str = "") -> list[str]:
-    """Every route of the project as text, arguments as <…>; regular expressions (the
-    admin's app lists and its catch-all) are left out: they take no argument to fill."""
+def patronen(resolver=None, voor: str = "", met_zonder_argumenten: bool = False) -> list[str]:
+    """Every route of the project that takes an argument (or every route) as text,
+    arguments as <…>; regular expressions (the admin's app lists and its catch-all) are
+    left out: they take no argument to fill."""
     gevonden = []
     for patroon in (resolver or get_resolver()).url_patterns:
         tekst = voor + str(patroon.pattern)
         if "^" in tekst or "(?P" in tekst:
             continue
         if isinstance(patroon, URLResolver):
-            gevonden += patronen(patroon, tekst)
-        elif isinstance(patroon, URLPattern) and ARGUMENT.search(tekst):
+            gevonden += patronen(patroon, tekst, met_zonder_argumenten)
+        elif isinstance(patroon, URLPattern) and (met_zonder_argumenten or ARGUMENT.search(tekst)):
             gevonden.append(tekst)
     return gevonden
 
@@ -224,3 +225,22 @@ def test_an_id_too_large_for_the_database_in_an_admin_address_is_not_a_500(clien
     }
 
     assert {adres: status for adres, status in antwoorden.items() if status >= 500} == {}
+
+
+def test_a_number_too_large_for_the_column_in_an_in_lookup_matches_nothing(mensen):
+    beheer = mensen["beheer"]
+
+    gevonden = list(type(beheer).objects.filter(pk__in=[10**30, beheer.pk, -(10**30)]))
+
+    assert gevonden == [beheer]
+
+
+def test_a_forged_key_in_an_admin_multiple_choice_is_a_field_error(client, mensen):
+    client.force_login(mensen["beheer"])
+
+    response = client.post("/admin/auth/group/add/", {"name": "Rol", "permissions": "9" * 30})
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["permissions"] == [
+        f"Selecteer een geldige keuze. {'9' * 30} is geen beschikbare keuze."
+    ]
