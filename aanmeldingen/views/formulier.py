@@ -86,6 +86,10 @@ def dubbele_wijk(oproep, form, aanmelding=None) -> bool:
     if not (gemeente.strip() and wijknaam.strip()):
         return False
     cbs_wijkcode = (form["cbs_wijkcode"].value() or "").strip().upper()
+    if "\x00" in gemeente + wijknaam + cbs_wijkcode:
+        # Stored text never holds a NUL (the form refuses it), and PostgreSQL cannot compare
+        # with one: no other coalition has this neighbourhood.
+        return False
     return Aanmelding.objects.zelfde_wijk_als(
         oproep=oproep,
         gemeente=gemeente,

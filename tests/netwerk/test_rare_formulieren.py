@@ -123,7 +123,7 @@ def wereld():
     # The factory writes the selected status without the service that counts it.
     Oproep.objects.filter(pk=wijk.aanmelding.oproep_id).update(aantal_geselecteerd=1)
     sessie = BijeenkomstFactory(casuswijk=wijk, verslag="Verslag.", verslagstatus="concept")
-    aanvraag = AanmeldingFactory(in_behandeling=True)
+    aanvraag = AanmeldingFactory()
     link = vervang_link(aanmelding=aanvraag)
     beheer = StaffFactory(beheer=True)
     UitnodigingFactory(bijeenkomst=sessie, gebruiker=deelname.gebruiker)

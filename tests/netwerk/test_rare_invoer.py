@@ -10,11 +10,20 @@ page is walked without changing this file.
 import re
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from aanmeldingen.enums import Status
 from aanmeldingen.models import Aanmelding
-from tests.factories import CasuswijkFactory, DeelnameFactory, OproepFactory, StaffFactory
+from aanmeldingen.services import vervang_link
+from tests.factories import (
+    AanmeldingFactory,
+    CasuswijkFactory,
+    DeelnameFactory,
+    OproepFactory,
+    StaffFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -146,27 +155,51 @@ def test_a_nul_in_the_address_answers_a_dutch_400(client, mensen, adres):
     assert nederlands_400(response)
 
 
-def test_a_nul_in_a_form_field_answers_a_dutch_400_and_writes_nothing(client, oproep):
+def test_a_nul_in_a_form_field_gets_the_message_at_the_field_and_writes_nothing(client, oproep):
     aanmeldingen = Aanmelding.objects.count()
 
     response = client.post(
         f"/oproepen/{oproep.slug}/aanmelden/", {"wijknaam": "Noord\x00", "actie": "concept"}
     )
 
-    assert nederlands_400(response)
+    assert response.status_code == 422
+    assert response.context["form"].errors["wijknaam"] == ["Null-tekens zijn niet toegestaan."]
     assert Aanmelding.objects.count() == aanmeldingen
 
 
-def test_a_nul_in_a_decision_reason_in_the_admin_answers_a_dutch_400(client, mensen):
+def test_a_nul_in_the_neighbourhood_behind_the_link_gets_the_message_at_the_field(client):
+    aanmelding = AanmeldingFactory()
+    link = vervang_link(aanmelding=aanmelding).removeprefix(settings.PORTAAL_URL)
+
+    response = client.post(
+        link + "wijzigen/",
+        {"actie": "opslaan", "gemeente": "Utrecht", "wijknaam": "Noord\x00"},
+    )
+
+    assert response.status_code == 422
+    assert response.context["form"].errors["wijknaam"] == ["Null-tekens zijn niet toegestaan."]
+    aanmelding.refresh_from_db()
+    assert aanmelding.wijknaam != "Noord\x00"
+
+
+def test_a_nul_in_a_decision_reason_in_the_admin_is_refused_at_the_field(client, mensen):
     client.force_login(mensen["beheer"])
-    aanmelding = mensen["deelnemer"].deelnames.get().casuswijk.aanmelding
+    aanmelding = AanmeldingFactory(oproep__gesloten=True)
 
     response = client.post(
         "/admin/aanmeldingen/aanmelding/",
-        {"action": "besluit_afgewezen", "_selected_action": [aanmelding.pk], "reden": "x\x00"},
+        {
+            "action": "besluit_afgewezen",
+            "_selected_action": [aanmelding.pk],
+            "bevestigd": "1",
+            "toelichting": "x\x00",
+        },
     )
 
-    assert nederlands_400(response)
+    assert response.status_code == 200
+    assert response.context["form"].errors["toelichting"] == ["Null-tekens zijn niet toegestaan."]
+    aanmelding.refresh_from_db()
+    assert aanmelding.status == Status.INGEDIEND
 
 
 def test_a_cookie_holding_a_nul_is_ignored(client):
