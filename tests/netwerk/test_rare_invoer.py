@@ -75,6 +75,7 @@ def test_junk_in_any_address_never_answers_500(client, mensen, wie):
             if status >= 500:
                 fouten[adres[:120] + vraag] = status
 
+    print(f"\n{wie}: {2 * len(te_proberen)} verzoeken, {len(fouten)} met 5xx")
     assert len(te_proberen) > 100
     assert fouten == {}
 
@@ -140,10 +141,9 @@ def nederlands_400(response) -> bool:
         "/aanmelding/%00abcdefghijklmnopqrstuvwxyz/",
         "/wijken/{wijk}/agenda/%00.ics",
         "/wijken/{wijk}/agenda/abc%00def.ics",
-        "/zoeken/?q=wijk%00",
-        "/?%00=1",
         "/admin/casuswijken/actiepunt/?status=%00",
         "/admin/aanmeldingen/aanmelding/?oproep__id__exact=1%00",
+        "/admin/casuswijken/bijeenkomst/?q=%00",
     ],
 )
 def test_a_nul_in_the_address_answers_a_dutch_400(client, mensen, adres):
