@@ -270,6 +270,7 @@ PERMISSIONS_POLICY = {
         "gyroscope",
         "hid",
         "idle-detection",
+        "interest-cohort",
         "magnetometer",
         "microphone",
         "midi",

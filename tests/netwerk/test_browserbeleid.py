@@ -33,7 +33,9 @@ CSP_VEREIST = {
     "form-action": "'self'",
     "frame-ancestors": "'none'",
 }
-GEWEIGERDE_FUNCTIES = ["camera", "microphone", "geolocation", "payment", "usb", "browsing-topics"]
+GEWEIGERDE_FUNCTIES = [
+    "camera", "microphone", "geolocation", "payment", "usb", "browsing-topics", "interest-cohort",
+]  # fmt: skip
 
 
 def gebreken(response) -> list[str]:
