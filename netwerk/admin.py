@@ -55,7 +55,14 @@ class TaakAdmin(DBTaskResultAdmin):
     list_display = tuple(
         "taak" if kolom == "task_name" else kolom for kolom in DBTaskResultAdmin.list_display
     )
-    list_display = (*list_display[:3], "aan_en_onderwerp", "poging", "fout", "afgehandeld", *list_display[3:])
+    list_display = (
+        *list_display[:3],
+        "aan_en_onderwerp",
+        "poging",
+        "fout",
+        "afgehandeld",
+        *list_display[3:],
+    )
     list_filter = (MailFilter, *DBTaskResultAdmin.list_filter)
     list_select_related = ["afhandeling__door"]
     actions = ["opnieuw_versturen", "laat_rusten"]
@@ -105,8 +112,9 @@ class TaakAdmin(DBTaskResultAdmin):
             verstuurd += 1
         self.message_user(
             request,
-            f"{telling(verstuurd, 'mislukte mail', 'mislukte mails')} opnieuw in de wachtrij gezet. Mails die niet mislukt zijn of "
-            "al afgehandeld waren, zijn niet nog eens verstuurd.",
+            f"{telling(verstuurd, 'mislukte mail', 'mislukte mails')} opnieuw in de wachtrij "
+            "gezet. Mails die niet mislukt zijn of al afgehandeld waren, zijn niet nog eens "
+            "verstuurd.",
             messages.SUCCESS,
         )
 
@@ -124,8 +132,8 @@ class TaakAdmin(DBTaskResultAdmin):
             afgehandeld += 1
         self.message_user(
             request,
-            f"{telling(afgehandeld, 'mislukte mail', 'mislukte mails')} afgehandeld zonder te versturen; ze worden met de rest "
-            "van de wachtrij opgeruimd.",
+            f"{telling(afgehandeld, 'mislukte mail', 'mislukte mails')} afgehandeld zonder te "
+            "versturen; ze worden met de rest van de wachtrij opgeruimd.",
             messages.SUCCESS,
         )
 

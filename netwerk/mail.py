@@ -218,9 +218,7 @@ def mislukte_mails(taken: QuerySet[DBTaskResult] | None = None) -> QuerySet[DBTa
     refusal no retry changes. Those staff dealt with (verstuur_opnieuw, laat_rusten) have
     an `afhandeling`."""
     taken = DBTaskResult.objects.all() if taken is None else taken
-    return taken.filter(task_path=TAAKPAD, status="FAILED").exclude(
-        exception_class_path=UITGESTELD
-    )
+    return taken.filter(task_path=TAAKPAD, status="FAILED").exclude(exception_class_path=UITGESTELD)
 
 
 class AlAfgehandeld(Exception):
