@@ -1,26 +1,141 @@
-"""The admin of the portal's own records: the task queue (django_tasks_db) in Dutch, and the
-security log.
+"""The admin of the portal's own records: the task queue (django_tasks_db) in Dutch, with the
+mails that failed, and the security log.
 
 The task queue's model fields translate through locale/, but three labels of its admin are
-plain English strings: the task's name in the list, "run after" and "traceback". This subclass
-gives them the fields' translated names and changes nothing else.
+plain English strings: the task's name in the list, "run after" and "traceback". The subclass
+gives them the fields' translated names, and shows per mail to whom it goes, which try it is
+and what went wrong, with a filter for the mails that failed for good and the actions that
+deal with them (netwerk.mail).
 """
 
-from django.contrib import admin
+from django.conf import settings
+from django.contrib import admin, messages
+from django.db.models import QuerySet
 from django_tasks_db.admin import DBTaskResultAdmin
 from django_tasks_db.models import DBTaskResult
 
+from . import mail
+from .beheerpagina import telling
 from .models import Beveiligingsgebeurtenis
+from .rechten import Recht, mag
 
 
 def _veldnaam(naam: str):
     return DBTaskResult._meta.get_field(naam).verbose_name
 
 
+class MailFilter(admin.SimpleListFilter):
+    """Mails by how their sending went; "mislukt" are those that wait for staff."""
+
+    title = "mail"
+    parameter_name = "mail"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("mislukt", "Mislukt, nog af te handelen"),
+            ("afgehandeld", "Mislukt, afgehandeld"),
+            ("opnieuw", "Poging mislukt, wordt opnieuw geprobeerd"),
+            ("verstuurd", "Verstuurd"),
+        ]
+
+    def queryset(self, request, queryset: QuerySet[DBTaskResult]):
+        waarde = self.value()
+        if waarde == "mislukt":
+            return mail.mislukte_mails(queryset).filter(afhandeling__isnull=True)
+        if waarde == "afgehandeld":
+            return mail.mislukte_mails(queryset).filter(afhandeling__isnull=False)
+        if waarde == "opnieuw":
+            return queryset.filter(task_path=mail.TAAKPAD, exception_class_path=mail.UITGESTELD)
+        if waarde == "verstuurd":
+            return queryset.filter(task_path=mail.TAAKPAD, status="SUCCESSFUL")
+        return queryset
+
+
 class TaakAdmin(DBTaskResultAdmin):
     list_display = tuple(
         "taak" if kolom == "task_name" else kolom for kolom in DBTaskResultAdmin.list_display
     )
+    list_display = (
+        *list_display[:3],
+        "aan_en_onderwerp",
+        "poging",
+        "fout",
+        "afgehandeld",
+        *list_display[3:],
+    )
+    list_filter = (MailFilter, *DBTaskResultAdmin.list_filter)
+    list_select_related = ["afhandeling__door"]
+    actions = ["opnieuw_versturen", "laat_rusten"]
+
+    def get_readonly_fields(self, request, obj=None) -> list[str]:
+        return [*super().get_readonly_fields(request, obj), "afgehandeld"]
+
+    def has_handel_mislukte_mails_af_permission(self, request) -> bool:
+        return mag(request.user, Recht.HANDEL_MISLUKTE_MAILS_AF)
+
+    @admin.display(description="aan en onderwerp")
+    def aan_en_onderwerp(self, taak: DBTaskResult) -> str:
+        if taak.task_path != mail.TAAKPAD:
+            return "—"
+        kwargs = taak.args_kwargs.get("kwargs", {})
+        return f"{', '.join(kwargs.get('aan', []))}: {kwargs.get('onderwerp', '')}"
+
+    @admin.display(description="poging")
+    def poging(self, taak: DBTaskResult) -> str:
+        if taak.task_path != mail.TAAKPAD:
+            return "—"
+        return f"{taak.args_kwargs.get('kwargs', {}).get('poging', 1)} van {settings.MAIL_POGINGEN}"
+
+    @admin.display(description="fout")
+    def fout(self, taak: DBTaskResult) -> str:
+        regels = taak.traceback.strip().splitlines()
+        return regels[-1][:300] if regels else "—"
+
+    @admin.display(description="afgehandeld")
+    def afgehandeld(self, taak: DBTaskResult) -> str:
+        afhandeling = getattr(taak, "afhandeling", None)
+        if afhandeling is None:
+            return "—"
+        door = afhandeling.door.get_username() if afhandeling.door else "onbekend"
+        return f"{afhandeling} door {door}"
+
+    @admin.action(
+        description="Mislukte mails opnieuw versturen", permissions=["handel_mislukte_mails_af"]
+    )
+    def opnieuw_versturen(self, request, queryset) -> None:
+        verstuurd = 0
+        for taak in mail.mislukte_mails(queryset).filter(afhandeling__isnull=True):
+            try:
+                mail.verstuur_opnieuw(taak=taak, door=request.user)
+            except mail.AlAfgehandeld:
+                continue
+            verstuurd += 1
+        self.message_user(
+            request,
+            f"{telling(verstuurd, 'mislukte mail', 'mislukte mails')} opnieuw in de wachtrij "
+            "gezet. Mails die niet mislukt zijn of al afgehandeld waren, zijn niet nog eens "
+            "verstuurd.",
+            messages.SUCCESS,
+        )
+
+    @admin.action(
+        description="Mislukte mails afhandelen zonder te versturen",
+        permissions=["handel_mislukte_mails_af"],
+    )
+    def laat_rusten(self, request, queryset) -> None:
+        afgehandeld = 0
+        for taak in mail.mislukte_mails(queryset).filter(afhandeling__isnull=True):
+            try:
+                mail.laat_rusten(taak=taak, door=request.user)
+            except mail.AlAfgehandeld:
+                continue
+            afgehandeld += 1
+        self.message_user(
+            request,
+            f"{telling(afgehandeld, 'mislukte mail', 'mislukte mails')} afgehandeld zonder te "
+            "versturen; ze worden met de rest van de wachtrij opgeruimd.",
+            messages.SUCCESS,
+        )
 
     @admin.display(description="taak")
     def taak(self, taak: DBTaskResult) -> str:

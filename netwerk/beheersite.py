@@ -4,13 +4,22 @@ from functools import wraps
 
 from django.contrib import admin
 from django.contrib.admin import helpers
+from django.core.exceptions import ValidationError
+from django.db import models
 
 # Every model of the portal has a whole number as its key (BigAutoField or AutoField).
 GROOTSTE_SLEUTEL = 2**63 - 1
 
 
-def is_sleutel(waarde: str) -> bool:
-    """Whether a value from a request can be the key of a row: a whole number in range."""
+def is_sleutel(waarde: str, veld: models.Field | None = None) -> bool:
+    """Whether a value from a request can be the key of a row: a whole number in range, or,
+    where the key `veld` is a UUID (the task queue's rows), a UUID."""
+    if isinstance(veld, models.UUIDField):
+        try:
+            veld.to_python(waarde)
+        except ValidationError:
+            return False
+        return True
     return waarde.isascii() and waarde.isdigit() and 0 < int(waarde) <= GROOTSTE_SLEUTEL
 
 
@@ -28,14 +37,16 @@ class Beheersite(admin.AdminSite):
         means "choose rows first".
         """
         beschermd = super().admin_view(view, cacheable)
+        modelbeheer = getattr(view, "__self__", None)
+        sleutel = modelbeheer.model._meta.pk if isinstance(modelbeheer, admin.ModelAdmin) else None
 
         @wraps(view)
         def met_schone_keuze(request, *args, **kwargs):
             gekozen = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
-            if request.method == "POST" and not all(map(is_sleutel, gekozen)):
+            if request.method == "POST" and not all(is_sleutel(w, sleutel) for w in gekozen):
                 request.POST = request.POST.copy()
                 request.POST.setlist(
-                    helpers.ACTION_CHECKBOX_NAME, [w for w in gekozen if is_sleutel(w)]
+                    helpers.ACTION_CHECKBOX_NAME, [w for w in gekozen if is_sleutel(w, sleutel)]
                 )
             return beschermd(request, *args, **kwargs)
 

@@ -55,6 +55,8 @@ class Recht(StrEnum):
     BESLUIT_OVER_VOORSTELLEN = "casuswijken.change_interventievoorstel"
     # The security log (logins, lockouts, second factors, exports): beheer only.
     LEES_BEVEILIGINGSLOG = "netwerk.view_beveiligingsgebeurtenis"
+    # Sends a mail that failed for good once more, or lets it go (the task queue's admin).
+    HANDEL_MISLUKTE_MAILS_AF = "netwerk.add_mailafhandeling"
 
 
 def mag(user, recht: Recht) -> bool:

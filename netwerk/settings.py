@@ -209,6 +209,20 @@ TASKS = {
     }
 }
 
+# No mail is lost (netwerk.mail): a try that fails for a reason that may pass queues the
+# next one, MAIL_WACHTTIJD_SECONDEN later and doubling each time (4, 8, 16, 32 minutes:
+# 5 tries in an hour); after the last one staff see it as failed and can send it again.
+MAIL_POGINGEN = env.int("MAIL_POGINGEN", default=5)
+MAIL_WACHTTIJD_SECONDEN = env.int("MAIL_WACHTTIJD_SECONDEN", default=240)
+# Sent mails (and the other finished tasks) are deleted after this many days by
+# `manage.py ruim_wachtrij_op`; failed mails only once staff dealt with them.
+MAIL_BEWAREN_DAGEN = env.int("MAIL_BEWAREN_DAGEN", default=14)
+# A task still RUNNING after this long belongs to a worker that died: ruim_wachtrij_op
+# queues it again. Far above EMAIL_TIMEOUT, which bounds every wait on the mail server.
+WACHTRIJ_VASTGELOPEN_MINUTEN = env.int("WACHTRIJ_VASTGELOPEN_MINUTEN", default=15)
+# Seconds smtplib waits for the mail server before the try fails (and is tried again).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
+
 # Shown on /privacy/ and recorded with every consent, so that we can tell later which text
 # an applicant agreed to. Change it whenever the privacy statement changes.
 PRIVACYVERKLARING_VERSIE = "2026-12-01"
