@@ -13,12 +13,9 @@ urlpatterns = [
     path("", lambda request: redirect("account:login"), name="start"),
     path(
         "inloggen/",
-        begrensd(
-            auth_views.LoginView.as_view(
-                authentication_form=InlogForm, redirect_authenticated_user=True
-            ),
-            groep="account.inloggen",
-            instelling="INLOGPOGINGEN_PER_UUR",
+        # Failed logins are counted per account and address by django-axes.
+        auth_views.LoginView.as_view(
+            authentication_form=InlogForm, redirect_authenticated_user=True
         ),
         name="login",
     ),

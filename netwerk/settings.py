@@ -5,6 +5,7 @@ variables (see README.md, "Configuratie"). The defaults are the safe production 
 DEBUG is off and a missing SECRET_KEY stops the process, unless DEBUG is asked for.
 """
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -41,6 +42,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_tasks",
     "netwerk.wachtrij.WachtrijConfig",  # django_tasks_db under a Dutch name
+    "netwerk.inlogblokkade.InlogblokkadeConfig",  # django-axes under a Dutch name
     "netwerk",
     "aanmeldingen",
     "casuswijken",
@@ -56,6 +58,8 @@ MIDDLEWARE = [
     "netwerk.middleware.PriveVoorIngelogden",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as axes asks: turns a refused login into netwerk.inlogblokkade.geblokkeerd.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "netwerk.urls"
@@ -112,8 +116,29 @@ VERTROUWDE_PROXIES = env.int("VERTROUWDE_PROXIES", default=0)
 AANMELDINGEN_PER_UUR = env.int("AANMELDINGEN_PER_UUR", default=5)
 # Requests for a lost link: per visitor address, and per e-mail address asked for.
 LINKAANVRAGEN_PER_UUR = env.int("LINKAANVRAGEN_PER_UUR", default=5)
-# Attempts to log in per visitor address per hour.
-INLOGPOGINGEN_PER_UUR = env.int("INLOGPOGINGEN_PER_UUR", default=20)
+# Failed logins (django-axes, netwerk.inlogblokkade): after INLOGFOUTEN wrong passwords for
+# one account from one address, that pair waits INLOGBLOKKADE_MINUTEN; the account works
+# from elsewhere, a good login clears the count, a success never counts. The attempts live
+# in the database (axes' database handler): every worker sees them, each failure is counted
+# in a locked row (the cache handler's read-then-write can lose concurrent failures), and
+# beheer can lift a block in the admin.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = env.int("INLOGFOUTEN", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("INLOGBLOKKADE_MINUTEN", default=15))
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "netwerk.inlogblokkade.adres"
+AXES_USERNAME_CALLABLE = "netwerk.inlogblokkade.gebruikersnaam"
+AXES_LOCKOUT_CALLABLE = "netwerk.inlogblokkade.geblokkeerd"
+# Logins are in our own security log; axes keeps only the failures it counts.
+AXES_DISABLE_ACCESS_LOG = True
+# Our admin of the blocks (netwerk.admin) instead of axes' three English ones.
+AXES_ENABLE_ADMIN = False
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "csrfmiddlewaretoken", "otp_token"]
 # How long an applicant's secret link works; a new one can be requested at any time.
 AANMELDLINK_GELDIG_DAGEN = env.int("AANMELDLINK_GELDIG_DAGEN", default=180)
 # How long the security log (netwerk.models.Beveiligingsgebeurtenis) keeps an entry.
@@ -235,6 +260,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        # axes tells every attempt at INFO; its warnings (failures, lockouts) still come.
+        "axes": {"level": "WARNING"},
         # WeasyPrint tells every step of every PDF at INFO; its warnings still come through.
         "weasyprint.progress": {"level": "WARNING"},
     },

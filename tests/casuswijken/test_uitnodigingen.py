@@ -148,17 +148,6 @@ def test_an_address_whose_username_is_taken_still_gets_an_account():
     assert deelname.gebruiker.email == "bezet@voorbeeld.nl"
 
 
-def test_logging_in_is_rate_limited_per_visitor(client, settings):
-    settings.INLOGPOGINGEN_PER_UUR = 3
-    for _ in range(3):
-        client.post(reverse("account:login"), {"username": "x", "password": "fout"})
-
-    response = client.post(reverse("account:login"), {"username": "x", "password": "fout"})
-
-    assert response.status_code == 429
-    assert "Even geduld" in response.text
-
-
 def test_staff_send_an_invitation_again_to_who_never_set_a_password(client):
     casuswijk = CasuswijkFactory()
     nooit, _ = nodig_uit(casuswijk=casuswijk, email="nooit@voorbeeld.nl", naam="N",
