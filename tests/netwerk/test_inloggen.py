@@ -8,11 +8,13 @@ import time_machine
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.test import Client
 from django.urls import reverse
 from django.utils.html import strip_tags
 
 from netwerk.models import Beveiligingsgebeurtenis
-from tests.factories import StaffFactory
+from netwerk.rechten import Rol
+from tests.factories import StaffFactory, medewerker
 
 pytestmark = pytest.mark.django_db
 
@@ -26,9 +28,7 @@ def deelnemer(naam: str):
 
 
 def inloggen(client, naam: str, wachtwoord: str = WACHTWOORD, **meta):
-    return client.post(
-        reverse("account:login"), {"username": naam, "password": wachtwoord}, **meta
-    )
+    return client.post(reverse("account:login"), {"username": naam, "password": wachtwoord}, **meta)
 
 
 def test_successful_logins_from_one_address_never_count(client):
@@ -111,9 +111,7 @@ def test_the_username_counts_in_any_case_and_as_the_accounts_address(client, set
     assert inloggen(client, "coordinator").status_code == 429
 
 
-def test_the_locked_page_says_when_to_try_again_and_that_a_new_password_works(
-    client, settings
-):
+def test_the_locked_page_says_when_to_try_again_and_that_a_new_password_works(client, settings):
     settings.AXES_FAILURE_LIMIT = 2
     settings.AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
     deelnemer("slachtoffer")
@@ -179,3 +177,28 @@ def test_what_was_typed_for_an_unknown_account_is_not_stored(client):
     assert poging.username.startswith("onbekend-")
     assert "geheime" not in opgeslagen
     assert "nog-iets" not in opgeslagen
+
+
+def test_beheer_sees_the_blocks_in_dutch_and_lifts_one_by_deleting_it(client):
+    deelnemer("slachtoffer")
+    blokkeer(client, "slachtoffer", REMOTE_ADDR=AANVALLER)
+    poging = AccessAttempt.objects.get()
+    beheer = Client()
+    beheer.force_login(StaffFactory(beheer=True))
+
+    lijst = beheer.get(reverse("admin:axes_accessattempt_changelist"))
+    beheer.post(reverse("admin:axes_accessattempt_delete", args=[poging.pk]), {"post": "yes"})
+
+    tekst = " ".join(strip_tags(lijst.text).split())
+    assert "Inlogblokkades" in tekst
+    assert "Gebruikersnaam Internetadres Mislukte pogingen Laatste poging Status" in tekst
+    assert "geblokkeerd tot" in tekst
+    assert inloggen(client, "slachtoffer", REMOTE_ADDR=AANVALLER).status_code == 302
+
+
+def test_only_beheer_sees_the_blocks(client):
+    client.force_login(medewerker(Rol.COORDINATOR))
+
+    response = client.get(reverse("admin:axes_accessattempt_changelist"))
+
+    assert response.status_code == 403
