@@ -4,7 +4,12 @@ from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect
 from django.urls import path, reverse_lazy
 
-from .account import InlogForm, MailViaWachtrijResetForm, WachtwoordInstellenForm
+from .account import (
+    InlogForm,
+    MailViaWachtrijResetForm,
+    WachtwoordInstellenForm,
+    WachtwoordInstellenView,
+)
 from .views import begrensd
 
 app_name = "account"
@@ -26,8 +31,6 @@ urlpatterns = [
             auth_views.PasswordResetView.as_view(
                 form_class=MailViaWachtrijResetForm,
                 success_url=reverse_lazy("account:password_reset_done"),
-                email_template_name="registration/password_reset_email.txt",
-                subject_template_name="registration/password_reset_subject.txt",
             ),
             groep="account.wachtwoord",
             instelling="LINKAANVRAGEN_PER_UUR",
@@ -41,7 +44,7 @@ urlpatterns = [
     ),
     path(
         "wachtwoord-instellen/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
+        WachtwoordInstellenView.as_view(
             form_class=WachtwoordInstellenForm,
             # Django swaps the token in the address for this word once it checked it.
             reset_url_token="instellen",

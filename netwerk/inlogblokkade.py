@@ -10,9 +10,10 @@ What a visitor types into the username field may be anything, their password inc
 axes stores an existing account by its username and anything else only as a keyed hash.
 """
 
-from axes.apps import AppConfig as AxesConfig
+from axes.backends import AxesStandaloneBackend
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import ModelBackend
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -60,6 +61,17 @@ def gebruikersnaam(request: HttpRequest, credentials: dict | None) -> str | None
     return gezien[invoer]
 
 
+class InlogBackend(AxesStandaloneBackend, ModelBackend):
+    """Django's own backend, after axes has refused a locked pair (PermissionDenied).
+
+    One backend rather than axes' two in a row: Django's with_perm (who may lead a session)
+    and force_login need a single one to ask."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        AxesStandaloneBackend.authenticate(self, request, username, password, **kwargs)
+        return ModelBackend.authenticate(self, request, username, password, **kwargs)
+
+
 def geblokkeerd(request: HttpRequest, response=None, credentials=None) -> HttpResponse:
     """The calm page a locked pair gets (429): until when, and that a new password can be
     asked for at once. Every further failure starts the wait again."""
@@ -74,9 +86,3 @@ def geblokkeerd(request: HttpRequest, response=None, credentials=None) -> HttpRe
         },
         status=429,
     )
-
-
-class InlogblokkadeConfig(AxesConfig):
-    """django-axes under a Dutch name in the admin (as netwerk.wachtrij does for the queue)."""
-
-    verbose_name = "Inlogblokkades"

@@ -42,7 +42,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_tasks",
     "netwerk.wachtrij.WachtrijConfig",  # django_tasks_db under a Dutch name
-    "netwerk.inlogblokkade.InlogblokkadeConfig",  # django-axes under a Dutch name
+    "netwerk.apps.InlogblokkadeConfig",  # django-axes under a Dutch name
     "netwerk",
     "aanmeldingen",
     "casuswijken",
@@ -122,10 +122,7 @@ LINKAANVRAGEN_PER_UUR = env.int("LINKAANVRAGEN_PER_UUR", default=5)
 # in the database (axes' database handler): every worker sees them, each failure is counted
 # in a locked row (the cache handler's read-then-write can lose concurrent failures), and
 # beheer can lift a block in the admin.
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
+AUTHENTICATION_BACKENDS = ["netwerk.inlogblokkade.InlogBackend"]
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_FAILURE_LIMIT = env.int("INLOGFOUTEN", default=5)
