@@ -214,7 +214,13 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # Mail leaves through the task queue (netwerk.mail), so it is queued in the same
-# transaction as the data it is about. A worker (manage.py db_worker) sends it.
+# transaction as the data it is about. A worker (manage.py db_worker) sends it. Production
+# names its mail server: printing links to the console there would lose every mail.
+if not env.str("EMAIL_URL", default="") and not DEBUG:
+    raise ImproperlyConfigured(
+        "EMAIL_URL is not set. Production needs its mail server, e.g. "
+        "smtp+tls://user:password@smtp.example.nl:587; for local development set DEBUG=1."
+    )
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str(

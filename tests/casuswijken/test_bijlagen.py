@@ -887,7 +887,7 @@ def storage_met_omgeving(**omgeving) -> dict:
     resultaat = subprocess.run(
         [sys.executable, "-c", code],
         env={**schoon, "DJANGO_SETTINGS_MODULE": "netwerk.settings", "SECRET_KEY": "x",
-             **omgeving},
+             "EMAIL_URL": "memorymail://", **omgeving},
         capture_output=True, text=True, check=True, timeout=60,
     )  # fmt: skip
     return json.loads(resultaat.stdout.strip().splitlines()[-1])
