@@ -259,9 +259,34 @@ X_FRAME_OPTIONS = "DENY"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Secret links (an applicant's, a set-password link, a calendar feed) never in a log line.
+    "filters": {"geheime_links": {"()": "netwerk.logfilter.VerbergGeheimeLinks"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["geheime_links"]},
+        # runserver's request lines, as Django's default writes them, with the filter.
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["geheime_links"],
+        },
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
+        # Django's handlers see these too (mail to ADMINS): the filter acts before them.
+        "django.request": {"filters": ["geheime_links"]},
+        "django.server": {
+            "handlers": ["django.server"],
+            "level": "INFO",
+            "propagate": False,
+            "filters": ["geheime_links"],
+        },
         "django.db.backends": {"level": "WARNING"},
         # axes tells every attempt at INFO; its warnings (failures, lockouts) still come.
         "axes": {"level": "WARNING"},
