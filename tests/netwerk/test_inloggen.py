@@ -202,3 +202,14 @@ def test_only_beheer_sees_the_blocks(client):
     response = client.get(reverse("admin:axes_accessattempt_changelist"))
 
     assert response.status_code == 403
+
+
+def test_an_ipv6_visitor_is_counted_by_their_network(client):
+    deelnemer("slachtoffer")
+    blokkeer(client, "slachtoffer", REMOTE_ADDR="2001:db8:1:2::5")
+
+    zelfde_netwerk = inloggen(client, "slachtoffer", REMOTE_ADDR="2001:db8:1:2::9")
+    ander_netwerk = inloggen(client, "slachtoffer", REMOTE_ADDR="2001:db8:1:3::5")
+
+    assert (zelfde_netwerk.status_code, ander_netwerk.status_code) == (429, 302)
+    assert AccessAttempt.objects.get().ip_address == "2001:db8:1:2::"
