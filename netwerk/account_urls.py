@@ -4,7 +4,12 @@ from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect
 from django.urls import path, reverse_lazy
 
-from .account import InlogForm, MailViaWachtrijResetForm, WachtwoordInstellenForm
+from .account import (
+    InlogForm,
+    MailViaWachtrijResetForm,
+    WachtwoordInstellenForm,
+    WachtwoordInstellenView,
+)
 from .views import begrensd
 
 app_name = "account"
@@ -13,12 +18,9 @@ urlpatterns = [
     path("", lambda request: redirect("account:login"), name="start"),
     path(
         "inloggen/",
-        begrensd(
-            auth_views.LoginView.as_view(
-                authentication_form=InlogForm, redirect_authenticated_user=True
-            ),
-            groep="account.inloggen",
-            instelling="INLOGPOGINGEN_PER_UUR",
+        # Failed logins are counted per account and address by django-axes.
+        auth_views.LoginView.as_view(
+            authentication_form=InlogForm, redirect_authenticated_user=True
         ),
         name="login",
     ),
@@ -29,8 +31,6 @@ urlpatterns = [
             auth_views.PasswordResetView.as_view(
                 form_class=MailViaWachtrijResetForm,
                 success_url=reverse_lazy("account:password_reset_done"),
-                email_template_name="registration/password_reset_email.txt",
-                subject_template_name="registration/password_reset_subject.txt",
             ),
             groep="account.wachtwoord",
             instelling="LINKAANVRAGEN_PER_UUR",
@@ -44,7 +44,7 @@ urlpatterns = [
     ),
     path(
         "wachtwoord-instellen/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
+        WachtwoordInstellenView.as_view(
             form_class=WachtwoordInstellenForm,
             # Django swaps the token in the address for this word once it checked it.
             reset_url_token="instellen",

@@ -1,5 +1,5 @@
 """The admin of the portal's own records: the task queue (django_tasks_db) in Dutch, with the
-mails that failed, and the security log.
+mails that failed, the security log, and the login blocks of django-axes.
 
 The task queue's model fields translate through locale/, but three labels of its admin are
 plain English strings: the task's name in the list, "run after" and "traceback". The subclass
@@ -8,9 +8,11 @@ and what went wrong, with a filter for the mails that failed for good and the ac
 deal with them (netwerk.mail).
 """
 
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib import admin, messages
 from django.db.models import QuerySet
+from django.utils import timezone
 from django_tasks_db.admin import DBTaskResultAdmin
 from django_tasks_db.models import DBTaskResult
 
@@ -174,3 +176,31 @@ class BeveiligingslogAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+@admin.register(AccessAttempt)
+class InlogblokkadeAdmin(admin.ModelAdmin):
+    """django-axes' failed logins per account and address: beheer sees who is locked out
+    (or nearly) and lifts a block by deleting its row. Replaces axes' English admin."""
+
+    list_display = ["username", "ip_address", "failures_since_start", "attempt_time", "status"]
+    search_fields = ["username", "ip_address"]
+    date_hierarchy = "attempt_time"
+    fields = ["username", "ip_address", "failures_since_start", "attempt_time", "path_info",
+              "user_agent"]  # fmt: skip
+    readonly_fields = fields
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.display(description="status")
+    def status(self, poging: AccessAttempt) -> str:
+        if poging.failures_since_start < settings.AXES_FAILURE_LIMIT:
+            return "nog niet geblokkeerd"
+        tot = timezone.localtime(poging.attempt_time + settings.AXES_COOLOFF_TIME)
+        if tot <= timezone.localtime():
+            return "blokkade voorbij"
+        return f"geblokkeerd tot {tot:%H:%M}"

@@ -1,3 +1,4 @@
+from axes import apps as axes_apps
 from django.apps import AppConfig, apps
 from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate
@@ -8,6 +9,7 @@ class NetwerkConfig(AppConfig):
     verbose_name = "Portaal"
 
     def ready(self) -> None:
+        from . import inlogsignalen  # noqa: F401  (logins in the security log)
         from .rechten import synchroniseer_rollen
 
         # After every migrate and every test flush: the groups follow netwerk.rechten.
@@ -24,3 +26,10 @@ class BeheerConfig(admin_apps.AdminConfig):
 
     default = False  # named in INSTALLED_APPS as netwerk.apps.BeheerConfig
     default_site = "netwerk.beheersite.Beheersite"
+
+
+class InlogblokkadeConfig(axes_apps.AppConfig):
+    """django-axes (netwerk.inlogblokkade) under a Dutch name in the admin."""
+
+    default = False  # named in INSTALLED_APPS as netwerk.apps.InlogblokkadeConfig
+    verbose_name = "Inlogblokkades"

@@ -5,6 +5,7 @@ variables (see README.md, "Configuratie"). The defaults are the safe production 
 DEBUG is off and a missing SECRET_KEY stops the process, unless DEBUG is asked for.
 """
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -41,6 +42,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_tasks",
     "netwerk.wachtrij.WachtrijConfig",  # django_tasks_db under a Dutch name
+    "netwerk.apps.InlogblokkadeConfig",  # django-axes under a Dutch name
     "netwerk",
     "aanmeldingen",
     "casuswijken",
@@ -56,6 +58,8 @@ MIDDLEWARE = [
     "netwerk.middleware.PriveVoorIngelogden",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as axes asks: turns a refused login into netwerk.inlogblokkade.geblokkeerd.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "netwerk.urls"
@@ -112,8 +116,26 @@ VERTROUWDE_PROXIES = env.int("VERTROUWDE_PROXIES", default=0)
 AANMELDINGEN_PER_UUR = env.int("AANMELDINGEN_PER_UUR", default=5)
 # Requests for a lost link: per visitor address, and per e-mail address asked for.
 LINKAANVRAGEN_PER_UUR = env.int("LINKAANVRAGEN_PER_UUR", default=5)
-# Attempts to log in per visitor address per hour.
-INLOGPOGINGEN_PER_UUR = env.int("INLOGPOGINGEN_PER_UUR", default=20)
+# Failed logins (django-axes, netwerk.inlogblokkade): after INLOGFOUTEN wrong passwords for
+# one account from one address, that pair waits INLOGBLOKKADE_MINUTEN; the account works
+# from elsewhere, a good login clears the count, a success never counts. The attempts live
+# in the database (axes' database handler): every worker sees them, each failure is counted
+# in a locked row (the cache handler's read-then-write can lose concurrent failures), and
+# beheer can lift a block in the admin.
+AUTHENTICATION_BACKENDS = ["netwerk.inlogblokkade.InlogBackend"]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = env.int("INLOGFOUTEN", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("INLOGBLOKKADE_MINUTEN", default=15))
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "netwerk.inlogblokkade.adres"
+AXES_USERNAME_CALLABLE = "netwerk.inlogblokkade.gebruikersnaam"
+AXES_LOCKOUT_CALLABLE = "netwerk.inlogblokkade.geblokkeerd"
+# Logins are in our own security log; axes keeps only the failures it counts.
+AXES_DISABLE_ACCESS_LOG = True
+# Our admin of the blocks (netwerk.admin) instead of axes' three English ones.
+AXES_ENABLE_ADMIN = False
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "csrfmiddlewaretoken", "otp_token"]
 # How long an applicant's secret link works; a new one can be requested at any time.
 AANMELDLINK_GELDIG_DAGEN = env.int("AANMELDLINK_GELDIG_DAGEN", default=180)
 # How long the security log (netwerk.models.Beveiligingsgebeurtenis) keeps an entry.
@@ -192,7 +214,13 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # Mail leaves through the task queue (netwerk.mail), so it is queued in the same
-# transaction as the data it is about. A worker (manage.py db_worker) sends it.
+# transaction as the data it is about. A worker (manage.py db_worker) sends it. Production
+# names its mail server: printing links to the console there would lose every mail.
+if not env.str("EMAIL_URL", default="") and not DEBUG:
+    raise ImproperlyConfigured(
+        "EMAIL_URL is not set. Production needs its mail server, e.g. "
+        "smtp+tls://user:password@smtp.example.nl:587; for local development set DEBUG=1."
+    )
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str(
@@ -245,10 +273,37 @@ X_FRAME_OPTIONS = "DENY"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Secret links (an applicant's, a set-password link, a calendar feed) never in a log line.
+    "filters": {"geheime_links": {"()": "netwerk.logfilter.VerbergGeheimeLinks"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["geheime_links"]},
+        # runserver's request lines, as Django's default writes them, with the filter.
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["geheime_links"],
+        },
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
+        # Django's handlers see these too (mail to ADMINS): the filter acts before them.
+        "django.request": {"filters": ["geheime_links"]},
+        "django.server": {
+            "handlers": ["django.server"],
+            "level": "INFO",
+            "propagate": False,
+            "filters": ["geheime_links"],
+        },
         "django.db.backends": {"level": "WARNING"},
+        # axes tells every attempt at INFO; its warnings (failures, lockouts) still come.
+        "axes": {"level": "WARNING"},
         # WeasyPrint tells every step of every PDF at INFO; its warnings still come through.
         "weasyprint.progress": {"level": "WARNING"},
     },

@@ -30,6 +30,14 @@ def wachtende_mails() -> list[dict]:
     ]
 
 
+def voer_uit(taak) -> None:
+    """Do what the worker would with the queued calls of one task, in this test's
+    transaction (werk_wachtrij_af runs the real worker, and needs a transactional test)."""
+    for rij in DBTaskResult.objects.filter(task_path=taak.module_path, status="READY"):
+        taak.call(*rij.args_kwargs["args"], **rij.args_kwargs["kwargs"])
+        rij.delete()
+
+
 def werk_wachtrij_af() -> None:
     """Run the real worker until the queue is empty. Needs a transactional_db test."""
     call_command("db_worker", batch=True, startup_delay=False, reload=False, interval=0)

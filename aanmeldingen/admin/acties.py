@@ -3,6 +3,7 @@
 from django.contrib import admin, messages
 
 from netwerk.beheerpagina import beheerpagina
+from netwerk.beveiliging import Soort, noteer
 from netwerk.rechten import Recht, mag
 from netwerk.spreadsheet import csv_bestand
 
@@ -35,7 +36,9 @@ class AanmeldingActies:
             .order_by("oproep", "wijknaam")
         )
         response = csv_bestand("aanmeldingen")
-        schrijf_csv(aanmeldingen, response)
+        rijen = schrijf_csv(aanmeldingen, response)
+        noteer(Soort.EXPORT, request=request, gebruiker=request.user, wat="aanmeldingen",
+               formaat="csv", rijen=rijen)  # fmt: skip
         return response
 
     @admin.action(description="Vergelijken (naast elkaar)", permissions=["view"])
