@@ -15,6 +15,17 @@ def _statische_bestanden_zonder_manifest(settings):
 
 
 @pytest.fixture(autouse=True)
+def _tweede_stap_uit(settings):
+    # Production asks staff for a second step (TWEEDE_STAP=verplicht, netwerk.tweede_stap)
+    # before any staff page. The tests of the admin and the staff pages log staff in with
+    # force_login or the password form, and are about those pages, not about the login:
+    # for them the step is off. The tests of the second step itself turn it on with the
+    # fixture `tweede_stap` (tests/netwerk/test_tweede_stap.py), and also check that the
+    # admin refuses a session with only the password.
+    settings.TWEEDE_STAP = "uit"
+
+
+@pytest.fixture(autouse=True)
 def _snel_wachtwoord_hashen(settings):
     # Factories make many users; the production hasher is slow on purpose.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
