@@ -18,12 +18,13 @@ from enum import StrEnum
 
 import segno
 from django.conf import settings
+from django.core import checks
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
-from django_otp import verify_token
 from django_otp import login as otp_login
+from django_otp import verify_token
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -44,6 +45,21 @@ class Stand(StrEnum):
 
 def stand() -> Stand:
     return Stand(settings.TWEEDE_STAP)
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def controleer_instelling(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """`check --deploy` warns when staff could reach the admin with a password alone."""
+    if stand() == Stand.VERPLICHT:
+        return []
+    return [
+        checks.Warning(
+            f"TWEEDE_STAP is {settings.TWEEDE_STAP!r}: staff reach the admin with their "
+            "password alone.",
+            hint="Leave TWEEDE_STAP unset (verplicht) in production.",
+            id="netwerk.W001",
+        )
+    ]
 
 
 def is_medewerker(user) -> bool:

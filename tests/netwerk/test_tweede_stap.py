@@ -495,3 +495,26 @@ def test_only_beheer_may_remove_a_second_step():
     assert mag(medewerker(Rol.BEHEER), Recht.VERWIJDER_TWEEDE_STAP)
     for rol in (Rol.COORDINATOR, Rol.BEGELEIDER, Rol.BEOORDELAAR):
         assert not mag(medewerker(rol), Recht.VERWIJDER_TWEEDE_STAP)
+
+
+@pytest.mark.usefixtures("tweede_stap")
+@pytest.mark.parametrize(
+    "volgende",
+    ["\x00", "/admin/\x00", "//aanvaller.example/", "javascript:alert(1)", "/" + "a" * 5000],
+)
+def test_junk_in_the_code_or_next_never_answers_500(client, volgende):
+    gebruiker = StaffFactory()
+    apparaat, codes = met_app(gebruiker)
+    client.force_login(gebruiker)
+    url = reverse("account:tweede_stap")
+
+    antwoorden = [
+        client.get(url, {"next": volgende}),
+        client.post(url, {"code": "12\x0034", "next": volgende}),
+        client.post(url, {"code": codes[0], "next": volgende}),
+        client.get(reverse("account:tweede_stap_herstelcodes"), {"next": volgende}),
+    ]
+
+    assert [r.status_code for r in antwoorden] == [200, 200, 302, 200]
+    assert antwoorden[2]["Location"].startswith("/")
+    assert not antwoorden[2]["Location"].startswith("//")
