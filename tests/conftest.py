@@ -26,6 +26,19 @@ def _tweede_stap_uit(settings):
 
 
 @pytest.fixture(autouse=True)
+def _sessies_zonder_grens(settings):
+    # Sessions end after a while (netwerk.middleware.SessieGrenzen). Many tests log a
+    # participant in and then move the clock days ahead to reach a deadline or a session's
+    # start; they are about that, not about how long a login lasts. For them the limits are
+    # a hundred years; tests/netwerk/test_sessies.py puts the real ones back.
+    eeuw = 100 * 365
+    settings.SESSIE_MEDEWERKER_INACTIEF_MINUTEN = eeuw * 24 * 60
+    settings.SESSIE_MEDEWERKER_MAX_UREN = eeuw * 24
+    settings.SESSIE_DEELNEMER_INACTIEF_DAGEN = eeuw
+    settings.SESSIE_DEELNEMER_MAX_DAGEN = eeuw
+
+
+@pytest.fixture(autouse=True)
 def _snel_wachtwoord_hashen(settings):
     # Factories make many users; the production hasher is slow on purpose.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -10,11 +10,32 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from netwerk import settings as instellingen
 from netwerk.beveiliging import Soort
 from netwerk.models import Beveiligingsgebeurtenis
 from tests.factories import DeelnameFactory, StaffFactory
 
 pytestmark = pytest.mark.django_db
+
+LIMIETEN = [
+    "SESSIE_MEDEWERKER_INACTIEF_MINUTEN",
+    "SESSIE_MEDEWERKER_MAX_UREN",
+    "SESSIE_DEELNEMER_INACTIEF_DAGEN",
+    "SESSIE_DEELNEMER_MAX_DAGEN",
+]
+
+
+@pytest.fixture(autouse=True)
+def _echte_grenzen(settings):
+    """The limits as netwerk/settings.py sets them (tests/conftest.py lifts them for the
+    other tests)."""
+    for naam in LIMIETEN:
+        setattr(settings, naam, getattr(instellingen, naam))
+
+
+def test_the_default_limits_are_the_documented_ones():
+    assert [getattr(instellingen, naam) for naam in LIMIETEN] == [30, 12, 7, 14]
+
 
 BEGIN = timezone.datetime(2027, 3, 1, 9, 0, tzinfo=timezone.get_current_timezone())
 ADMIN = "/admin/"
