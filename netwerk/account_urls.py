@@ -4,6 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect
 from django.urls import path, reverse_lazy
 
+from . import tweede_stap_views
 from .account import (
     InlogForm,
     MailViaWachtrijResetForm,
@@ -57,4 +58,13 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    # The second step of a staff login (netwerk.tweede_stap).
+    path("tweede-stap/", tweede_stap_views.controleren, name="tweede_stap"),
+    path("tweede-stap/instellen/", tweede_stap_views.instellen, name="tweede_stap_instellen"),
+    path(
+        "tweede-stap/herstelcodes/",
+        tweede_stap_views.herstelcodes,
+        name="tweede_stap_herstelcodes",
+    ),
+    path("tweede-stap/overslaan/", tweede_stap_views.overslaan, name="tweede_stap_overslaan"),
 ]

@@ -9,8 +9,14 @@ class NetwerkConfig(AppConfig):
     verbose_name = "Portaal"
 
     def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
         from . import inlogsignalen  # noqa: F401  (logins in the security log)
+        from .middleware import begin_sessie
         from .rechten import synchroniseer_rollen
+
+        # A login starts the session's clock (netwerk.middleware.SessieGrenzen).
+        user_logged_in.connect(begin_sessie, dispatch_uid="netwerk.begin_sessie")
 
         # After every migrate and every test flush: the groups follow netwerk.rechten.
         # Sent per app with models; auth's comes before every app that has rights.

@@ -7,6 +7,8 @@ from django.contrib.admin import helpers
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from . import tweede_stap
+
 # Every model of the portal has a whole number as its key (BigAutoField or AutoField).
 GROOTSTE_SLEUTEL = 2**63 - 1
 
@@ -27,6 +29,16 @@ class Beheersite(admin.AdminSite):
     site_header = "Leernetwerk Gemengde Wijk: beheer"
     site_title = "Leernetwerk beheer"
     index_title = "Beheer van het leernetwerk"
+
+    def has_permission(self, request) -> bool:
+        """Staff only, and where TWEEDE_STAP is "verplicht" only after the second step: a
+        session that knows just the password opens no admin page (the middleware
+        TweedeStapVoorMedewerkers sends it to the second step before it gets here)."""
+        if not super().has_permission(request):
+            return False
+        return tweede_stap.stand() != tweede_stap.Stand.VERPLICHT or tweede_stap.is_geverifieerd(
+            request
+        )
 
     def admin_view(self, view, cacheable=False):
         """Every admin page, with the rows chosen for an action cleaned first.

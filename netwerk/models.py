@@ -1,9 +1,10 @@
-"""The portal's own records that belong to no app of its own: the security log, and staff's
-handling of mails that failed for good."""
+"""The portal's own records that belong to no app of its own: the security log, staff's
+handling of mails that failed for good, and the staff's second step as the admin shows it."""
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 
 class BeveiligingsgebeurtenisQuerySet(models.QuerySet):
@@ -96,3 +97,18 @@ class MailAfhandeling(models.Model):
 
     def __str__(self) -> str:
         return "opnieuw verstuurd" if self.opnieuw_als else "afgehandeld zonder versturen"
+
+
+class TweedeStap(TOTPDevice):
+    """A staff member's authenticator app (django-otp's TOTPDevice, netwerk.tweede_stap)
+    as beheer sees it in the admin: who set one up and when it was last used, and removing
+    it when a phone is lost. Its secret never shows."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "tweede stap"
+        verbose_name_plural = "tweede stap van medewerkers"
+        default_permissions = ("view", "delete")
+
+    def __str__(self) -> str:
+        return f"authenticator-app van {self.user.get_full_name() or self.user.get_username()}"

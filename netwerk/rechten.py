@@ -57,6 +57,8 @@ class Recht(StrEnum):
     LEES_BEVEILIGINGSLOG = "netwerk.view_beveiligingsgebeurtenis"
     # Sends a mail that failed for good once more, or lets it go (the task queue's admin).
     HANDEL_MISLUKTE_MAILS_AF = "netwerk.add_mailafhandeling"
+    # Removes a staff member's second step (a lost phone; netwerk.admin.TweedeStapAdmin).
+    VERWIJDER_TWEEDE_STAP = "netwerk.delete_tweedestap"
 
 
 def mag(user, recht: Recht) -> bool:

@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_tasks",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "netwerk.wachtrij.WachtrijConfig",  # django_tasks_db under a Dutch name
     "netwerk.apps.InlogblokkadeConfig",  # django-axes under a Dutch name
     "netwerk",
@@ -55,8 +58,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session passed the second step.
+    "django_otp.middleware.OTPMiddleware",
     "netwerk.middleware.PriveVoorIngelogden",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After the messages: an ended session says why on the login page.
+    "netwerk.middleware.SessieGrenzen",
+    "netwerk.middleware.TweedeStapVoorMedewerkers",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as axes asks: turns a refused login into netwerk.inlogblokkade.geblokkeerd.
     "axes.middleware.AxesMiddleware",
@@ -144,6 +152,28 @@ BEVEILIGINGSLOG_DAGEN = env.int("BEVEILIGINGSLOG_DAGEN", default=365)
 LOGIN_URL = "account:login"
 LOGIN_REDIRECT_URL = "casuswijken:overzicht"
 LOGOUT_REDIRECT_URL = "/account/inloggen/?uitgelogd=1"
+# Staff accounts reach every applicant's personal data: after the password they pass a
+# second step, a code from an app (TOTP) or a single-use recovery code (netwerk.tweede_stap).
+# "verplicht": no staff page without it. "overslaanbaar": offered after logging in, with a
+# button to skip it (make run's demo). "uit": not asked (the test suite, tests/conftest.py).
+TWEEDE_STAP = env.str("TWEEDE_STAP", default="overslaanbaar" if DEBUG else "verplicht")
+if TWEEDE_STAP not in ("verplicht", "overslaanbaar", "uit"):
+    raise ImproperlyConfigured(
+        f"TWEEDE_STAP is {TWEEDE_STAP!r}; use verplicht, overslaanbaar or uit."
+    )
+# The name the authenticator app shows above the account's codes.
+OTP_TOTP_ISSUER = "Leernetwerk Gemengde Wijk"
+# How long a session lasts (netwerk.middleware.SessieGrenzen): for staff, until 30 minutes
+# without a request or 12 hours after logging in; for participants, until 7 days without a
+# visit or 14 days after logging in (docs/ontwerpkeuzes.md says why).
+SESSIE_MEDEWERKER_INACTIEF_MINUTEN = env.int("SESSIE_MEDEWERKER_INACTIEF_MINUTEN", default=30)
+SESSIE_MEDEWERKER_MAX_UREN = env.int("SESSIE_MEDEWERKER_MAX_UREN", default=12)
+SESSIE_DEELNEMER_INACTIEF_DAGEN = env.int("SESSIE_DEELNEMER_INACTIEF_DAGEN", default=7)
+SESSIE_DEELNEMER_MAX_DAGEN = env.int("SESSIE_DEELNEMER_MAX_DAGEN", default=14)
+# The cookie lasts as long as the longest session may; the middleware ends shorter ones.
+SESSION_COOKIE_AGE = max(
+    SESSIE_DEELNEMER_MAX_DAGEN * 24 * 60 * 60, SESSIE_MEDEWERKER_MAX_UREN * 60 * 60
+)
 # A set-password link from an invitation or a reset works this long (three days).
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
 
