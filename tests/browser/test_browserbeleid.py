@@ -24,6 +24,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from aanmeldingen.enums import Status
@@ -118,11 +120,22 @@ def kijken(browser):
 
 
 def inloggen_als_medewerker(toezicht, pagina, url: str, gebruikersnaam: str) -> None:
+    """The staff login as production asks it: the password, then the second step's pages,
+    setting up the app with a code computed from its key, as the phone would."""
     toezicht.open(pagina, f"{url}/admin/login/")
     pagina.locator("input[name='username']").fill(gebruikersnaam)
     pagina.locator("input[name='password']").fill(DEMO_WACHTWOORD)
     with pagina.expect_navigation():
         pagina.locator("input[type='submit']").click()
+    expect(pagina.get_by_role("heading", name="Tweede stap instellen", level=1)).to_be_visible()
+    toezicht.lees(pagina)
+    apparaat = TOTPDevice.objects.get(user__username=gebruikersnaam)
+    code = f"{totp(apparaat.bin_key, step=apparaat.step, t0=apparaat.t0):06d}"
+    pagina.get_by_label("Code uit de app").fill(code)
+    pagina.get_by_role("button", name="App instellen").click()
+    expect(pagina.get_by_role("heading", name="Uw herstelcodes")).to_be_visible()
+    toezicht.lees(pagina)
+    pagina.get_by_role("link", name="Verder", exact=True).click()
     expect(pagina.locator("#user-tools")).to_be_visible()
     toezicht.lees(pagina)
 
@@ -140,7 +153,8 @@ def actie_op_de_lijst(toezicht, pagina, url: str, lijst: str, namen: list[str], 
     toezicht.lees(pagina)
 
 
-def test_every_page_works_under_the_policy(live_server, demo, kijken):
+def test_every_page_works_under_the_policy(live_server, demo, kijken, settings):
+    settings.TWEEDE_STAP = "verplicht"
     url = live_server.url
     open_oproep = Oproep.objects.get(slug="gemengde-wijk-2027")
     vorige = Oproep.objects.get(slug="gemengde-wijk-2026")
@@ -172,6 +186,16 @@ def test_every_page_works_under_the_policy(live_server, demo, kijken):
     aantal = leden.count()
     pagina.get_by_role("button", name="Lid toevoegen").click()
     expect(leden).to_have_count(aantal + 1)
+    toezicht.lees(pagina)
+    # Wrong passwords until the login is locked: the page that says so (netwerk.inlogblokkade).
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        toezicht.open(pagina, url + "/account/inloggen/")
+        pagina.get_by_label("E-mailadres of gebruikersnaam").fill("begeleider")
+        pagina.get_by_label("Wachtwoord").fill("niet-het-wachtwoord")
+        with pagina.expect_navigation():
+            pagina.get_by_role("button", name="Inloggen").click()
+    expect(pagina.get_by_role("link", name="Wachtwoord vergeten")).to_be_visible()
+    expect(pagina.get_by_role("heading", name="Even geduld")).to_be_visible()
     toezicht.lees(pagina)
     assert toezicht.klachten == []
     totaal += len(toezicht.geopend)
@@ -216,10 +240,11 @@ def test_every_page_works_under_the_policy(live_server, demo, kijken):
     assert toezicht.klachten == []
     totaal += len(toezicht.geopend)
 
-    # Staff: every admin page of the walk, then the action bar and the admin's JavaScript.
+    # Staff: the second step's pages, every admin page of the walk, then the action bar and
+    # the admin's JavaScript.
     toezicht, pagina = kijken()
     inloggen_als_medewerker(toezicht, pagina, url, "beheer")
-    adressen = test_rondgang.adressen()
+    adressen = test_rondgang.adressen() + [reverse("account:tweede_stap_herstelcodes")]
     adressen.append(reverse("admin:aanmeldingen_beoordeling_add") + f"?aanmelding={ingediend.pk}")
     for adres in adressen:
         toezicht.open(pagina, url + adres)
