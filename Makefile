@@ -34,24 +34,28 @@ migrate: install
 	$(DEV_ENV) $(PY) manage.py createcachetable
 
 # Serves on http://127.0.0.1:$(PORT)/ with a task worker beside it that delivers the mail
-# (printed on this console), and the reminders that are due queued at the start and every
-# hour after (production: cron or a systemd timer, README). Ctrl-C stops all three.
+# (printed on this console), and the reminders that are due queued, the queue cleaned up
+# (ruim_wachtrij_op) and the security log's old entries deleted at the start and every hour
+# after (production: cron or a systemd timer, README). Ctrl-C stops all three.
 run: systeempakketten migrate
 	$(DEV_ENV) $(PY) manage.py laad_demodata
 	@trap 'kill 0' INT TERM EXIT; \
 	$(DEV_ENV) $(PY) manage.py db_worker --interval 1 --reload & \
-	while true; do $(DEV_ENV) $(PY) manage.py stuur_herinneringen; sleep 3600; done & \
+	while true; do $(DEV_ENV) $(PY) manage.py stuur_herinneringen; \
+		$(DEV_ENV) $(PY) manage.py ruim_wachtrij_op; \
+		$(DEV_ENV) $(PY) manage.py ruim_beveiligingslog_op; sleep 3600; done & \
 	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 lint: install-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-# The suite runs with DEBUG off, like production; only the secret is a throwaway one.
+# The suite runs with DEBUG off, like production; only the secret is a throwaway one, and
+# the mail goes nowhere (without DEBUG the settings demand an EMAIL_URL).
 # One file or test: make test PYTEST_ARGS="tests/aanmeldingen/test_form.py -x"
 test: systeempakketten install-dev lint
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
-	SECRET_KEY=alleen-voor-tests $(PY) -m pytest $(PYTEST_ARGS)
+	SECRET_KEY=alleen-voor-tests EMAIL_URL=memorymail:// $(PY) -m pytest $(PYTEST_ARGS)
 
 # How fast the applications list is with 10,000 applications (a measurement, not a test),
 # the network report's PDF for 4 casuswijken of 30 sessions (fails over 10 s), and search

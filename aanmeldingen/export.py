@@ -45,10 +45,10 @@ def kopregel() -> list[str]:
     ]
 
 
-def schrijf_csv(aanmeldingen: Iterable[Aanmelding], uitvoer) -> None:
-    """Write one row per application; expects leden and beoordelingen (with beoordelaar)
-    prefetched."""
-    schrijf_tabel(uitvoer, kopregel=kopregel(), rijen=(_rij(a) for a in aanmeldingen))
+def schrijf_csv(aanmeldingen: Iterable[Aanmelding], uitvoer) -> int:
+    """Write one row per application, return how many; expects leden and beoordelingen
+    (with beoordelaar) prefetched."""
+    return schrijf_tabel(uitvoer, kopregel=kopregel(), rijen=(_rij(a) for a in aanmeldingen))
 
 
 def _rij(aanmelding: Aanmelding) -> list:

@@ -26,9 +26,10 @@ class Export:
     rij: Callable[[Model], list]
     gerelateerd: tuple[str, ...]
 
-    def schrijf(self, queryset: QuerySet, uitvoer) -> None:
+    def schrijf(self, queryset: QuerySet, uitvoer) -> int:
+        """Write the header and a row per record; returns how many rows."""
         rijen = (self.rij(record) for record in queryset.select_related(*self.gerelateerd))
-        schrijf_tabel(uitvoer, kopregel=self.kopregel, rijen=rijen)
+        return schrijf_tabel(uitvoer, kopregel=self.kopregel, rijen=rijen)
 
 
 def sessie(bijeenkomst: Bijeenkomst | None) -> str:

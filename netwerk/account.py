@@ -1,8 +1,11 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
+from django.contrib.auth.views import PasswordResetConfirmView
 from django.template.loader import render_to_string
 
+from .beveiliging import Soort, noteer
+from .bezoekers import bezoekersadres
 from .formulieren import zeg_wat_te_doen
 from .mail import verstuur_email
 
@@ -42,14 +45,42 @@ class InlogForm(AuthenticationForm):
 class MailViaWachtrijResetForm(PasswordResetForm):
     """Password reset mail through the task queue, like every mail of the portal.
 
-    The answer on the page is the same whether or not the address has an account. Unlike
-    Django's form, it also mails an invited participant who never set a password, so that
-    an expired invitation can be replaced from the login page.
+    The request only queues a task with the address asked for (save); the worker looks the
+    address up and mails the link (verstuur, in netwerk.taken.stuur_wachtwoordlink). So the
+    answer, and the time it takes, are the same whether or not the address has an account.
+    Unlike Django's form, it also mails an invited participant who never set a password, so
+    that an expired invitation can be replaced from the login page.
     """
+
+    onderwerp_template = "registration/password_reset_subject.txt"
+    tekst_template = "registration/password_reset_email.txt"
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         zeg_wat_te_doen(self, {"email": "uw e-mailadres"})
+
+    def save(self, request=None, **kwargs) -> None:
+        """Queue the lookup and the mail; nothing here reads the accounts."""
+        from .taken import stuur_wachtwoordlink
+
+        stuur_wachtwoordlink.enqueue(
+            email=self.cleaned_data["email"],
+            adres=bezoekersadres("", request) if request is not None else "",
+        )
+
+    def verstuur(self, *, adres: str) -> int:
+        """In the worker: mail a link to every account of the address, note each request in
+        the security log (one without an account when none matched), return how many."""
+        self._verstuurd = 0
+        self._adres = adres
+        super().save(
+            domain_override=settings.PORTAAL_URL,
+            subject_template_name=self.onderwerp_template,
+            email_template_name=self.tekst_template,
+        )
+        if not self._verstuurd:
+            noteer(Soort.WACHTWOORD_GEVRAAGD, adres=adres)
+        return self._verstuurd
 
     def get_users(self, email):
         for gebruiker in get_user_model()._default_manager.filter(
@@ -75,6 +106,8 @@ class MailViaWachtrijResetForm(PasswordResetForm):
             tekst=render_to_string(email_template_name, context),
             reply_to=[settings.CONTACT_EMAIL],
         )
+        noteer(Soort.WACHTWOORD_GEVRAAGD, adres=self._adres, gebruiker=context["user"])
+        self._verstuurd += 1
 
 
 class WachtwoordInstellenForm(SetPasswordForm):
@@ -89,3 +122,16 @@ class WachtwoordInstellenForm(SetPasswordForm):
                 "new_password2": "het nieuwe wachtwoord nog eens",
             },
         )
+
+
+class WachtwoordInstellenView(PasswordResetConfirmView):
+    """Django's set-password page behind the link of a reset or an invitation, noting in
+    the security log that a password was set and which of the two it was."""
+
+    def form_valid(self, form):
+        aanleiding = "vergeten" if form.user.has_usable_password() else "uitnodiging"
+        response = super().form_valid(form)
+        noteer(
+            Soort.WACHTWOORD_INGESTELD, request=self.request, gebruiker=form.user, via=aanleiding
+        )
+        return response

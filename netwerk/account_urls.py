@@ -4,7 +4,13 @@ from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect
 from django.urls import path, reverse_lazy
 
-from .account import InlogForm, MailViaWachtrijResetForm, WachtwoordInstellenForm
+from . import tweede_stap_views
+from .account import (
+    InlogForm,
+    MailViaWachtrijResetForm,
+    WachtwoordInstellenForm,
+    WachtwoordInstellenView,
+)
 from .views import begrensd
 
 app_name = "account"
@@ -13,12 +19,9 @@ urlpatterns = [
     path("", lambda request: redirect("account:login"), name="start"),
     path(
         "inloggen/",
-        begrensd(
-            auth_views.LoginView.as_view(
-                authentication_form=InlogForm, redirect_authenticated_user=True
-            ),
-            groep="account.inloggen",
-            instelling="INLOGPOGINGEN_PER_UUR",
+        # Failed logins are counted per account and address by django-axes.
+        auth_views.LoginView.as_view(
+            authentication_form=InlogForm, redirect_authenticated_user=True
         ),
         name="login",
     ),
@@ -29,8 +32,6 @@ urlpatterns = [
             auth_views.PasswordResetView.as_view(
                 form_class=MailViaWachtrijResetForm,
                 success_url=reverse_lazy("account:password_reset_done"),
-                email_template_name="registration/password_reset_email.txt",
-                subject_template_name="registration/password_reset_subject.txt",
             ),
             groep="account.wachtwoord",
             instelling="LINKAANVRAGEN_PER_UUR",
@@ -44,7 +45,7 @@ urlpatterns = [
     ),
     path(
         "wachtwoord-instellen/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
+        WachtwoordInstellenView.as_view(
             form_class=WachtwoordInstellenForm,
             # Django swaps the token in the address for this word once it checked it.
             reset_url_token="instellen",
@@ -57,4 +58,13 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    # The second step of a staff login (netwerk.tweede_stap).
+    path("tweede-stap/", tweede_stap_views.controleren, name="tweede_stap"),
+    path("tweede-stap/instellen/", tweede_stap_views.instellen, name="tweede_stap_instellen"),
+    path(
+        "tweede-stap/herstelcodes/",
+        tweede_stap_views.herstelcodes,
+        name="tweede_stap_herstelcodes",
+    ),
+    path("tweede-stap/overslaan/", tweede_stap_views.overslaan, name="tweede_stap_overslaan"),
 ]

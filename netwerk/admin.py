@@ -1,26 +1,147 @@
-"""The admin of the portal's own records: the task queue (django_tasks_db) in Dutch, and the
-security log.
+"""The admin of the portal's own records: the task queue (django_tasks_db) in Dutch, with the
+mails that failed, the security log, the login blocks of django-axes, and the staff's second
+step.
 
 The task queue's model fields translate through locale/, but three labels of its admin are
-plain English strings: the task's name in the list, "run after" and "traceback". This subclass
-gives them the fields' translated names and changes nothing else.
+plain English strings: the task's name in the list, "run after" and "traceback". The subclass
+gives them the fields' translated names, and shows per mail to whom it goes, which try it is
+and what went wrong, with a filter for the mails that failed for good and the actions that
+deal with them (netwerk.mail).
 """
 
-from django.contrib import admin
+from axes.models import AccessAttempt
+from django.conf import settings
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.utils import timezone
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tasks_db.admin import DBTaskResultAdmin
 from django_tasks_db.models import DBTaskResult
 
-from .models import Beveiligingsgebeurtenis
+from . import mail
+from .beheerpagina import telling
+from .models import Beveiligingsgebeurtenis, TweedeStap
+from .rechten import Recht, mag
+from .tweede_stap import verwijder_tweede_stap
 
 
 def _veldnaam(naam: str):
     return DBTaskResult._meta.get_field(naam).verbose_name
 
 
+class MailFilter(admin.SimpleListFilter):
+    """Mails by how their sending went; "mislukt" are those that wait for staff."""
+
+    title = "mail"
+    parameter_name = "mail"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("mislukt", "Mislukt, nog af te handelen"),
+            ("afgehandeld", "Mislukt, afgehandeld"),
+            ("opnieuw", "Poging mislukt, wordt opnieuw geprobeerd"),
+            ("verstuurd", "Verstuurd"),
+        ]
+
+    def queryset(self, request, queryset: QuerySet[DBTaskResult]):
+        waarde = self.value()
+        if waarde == "mislukt":
+            return mail.mislukte_mails(queryset).filter(afhandeling__isnull=True)
+        if waarde == "afgehandeld":
+            return mail.mislukte_mails(queryset).filter(afhandeling__isnull=False)
+        if waarde == "opnieuw":
+            return queryset.filter(task_path=mail.TAAKPAD, exception_class_path=mail.UITGESTELD)
+        if waarde == "verstuurd":
+            return queryset.filter(task_path=mail.TAAKPAD, status="SUCCESSFUL")
+        return queryset
+
+
 class TaakAdmin(DBTaskResultAdmin):
     list_display = tuple(
         "taak" if kolom == "task_name" else kolom for kolom in DBTaskResultAdmin.list_display
     )
+    list_display = (
+        *list_display[:3],
+        "aan_en_onderwerp",
+        "poging",
+        "fout",
+        "afgehandeld",
+        *list_display[3:],
+    )
+    list_filter = (MailFilter, *DBTaskResultAdmin.list_filter)
+    list_select_related = ["afhandeling__door"]
+    actions = ["opnieuw_versturen", "laat_rusten"]
+
+    def get_readonly_fields(self, request, obj=None) -> list[str]:
+        return [*super().get_readonly_fields(request, obj), "afgehandeld"]
+
+    def has_handel_mislukte_mails_af_permission(self, request) -> bool:
+        return mag(request.user, Recht.HANDEL_MISLUKTE_MAILS_AF)
+
+    @admin.display(description="aan en onderwerp")
+    def aan_en_onderwerp(self, taak: DBTaskResult) -> str:
+        if taak.task_path != mail.TAAKPAD:
+            return "—"
+        kwargs = taak.args_kwargs.get("kwargs", {})
+        return f"{', '.join(kwargs.get('aan', []))}: {kwargs.get('onderwerp', '')}"
+
+    @admin.display(description="poging")
+    def poging(self, taak: DBTaskResult) -> str:
+        if taak.task_path != mail.TAAKPAD:
+            return "—"
+        return f"{taak.args_kwargs.get('kwargs', {}).get('poging', 1)} van {settings.MAIL_POGINGEN}"
+
+    @admin.display(description="fout")
+    def fout(self, taak: DBTaskResult) -> str:
+        regels = taak.traceback.strip().splitlines()
+        return regels[-1][:300] if regels else "—"
+
+    @admin.display(description="afgehandeld")
+    def afgehandeld(self, taak: DBTaskResult) -> str:
+        afhandeling = getattr(taak, "afhandeling", None)
+        if afhandeling is None:
+            return "—"
+        door = afhandeling.door.get_username() if afhandeling.door else "onbekend"
+        return f"{afhandeling} door {door}"
+
+    @admin.action(
+        description="Mislukte mails opnieuw versturen", permissions=["handel_mislukte_mails_af"]
+    )
+    def opnieuw_versturen(self, request, queryset) -> None:
+        verstuurd = 0
+        for taak in mail.mislukte_mails(queryset).filter(afhandeling__isnull=True):
+            try:
+                mail.verstuur_opnieuw(taak=taak, door=request.user)
+            except mail.AlAfgehandeld:
+                continue
+            verstuurd += 1
+        self.message_user(
+            request,
+            f"{telling(verstuurd, 'mislukte mail', 'mislukte mails')} opnieuw in de wachtrij "
+            "gezet. Mails die niet mislukt zijn of al afgehandeld waren, zijn niet nog eens "
+            "verstuurd.",
+            messages.SUCCESS,
+        )
+
+    @admin.action(
+        description="Mislukte mails afhandelen zonder te versturen",
+        permissions=["handel_mislukte_mails_af"],
+    )
+    def laat_rusten(self, request, queryset) -> None:
+        afgehandeld = 0
+        for taak in mail.mislukte_mails(queryset).filter(afhandeling__isnull=True):
+            try:
+                mail.laat_rusten(taak=taak, door=request.user)
+            except mail.AlAfgehandeld:
+                continue
+            afgehandeld += 1
+        self.message_user(
+            request,
+            f"{telling(afgehandeld, 'mislukte mail', 'mislukte mails')} afgehandeld zonder te "
+            "versturen; ze worden met de rest van de wachtrij opgeruimd.",
+            messages.SUCCESS,
+        )
 
     @admin.display(description="taak")
     def taak(self, taak: DBTaskResult) -> str:
@@ -59,3 +180,85 @@ class BeveiligingslogAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+@admin.register(AccessAttempt)
+class InlogblokkadeAdmin(admin.ModelAdmin):
+    """django-axes' failed logins per account and address: beheer sees who is locked out
+    (or nearly) and lifts a block by deleting its row. Replaces axes' English admin."""
+
+    list_display = ["username", "ip_address", "failures_since_start", "attempt_time", "status"]
+    search_fields = ["username", "ip_address"]
+    date_hierarchy = "attempt_time"
+    fields = ["username", "ip_address", "failures_since_start", "attempt_time", "path_info",
+              "user_agent"]  # fmt: skip
+    readonly_fields = fields
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.display(description="status")
+    def status(self, poging: AccessAttempt) -> str:
+        if poging.failures_since_start < settings.AXES_FAILURE_LIMIT:
+            return "nog niet geblokkeerd"
+        tot = timezone.localtime(poging.attempt_time + settings.AXES_COOLOFF_TIME)
+        if tot <= timezone.localtime():
+            return "blokkade voorbij"
+        return f"geblokkeerd tot {tot:%H:%M}"
+
+
+# django-otp's own pages would show each app's secret and QR code, in English, and let one
+# staff member set up another's app; beheer gets TweedeStapAdmin instead.
+admin.site.unregister(TOTPDevice)
+admin.site.unregister(StaticDevice)
+
+
+@admin.register(TweedeStap)
+class TweedeStapAdmin(admin.ModelAdmin):
+    """Who set up the second step, and removing it when a phone is lost: the staff member
+    then sets up a new app at the next login. The recovery codes go with it."""
+
+    list_display = ["account", "aangemaakt", "laatst_gebruikt"]
+    list_select_related = ["user"]
+    search_fields = ["user__username", "user__email", "user__first_name", "user__last_name"]
+    ordering = ["user__username"]
+    fields = ["account", "aangemaakt", "laatst_gebruikt", "mislukte_pogingen"]
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        # An app being set up but never confirmed is no second step yet.
+        return super().get_queryset(request).filter(confirmed=True)
+
+    @admin.display(description="account", ordering="user__username")
+    def account(self, apparaat: TweedeStap) -> str:
+        naam = apparaat.user.get_full_name()
+        return f"{naam} ({apparaat.user.get_username()})" if naam else apparaat.user.username
+
+    @admin.display(description="ingesteld op", ordering="created_at")
+    def aangemaakt(self, apparaat: TweedeStap):
+        return apparaat.created_at
+
+    @admin.display(description="laatst gebruikt", ordering="last_used_at")
+    def laatst_gebruikt(self, apparaat: TweedeStap):
+        return apparaat.last_used_at
+
+    @admin.display(description="verkeerde codes op rij")
+    def mislukte_pogingen(self, apparaat: TweedeStap) -> int:
+        return apparaat.throttling_failure_count
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def delete_model(self, request, obj: TweedeStap) -> None:
+        verwijder_tweede_stap(gebruiker=obj.user, door=request.user, request=request)
+
+    def delete_queryset(self, request, queryset) -> None:
+        # Django's bulk delete, after its confirmation page; through the security log too.
+        for apparaat in queryset.select_related("user"):
+            verwijder_tweede_stap(gebruiker=apparaat.user, door=request.user, request=request)

@@ -4,13 +4,24 @@ from functools import wraps
 
 from django.contrib import admin
 from django.contrib.admin import helpers
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from . import tweede_stap
 
 # Every model of the portal has a whole number as its key (BigAutoField or AutoField).
 GROOTSTE_SLEUTEL = 2**63 - 1
 
 
-def is_sleutel(waarde: str) -> bool:
-    """Whether a value from a request can be the key of a row: a whole number in range."""
+def is_sleutel(waarde: str, veld: models.Field | None = None) -> bool:
+    """Whether a value from a request can be the key of a row: a whole number in range, or,
+    where the key `veld` is a UUID (the task queue's rows), a UUID."""
+    if isinstance(veld, models.UUIDField):
+        try:
+            veld.to_python(waarde)
+        except ValidationError:
+            return False
+        return True
     return waarde.isascii() and waarde.isdigit() and 0 < int(waarde) <= GROOTSTE_SLEUTEL
 
 
@@ -18,6 +29,16 @@ class Beheersite(admin.AdminSite):
     site_header = "Leernetwerk Gemengde Wijk: beheer"
     site_title = "Leernetwerk beheer"
     index_title = "Beheer van het leernetwerk"
+
+    def has_permission(self, request) -> bool:
+        """Staff only, and where TWEEDE_STAP is "verplicht" only after the second step: a
+        session that knows just the password opens no admin page (the middleware
+        TweedeStapVoorMedewerkers sends it to the second step before it gets here)."""
+        if not super().has_permission(request):
+            return False
+        return tweede_stap.stand() != tweede_stap.Stand.VERPLICHT or tweede_stap.is_geverifieerd(
+            request
+        )
 
     def admin_view(self, view, cacheable=False):
         """Every admin page, with the rows chosen for an action cleaned first.
@@ -28,14 +49,16 @@ class Beheersite(admin.AdminSite):
         means "choose rows first".
         """
         beschermd = super().admin_view(view, cacheable)
+        modelbeheer = getattr(view, "__self__", None)
+        sleutel = modelbeheer.model._meta.pk if isinstance(modelbeheer, admin.ModelAdmin) else None
 
         @wraps(view)
         def met_schone_keuze(request, *args, **kwargs):
             gekozen = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
-            if request.method == "POST" and not all(map(is_sleutel, gekozen)):
+            if request.method == "POST" and not all(is_sleutel(w, sleutel) for w in gekozen):
                 request.POST = request.POST.copy()
                 request.POST.setlist(
-                    helpers.ACTION_CHECKBOX_NAME, [w for w in gekozen if is_sleutel(w)]
+                    helpers.ACTION_CHECKBOX_NAME, [w for w in gekozen if is_sleutel(w, sleutel)]
                 )
             return beschermd(request, *args, **kwargs)
 

@@ -1,8 +1,10 @@
-"""The portal's own records that belong to no app of its own: the security log."""
+"""The portal's own records that belong to no app of its own: the security log, staff's
+handling of mails that failed for good, and the staff's second step as the admin shows it."""
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 
 class BeveiligingsgebeurtenisQuerySet(models.QuerySet):
@@ -63,3 +65,50 @@ class Beveiligingsgebeurtenis(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_soort_display()} ({self.gebruikersnaam or 'onbekend account'})"
+
+
+class MailAfhandeling(models.Model):
+    """Staff dealt with a mail that failed for good (netwerk.mail.mislukte_mails): sent it
+    again, or let it go. At most one per failed task row, so a mail is sent again once."""
+
+    taak = models.OneToOneField(
+        "django_tasks_database.DBTaskResult",
+        verbose_name="mislukte mail",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="afhandeling",
+    )
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="door",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    op = models.DateTimeField("afgehandeld op", default=timezone.now)
+    # The task that sends it again; empty when staff let the mail go.
+    opnieuw_als = models.UUIDField("opnieuw verstuurd als", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "afhandeling van een mislukte mail"
+        verbose_name_plural = "afhandelingen van mislukte mails"
+        default_permissions = ("add", "view")
+
+    def __str__(self) -> str:
+        return "opnieuw verstuurd" if self.opnieuw_als else "afgehandeld zonder versturen"
+
+
+class TweedeStap(TOTPDevice):
+    """A staff member's authenticator app (django-otp's TOTPDevice, netwerk.tweede_stap)
+    as beheer sees it in the admin: who set one up and when it was last used, and removing
+    it when a phone is lost. Its secret never shows."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "tweede stap"
+        verbose_name_plural = "tweede stap van medewerkers"
+        default_permissions = ("view", "delete")
+
+    def __str__(self) -> str:
+        return f"authenticator-app van {self.user.get_full_name() or self.user.get_username()}"

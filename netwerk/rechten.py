@@ -55,6 +55,10 @@ class Recht(StrEnum):
     BESLUIT_OVER_VOORSTELLEN = "casuswijken.change_interventievoorstel"
     # The security log (logins, lockouts, second factors, exports): beheer only.
     LEES_BEVEILIGINGSLOG = "netwerk.view_beveiligingsgebeurtenis"
+    # Sends a mail that failed for good once more, or lets it go (the task queue's admin).
+    HANDEL_MISLUKTE_MAILS_AF = "netwerk.add_mailafhandeling"
+    # Removes a staff member's second step (a lost phone; netwerk.admin.TweedeStapAdmin).
+    VERWIJDER_TWEEDE_STAP = "netwerk.delete_tweedestap"
 
 
 def mag(user, recht: Recht) -> bool:

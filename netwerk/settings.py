@@ -5,9 +5,11 @@ variables (see README.md, "Configuratie"). The defaults are the safe production 
 DEBUG is off and a missing SECRET_KEY stops the process, unless DEBUG is asked for.
 """
 
+import datetime
 from pathlib import Path
 
 import environ
+from csp import constants as csp
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -40,14 +42,23 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_tasks",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "netwerk.wachtrij.WachtrijConfig",  # django_tasks_db under a Dutch name
+    "netwerk.apps.InlogblokkadeConfig",  # django-axes under a Dutch name
     "netwerk",
     "aanmeldingen",
     "casuswijken",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # High up, so that every response gets both headers: static files from WhiteNoise,
+    # redirects, 404s and the responses of every middleware below.
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before anything reads the session, the form or the database: NUL bytes and methods
     # the portal does not take are refused here.
@@ -56,9 +67,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session passed the second step.
+    "django_otp.middleware.OTPMiddleware",
     "netwerk.middleware.PriveVoorIngelogden",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After the messages: an ended session says why on the login page.
+    "netwerk.middleware.SessieGrenzen",
+    "netwerk.middleware.TweedeStapVoorMedewerkers",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as axes asks: turns a refused login into netwerk.inlogblokkade.geblokkeerd.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "netwerk.urls"
@@ -134,8 +152,26 @@ VERTROUWDE_PROXIES = env.int("VERTROUWDE_PROXIES", default=0)
 AANMELDINGEN_PER_UUR = env.int("AANMELDINGEN_PER_UUR", default=5)
 # Requests for a lost link: per visitor address, and per e-mail address asked for.
 LINKAANVRAGEN_PER_UUR = env.int("LINKAANVRAGEN_PER_UUR", default=5)
-# Attempts to log in per visitor address per hour.
-INLOGPOGINGEN_PER_UUR = env.int("INLOGPOGINGEN_PER_UUR", default=20)
+# Failed logins (django-axes, netwerk.inlogblokkade): after INLOGFOUTEN wrong passwords for
+# one account from one address, that pair waits INLOGBLOKKADE_MINUTEN; the account works
+# from elsewhere, a good login clears the count, a success never counts. The attempts live
+# in the database (axes' database handler): every worker sees them, each failure is counted
+# in a locked row (the cache handler's read-then-write can lose concurrent failures), and
+# beheer can lift a block in the admin.
+AUTHENTICATION_BACKENDS = ["netwerk.inlogblokkade.InlogBackend"]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = env.int("INLOGFOUTEN", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("INLOGBLOKKADE_MINUTEN", default=15))
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "netwerk.inlogblokkade.adres"
+AXES_USERNAME_CALLABLE = "netwerk.inlogblokkade.gebruikersnaam"
+AXES_LOCKOUT_CALLABLE = "netwerk.inlogblokkade.geblokkeerd"
+# Logins are in our own security log; axes keeps only the failures it counts.
+AXES_DISABLE_ACCESS_LOG = True
+# Our admin of the blocks (netwerk.admin) instead of axes' three English ones.
+AXES_ENABLE_ADMIN = False
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "csrfmiddlewaretoken", "otp_token"]
 # How long an applicant's secret link works; a new one can be requested at any time.
 AANMELDLINK_GELDIG_DAGEN = env.int("AANMELDLINK_GELDIG_DAGEN", default=180)
 # How long the security log (netwerk.models.Beveiligingsgebeurtenis) keeps an entry.
@@ -144,6 +180,28 @@ BEVEILIGINGSLOG_DAGEN = env.int("BEVEILIGINGSLOG_DAGEN", default=365)
 LOGIN_URL = "account:login"
 LOGIN_REDIRECT_URL = "casuswijken:overzicht"
 LOGOUT_REDIRECT_URL = "/account/inloggen/?uitgelogd=1"
+# Staff accounts reach every applicant's personal data: after the password they pass a
+# second step, a code from an app (TOTP) or a single-use recovery code (netwerk.tweede_stap).
+# "verplicht": no staff page without it. "overslaanbaar": offered after logging in, with a
+# button to skip it (make run's demo). "uit": not asked (the test suite, tests/conftest.py).
+TWEEDE_STAP = env.str("TWEEDE_STAP", default="overslaanbaar" if DEBUG else "verplicht")
+if TWEEDE_STAP not in ("verplicht", "overslaanbaar", "uit"):
+    raise ImproperlyConfigured(
+        f"TWEEDE_STAP is {TWEEDE_STAP!r}; use verplicht, overslaanbaar or uit."
+    )
+# The name the authenticator app shows above the account's codes.
+OTP_TOTP_ISSUER = "Leernetwerk Gemengde Wijk"
+# How long a session lasts (netwerk.middleware.SessieGrenzen): for staff, until 30 minutes
+# without a request or 12 hours after logging in; for participants, until 7 days without a
+# visit or 14 days after logging in (docs/ontwerpkeuzes.md says why).
+SESSIE_MEDEWERKER_INACTIEF_MINUTEN = env.int("SESSIE_MEDEWERKER_INACTIEF_MINUTEN", default=30)
+SESSIE_MEDEWERKER_MAX_UREN = env.int("SESSIE_MEDEWERKER_MAX_UREN", default=12)
+SESSIE_DEELNEMER_INACTIEF_DAGEN = env.int("SESSIE_DEELNEMER_INACTIEF_DAGEN", default=7)
+SESSIE_DEELNEMER_MAX_DAGEN = env.int("SESSIE_DEELNEMER_MAX_DAGEN", default=14)
+# The cookie lasts as long as the longest session may; the middleware ends shorter ones.
+SESSION_COOKIE_AGE = max(
+    SESSIE_DEELNEMER_MAX_DAGEN * 24 * 60 * 60, SESSIE_MEDEWERKER_MAX_UREN * 60 * 60
+)
 # A set-password link from an invitation or a reset works this long (three days).
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
 
@@ -214,7 +272,13 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # Mail leaves through the task queue (netwerk.mail), so it is queued in the same
-# transaction as the data it is about. A worker (manage.py db_worker) sends it.
+# transaction as the data it is about. A worker (manage.py db_worker) sends it. Production
+# names its mail server: printing links to the console there would lose every mail.
+if not env.str("EMAIL_URL", default="") and not DEBUG:
+    raise ImproperlyConfigured(
+        "EMAIL_URL is not set. Production needs its mail server, e.g. "
+        "smtp+tls://user:password@smtp.example.nl:587; for local development set DEBUG=1."
+    )
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str(
@@ -230,6 +294,20 @@ TASKS = {
         "BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
     }
 }
+
+# No mail is lost (netwerk.mail): a try that fails for a reason that may pass queues the
+# next one, MAIL_WACHTTIJD_SECONDEN later and doubling each time (4, 8, 16, 32 minutes:
+# 5 tries in an hour); after the last one staff see it as failed and can send it again.
+MAIL_POGINGEN = env.int("MAIL_POGINGEN", default=5)
+MAIL_WACHTTIJD_SECONDEN = env.int("MAIL_WACHTTIJD_SECONDEN", default=240)
+# Sent mails (and the other finished tasks) are deleted after this many days by
+# `manage.py ruim_wachtrij_op`; failed mails only once staff dealt with them.
+MAIL_BEWAREN_DAGEN = env.int("MAIL_BEWAREN_DAGEN", default=14)
+# A task still RUNNING after this long belongs to a worker that died: ruim_wachtrij_op
+# queues it again. Far above EMAIL_TIMEOUT, which bounds every wait on the mail server.
+WACHTRIJ_VASTGELOPEN_MINUTEN = env.int("WACHTRIJ_VASTGELOPEN_MINUTEN", default=15)
+# Seconds smtplib waits for the mail server before the try fails (and is tried again).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 
 # Shown on /privacy/ and recorded with every consent, so that we can tell later which text
 # an applicant agreed to. Change it whenever the privacy statement changes.
@@ -250,13 +328,88 @@ if env.bool("BEHIND_TLS_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 X_FRAME_OPTIONS = "DENY"
 
+# Content-Security-Policy (django-csp): what a browser may load and run on our pages, so
+# that script slipped past the sanitiser does not run. Scripts and styles only from our own
+# files (static/js, static/css, the admin's and Bootstrap's): no inline script, no style
+# attributes, no eval. Images also from data: URIs, because Bootstrap's stylesheet draws its
+# check marks, select arrows and close buttons as data: SVGs. Forms post only to us; no
+# page may be framed (as X-Frame-Options), no plugins, no <base> to redirect relative links.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [csp.SELF],
+        "script-src": [csp.SELF],
+        "style-src": [csp.SELF],
+        "img-src": [csp.SELF, "data:"],
+        "font-src": [csp.SELF],
+        "connect-src": [csp.SELF],
+        "object-src": [csp.NONE],
+        "base-uri": [csp.NONE],
+        "form-action": [csp.SELF],
+        "frame-ancestors": [csp.NONE],
+    }
+}
+# Permissions-Policy (django-permissions-policy): browser features the portal never uses
+# are switched off for our pages and anything they might embed. Those left out keep their
+# default (our own origin only): fullscreen, clipboard, passkeys (publickey-credentials-*).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "interest-cohort",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    ]
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Secret links (an applicant's, a set-password link, a calendar feed) never in a log line.
+    "filters": {"geheime_links": {"()": "netwerk.logfilter.VerbergGeheimeLinks"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["geheime_links"]},
+        # runserver's request lines, as Django's default writes them, with the filter.
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["geheime_links"],
+        },
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
+        # Django's handlers see these too (mail to ADMINS): the filter acts before them.
+        "django.request": {"filters": ["geheime_links"]},
+        "django.server": {
+            "handlers": ["django.server"],
+            "level": "INFO",
+            "propagate": False,
+            "filters": ["geheime_links"],
+        },
         "django.db.backends": {"level": "WARNING"},
+        # axes tells every attempt at INFO; its warnings (failures, lockouts) still come.
+        "axes": {"level": "WARNING"},
         # WeasyPrint tells every step of every PDF at INFO; its warnings still come through.
         "weasyprint.progress": {"level": "WARNING"},
     },

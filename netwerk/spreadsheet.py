@@ -24,13 +24,17 @@ def csv_bestand(naam: str) -> HttpResponse:
     return response
 
 
-def schrijf_tabel(uitvoer, *, kopregel: list[str], rijen: Iterable[list]) -> None:
-    """The header, then every row with each cell made safe (veilig)."""
+def schrijf_tabel(uitvoer, *, kopregel: list[str], rijen: Iterable[list]) -> int:
+    """The header, then every row with each cell made safe (veilig); returns how many rows
+    (for the security log)."""
     uitvoer.write("\ufeff")
     schrijver = csv.writer(uitvoer, delimiter=";", lineterminator="\r\n")
     schrijver.writerow(kopregel)
+    aantal = 0
     for rij in rijen:
         schrijver.writerow([veilig(waarde) for waarde in rij])
+        aantal += 1
+    return aantal
 
 
 def veilig(waarde) -> str:

@@ -3,6 +3,7 @@
 from django.contrib import admin, messages
 
 from netwerk.beheerpagina import beheerpagina
+from netwerk.beveiliging import Soort, noteer
 from netwerk.rechten import Recht, mag
 from netwerk.spreadsheet import csv_bestand
 
@@ -35,7 +36,9 @@ class AanmeldingActies:
             .order_by("oproep", "wijknaam")
         )
         response = csv_bestand("aanmeldingen")
-        schrijf_csv(aanmeldingen, response)
+        rijen = schrijf_csv(aanmeldingen, response)
+        noteer(Soort.EXPORT, request=request, gebruiker=request.user, wat="aanmeldingen",
+               formaat="csv", rijen=rijen)  # fmt: skip
         return response
 
     @admin.action(description="Vergelijken (naast elkaar)", permissions=["view"])
@@ -141,7 +144,8 @@ class AanmeldingActies:
         if not aanmeldingen:
             return self._niets_gekozen(request)
         if not Tussenformulier.uit(request).bevestigd_en_geldig():
-            # The current links stop working: ask first, like Django's own delete action.
+            # The current links stop working once the mails went: ask first, like Django's
+            # own delete action.
             return beheerpagina(
                 request,
                 self,
@@ -154,13 +158,13 @@ class AanmeldingActies:
             stuur_nieuwe_link(aanmelding=aanmelding, door_medewerker=True)
         if len(aanmeldingen) == 1:
             tekst = (
-                "De contactpersoon van 1 aanmelding heeft een nieuwe link gekregen. De vorige "
-                "link werkt niet meer."
+                "De contactpersoon van 1 aanmelding krijgt een nieuwe link. De vorige link "
+                "werkt niet meer zodra de e-mail verstuurd is."
             )
         else:
             tekst = (
-                f"De contactpersonen van {len(aanmeldingen)} aanmeldingen hebben een nieuwe "
-                "link gekregen. De vorige links werken niet meer."
+                f"De contactpersonen van {len(aanmeldingen)} aanmeldingen krijgen een nieuwe "
+                "link. De vorige links werken niet meer zodra de e-mails verstuurd zijn."
             )
         self.message_user(request, tekst, messages.SUCCESS)
         return None

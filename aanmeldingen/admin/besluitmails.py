@@ -61,7 +61,16 @@ class BesluitsjabloonAdmin(admin.ModelAdmin):
 class BesluitberichtAdmin(GaatMeeBijVerwijderen, admin.ModelAdmin):
     """Every decision mail: to whom, what, and whether it reached the mail server."""
 
-    list_display = ["aanmelding", "besluit", "aan", "status", "in_wachtrij_op", "verstuurd_op"]
+    list_display = [
+        "aanmelding",
+        "besluit",
+        "aan",
+        "status",
+        "pogingen",
+        "volgende_poging_op",
+        "in_wachtrij_op",
+        "verstuurd_op",
+    ]
     list_filter = ["status", "besluit", "aanmelding__oproep"]
     list_select_related = ["aanmelding"]
     search_fields = ["aan", "aanmelding__wijknaam"]
@@ -75,6 +84,7 @@ class BesluitberichtAdmin(GaatMeeBijVerwijderen, admin.ModelAdmin):
         "in_wachtrij_op",
         "verstuurd_op",
         "pogingen",
+        "volgende_poging_op",
         "fout",
     ]
     fields = readonly_fields

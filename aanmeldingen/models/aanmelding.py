@@ -272,6 +272,13 @@ class Aanmelding(models.Model):
     )
     toegang_hash = models.CharField(max_length=64, blank=True, editable=False)
     toegang_verloopt_op = models.DateTimeField("link geldig tot", null=True, editable=False)
+    # A new link on its way (services.link.stuur_nieuwe_link): it replaces the one above
+    # only once its mail was delivered, so that the applicant keeps a working link while the
+    # mail server is down. Not accepted by via_link until then.
+    wachtende_toegang_selector = models.CharField(
+        max_length=toegang.SELECTOR_LENGTE, blank=True, editable=False
+    )
+    wachtende_toegang_hash = models.CharField(max_length=64, blank=True, editable=False)
     # Raised by every save through the link; a form that carries an older number is stale.
     versie = models.PositiveIntegerField(default=1, editable=False)
     ingediend_op = models.DateTimeField(null=True, blank=True)

@@ -75,6 +75,8 @@ class Besluitbericht(models.Model):
     verstuurd_op = models.DateTimeField(null=True, blank=True)
     fout = models.TextField(blank=True)
     pogingen = models.PositiveSmallIntegerField(default=0)
+    # While a failed try waits for the next (the status stays "in de wachtrij").
+    volgende_poging_op = models.DateTimeField("volgende poging", null=True, blank=True)
 
     class Meta:
         verbose_name = "besluitbericht"

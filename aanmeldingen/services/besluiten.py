@@ -21,6 +21,7 @@ from django.utils.formats import date_format
 from django_tasks import task
 
 from casuswijken.services import maak_casuswijk
+from netwerk.mail import is_tijdelijk, wachttijd
 
 from ..enums import BESLUITEN, IN_BEOORDELING, Status
 from ..models import (
@@ -301,7 +302,8 @@ def verstuur_besluiten(*, oproep: Oproep, door, gezien: str | None = None) -> li
 
 
 def verstuur_opnieuw(*, bericht: Besluitbericht) -> bool:
-    """Queue a decision mail that failed once more (the worker sends it at most once).
+    """Queue a decision mail that failed for good once more (the worker sends it at most
+    once), with a fresh series of tries.
 
     Side effects, only for a failed one: its status goes back to "in de wachtrij" and the
     task is queued. Returns whether it was queued.
@@ -309,20 +311,27 @@ def verstuur_opnieuw(*, bericht: Besluitbericht) -> bool:
     with transaction.atomic():
         bijgewerkt = Besluitbericht.objects.filter(
             pk=bericht.pk, status=Besluitbericht.Verzendstatus.MISLUKT
-        ).update(status=Besluitbericht.Verzendstatus.IN_WACHTRIJ, in_wachtrij_op=timezone.now())
+        ).update(
+            status=Besluitbericht.Verzendstatus.IN_WACHTRIJ,
+            in_wachtrij_op=timezone.now(),
+            volgende_poging_op=None,
+        )
         if bijgewerkt:
             verstuur_besluitbericht.enqueue(bericht_id=bericht.pk)
     return bool(bijgewerkt)
 
 
-def bezorg_besluitbericht(*, bericht_id: int) -> None:
+def bezorg_besluitbericht(*, bericht_id: int, poging: int = 1) -> None:
     """Send one queued decision mail, at most once, and record how it went.
 
     Side effects: the mail to the contact person; a fresh secret link replacing the
     applicant's old one (only when the mail went out); the Besluitbericht's status,
-    attempts and error. The Besluitbericht row is the record staff see: a failure is
-    written there (and can be retried from the admin) instead of being lost in the task
-    table.
+    attempts and error. A failure that may pass (netwerk.mail.is_tijdelijk) with tries left
+    (MAIL_POGINGEN, counted by `poging` within one series) keeps the status "in de
+    wachtrij", records the error and when the next try is (volgende_poging_op), and queues
+    it with the same backoff as every other mail (netwerk.mail.wachttijd), in the same
+    transaction. Otherwise a failure is "mislukt": the Besluitbericht row is the record
+    staff see, and they can send it again from the admin (verstuur_opnieuw).
     """
     with transaction.atomic():
         bericht = Besluitbericht.objects.select_for_update().get(pk=bericht_id)
@@ -346,16 +355,24 @@ def bezorg_besluitbericht(*, bericht_id: int) -> None:
                 ).send()
         except Exception as fout:  # noqa: BLE001 - any failure of the mail server is recorded
             logger.exception("Besluitbericht %s kon niet worden verstuurd", bericht.pk)
-            bericht.status = Besluitbericht.Verzendstatus.MISLUKT
             bericht.fout = f"{type(fout).__name__}: {fout}"[:2000]
+            if is_tijdelijk(fout) and poging < settings.MAIL_POGINGEN:
+                bericht.volgende_poging_op = timezone.now() + wachttijd(poging)
+                verstuur_besluitbericht.using(run_after=bericht.volgende_poging_op).enqueue(
+                    bericht_id=bericht.pk, poging=poging + 1
+                )
+            else:
+                bericht.status = Besluitbericht.Verzendstatus.MISLUKT
+                bericht.volgende_poging_op = None
         else:
             bericht.status = Besluitbericht.Verzendstatus.VERSTUURD
             bericht.verstuurd_op = timezone.now()
+            bericht.volgende_poging_op = None
             bericht.fout = ""
         bericht.save()
 
 
 @task()
-def verstuur_besluitbericht(*, bericht_id: int) -> None:
+def verstuur_besluitbericht(*, bericht_id: int, poging: int = 1) -> None:
     """The worker's task for one decision mail: bezorg_besluitbericht."""
-    bezorg_besluitbericht(bericht_id=bericht_id)
+    bezorg_besluitbericht(bericht_id=bericht_id, poging=poging)

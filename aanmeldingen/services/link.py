@@ -2,7 +2,10 @@
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.urls import reverse
+
+from netwerk.mail import na_bezorging
 
 from .. import toegang
 from ..models import Aanmelding, Oproep
@@ -15,26 +18,72 @@ def link_voor(token: str) -> str:
 
 
 def vervang_link(*, aanmelding: Aanmelding) -> str:
-    """Give the application a new secret link and return it; the old one stops working."""
+    """Give the application a new secret link and return it; the old one stops working, and
+    so does a new link still waiting for its mail (stuur_nieuwe_link)."""
     token, opslag = toegang.nieuw_token()
     aanmelding.toegang_selector = opslag.selector
     aanmelding.toegang_hash = opslag.verifier_hash
     aanmelding.toegang_verloopt_op = toegang.geldig_tot()
-    aanmelding.save(update_fields=["toegang_selector", "toegang_hash", "toegang_verloopt_op"])
+    aanmelding.wachtende_toegang_selector = ""
+    aanmelding.wachtende_toegang_hash = ""
+    aanmelding.save(
+        update_fields=[
+            "toegang_selector",
+            "toegang_hash",
+            "toegang_verloopt_op",
+            "wachtende_toegang_selector",
+            "wachtende_toegang_hash",
+        ]
+    )
     return link_voor(token)
 
 
 def stuur_nieuwe_link(*, aanmelding: Aanmelding, door_medewerker: bool = False) -> None:
-    """Replace the secret link and mail the new one to the contact person.
+    """Mail a new secret link to the contact person; it replaces the current one once the
+    mail server accepted the mail.
 
-    The old link stops working at once. Used for "Link kwijt?" and by staff in the admin
-    (`door_medewerker`, which the mail says instead of "someone asked for it").
+    Until then the current link keeps working and the new one does not: a mail server that
+    is down (the mail is tried again, netwerk.mail) never locks the applicant out. Used for
+    "Link kwijt?" and by staff in the admin (`door_medewerker`, which the mail says instead
+    of "someone asked for it"). Side effects: the new link stored as waiting
+    (wachtende_toegang_*, replacing one that still waited: the latest request wins), and
+    its mail queued, which runs neem_link_in_gebruik once delivered.
     """
+    token, opslag = toegang.nieuw_token()
     with transaction.atomic():
-        link = vervang_link(aanmelding=aanmelding)
-        mail_contactpersoon(
-            aanmelding, "aanmelding_link", link=link, door_medewerker=door_medewerker
+        Aanmelding.objects.filter(pk=aanmelding.pk).update(
+            wachtende_toegang_selector=opslag.selector,
+            wachtende_toegang_hash=opslag.verifier_hash,
         )
+        mail_contactpersoon(
+            aanmelding,
+            "aanmelding_link",
+            link=link_voor(token),
+            geldig_tot=toegang.geldig_tot(),
+            door_medewerker=door_medewerker,
+            na_bezorging=(
+                neem_link_in_gebruik,
+                {"aanmelding_id": aanmelding.pk, "selector": opslag.selector},
+            ),
+        )
+
+
+@na_bezorging
+def neem_link_in_gebruik(*, aanmelding_id: int, selector: str) -> bool:
+    """The mail with a new link was delivered: that link replaces the current one, which
+    answers 404 from now on. Returns whether it did; nothing happens when a later request
+    or a decision mail replaced the waiting link meanwhile (the newest link wins)."""
+    return bool(
+        Aanmelding.objects.filter(pk=aanmelding_id, wachtende_toegang_selector=selector)
+        .exclude(wachtende_toegang_selector="")
+        .update(
+            toegang_selector=F("wachtende_toegang_selector"),
+            toegang_hash=F("wachtende_toegang_hash"),
+            toegang_verloopt_op=toegang.geldig_tot(),
+            wachtende_toegang_selector="",
+            wachtende_toegang_hash="",
+        )
+    )
 
 
 def vraag_link_aan(*, oproep: Oproep, email: str) -> int:

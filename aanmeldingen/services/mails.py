@@ -53,7 +53,9 @@ def mail_wijziging(aanmelding, leden_voor, leden_na, *, link, wijzigingen) -> No
             )
 
 
-def mail_contactpersoon(aanmelding: Aanmelding, sjabloon: str, **context) -> None:
+def mail_contactpersoon(
+    aanmelding: Aanmelding, sjabloon: str, *, na_bezorging=None, **context
+) -> None:
     leden = list(aanmelding.leden.all())
     contactpersoon = next(lid for lid in leden if lid.is_contactpersoon)
     zet_email_klaar(
@@ -65,4 +67,5 @@ def mail_contactpersoon(aanmelding: Aanmelding, sjabloon: str, **context) -> Non
             "contactpersoon": contactpersoon,
             **context,
         },
+        na_bezorging=na_bezorging,
     )

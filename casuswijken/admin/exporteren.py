@@ -3,6 +3,7 @@ points share."""
 
 from django.contrib import admin
 
+from netwerk.beveiliging import Soort, noteer
 from netwerk.rechten import mag
 from netwerk.spreadsheet import csv_bestand
 
@@ -21,5 +22,7 @@ class CsvExport:
     @admin.action(description="Exporteer als CSV", permissions=["exporteer"])
     def exporteer_csv(self, request, queryset):
         response = csv_bestand(self.export.naam)
-        self.export.schrijf(queryset, response)
+        rijen = self.export.schrijf(queryset, response)
+        noteer(Soort.EXPORT, request=request, gebruiker=request.user, wat=self.export.naam,
+               formaat="csv", rijen=rijen)  # fmt: skip
         return response

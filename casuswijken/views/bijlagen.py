@@ -1,6 +1,7 @@
 """A session's attachment, downloaded by whoever may read the session: never from a public
 address, always through this check."""
 
+from csp.decorators import csp_update
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest
 from django.views.decorators.http import require_safe
@@ -10,6 +11,9 @@ from ..models import Bijlage
 from .toegang import bijeenkomst_of_404, casuswijk_of_404
 
 
+# Opened in the browser after all, the file runs no script and reaches no other page: the
+# portal's policy (settings.CONTENT_SECURITY_POLICY) plus a sandbox.
+@csp_update({"sandbox": True})
 @login_required
 @require_safe
 def bijlage(request: HttpRequest, slug: str, pk: int, bijlage_pk: int) -> FileResponse:
@@ -36,6 +40,4 @@ def bijlage(request: HttpRequest, slug: str, pk: int, bijlage_pk: int) -> FileRe
         content_type=gevonden.inhoudstype,
     )
     response["X-Content-Type-Options"] = "nosniff"
-    # Opened in the browser after all, the file runs no script and reaches no other page.
-    response["Content-Security-Policy"] = "sandbox"
     return response

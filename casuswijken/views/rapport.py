@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from netwerk.beveiliging import Soort, noteer
+
 from ..rapport import netwerkrapport as verzamel_netwerkrapport
 from ..rapport import wijkrapport
 from .toegang import casuswijkrapport_of_404, mag_intern_meenemen, netwerkrapport_of_404
@@ -39,10 +41,17 @@ def _context(request: HttpRequest, rapport, *, adres: str, pdf_adres: str) -> di
     }
 
 
-def _pdf(request: HttpRequest, template: str, rapport, *, bestandsnaam: str) -> HttpResponse:
+def _pdf(
+    request: HttpRequest, template: str, rapport, *, bestandsnaam: str, wat: str, van: str
+) -> HttpResponse:
     # WeasyPrint loads Pango when imported: only the PDF needs it, not every page.
     from ..pdf import pdf_antwoord
 
+    if request.user.is_staff:
+        # A staff member's copy leaves the portal with the names in it (action points'
+        # owners): the security log notes it, as it notes the CSV exports.
+        noteer(Soort.EXPORT, request=request, gebruiker=request.user, wat=wat, van=van,
+               formaat="pdf", intern=rapport.intern)  # fmt: skip
     return pdf_antwoord(request, template, {"rapport": rapport}, bestandsnaam=bestandsnaam)
 
 
@@ -80,6 +89,8 @@ def rapport_pdf(request: HttpRequest, slug: str) -> HttpResponse:
         "casuswijken/rapport_pdf.html",
         verslag,
         bestandsnaam=_bestandsnaam("rapport", wijk.naam, intern=verslag.intern),
+        wat="wijkrapport",
+        van=slug,
     )
 
 
@@ -116,4 +127,6 @@ def netwerkrapport_pdf(request: HttpRequest, slug: str) -> HttpResponse:
         "leren/netwerkrapport_pdf.html",
         verslag,
         bestandsnaam=_bestandsnaam("netwerkrapport", oproep.titel, intern=verslag.intern),
+        wat="netwerkrapport",
+        van=slug,
     )

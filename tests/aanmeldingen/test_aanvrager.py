@@ -13,6 +13,7 @@ from django.utils import timezone
 from aanmeldingen.enums import Status
 from aanmeldingen.models import AANVRAGERVELDEN, Aanmelding, Revisie, Statuswijziging
 from aanmeldingen.services import stuur_nieuwe_link
+from netwerk.mail import bezorg_email
 from tests.conftest import wachtende_mails
 from tests.factories import (
     AanmeldingFactory,
@@ -476,14 +477,15 @@ def test_wrong_token_answers_404(client, achtervoegsel):
 def test_replaced_token_answers_404_and_the_new_one_works(client, achtervoegsel):
     aanmelding = AanmeldingFactory()
     oude_link = geef_link(aanmelding)
-
     stuur_nieuwe_link(aanmelding=aanmelding)
+    (mail,) = wachtende_mails()
+
+    bezorg_email(**mail)
 
     assert client.get(oude_link + achtervoegsel).status_code == 404
     if achtervoegsel:
         assert client.post(oude_link + achtervoegsel).status_code == 404
-    nieuwe_link = link_uit_mail(wachtende_mails()[0])
-    assert client.get(nieuwe_link + achtervoegsel).status_code == 200
+    assert client.get(link_uit_mail(mail) + achtervoegsel).status_code == 200
 
 
 def test_expired_token_answers_404(client):

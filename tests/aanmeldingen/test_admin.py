@@ -10,6 +10,7 @@ from django.utils.html import escape
 
 from aanmeldingen.enums import Domein
 from aanmeldingen.models import Aanmelding, Revisie
+from netwerk.mail import bezorg_email
 from tests.conftest import wachtende_mails
 from tests.factories import (
     AanmeldingFactory,
@@ -192,20 +193,29 @@ def test_staff_resend_the_link_after_confirming_and_the_old_one_stops_working(st
     actie = {"action": "stuur_link", "_selected_action": [aanmelding.pk]}
 
     vraag = staff_client.post(CHANGELIST, actie)
-    assert "De link die de aanvragers nu hebben, werkt daarna niet meer" in vraag.text
+    assert (
+        "Zodra die e-mail verstuurd is, werkt de link die de aanvragers nu hebben niet meer"
+        in vraag.text
+    )
     assert wachtende_mails() == []
     assert staff_client.get(oude_link).status_code == 200
 
     response = staff_client.post(CHANGELIST, {**actie, "bevestigd": "ja"}, follow=True)
 
     assert (
-        "De contactpersoon van 1 aanmelding heeft een nieuwe link gekregen. De vorige link "
-        "werkt niet meer." in response.text
+        "De contactpersoon van 1 aanmelding krijgt een nieuwe link. De vorige link werkt niet "
+        "meer zodra de e-mail verstuurd is." in response.text
     )
-    mails = wachtende_mails()
-    assert [mail["aan"] for mail in mails] == [[aanmelding.contactpersoon.email]]
-    assert "Wij hebben een nieuwe link gemaakt" in mails[0]["tekst"]
-    assert staff_client.get(link_uit_mail(mails[0])).status_code == 200
+    (mail,) = wachtende_mails()
+    assert mail["aan"] == [aanmelding.contactpersoon.email]
+    assert "Wij hebben een nieuwe link gemaakt" in mail["tekst"]
+    # Until the mail went out, the applicant keeps the link they have.
+    assert staff_client.get(oude_link).status_code == 200
+    assert staff_client.get(link_uit_mail(mail)).status_code == 404
+
+    bezorg_email(**mail)
+
+    assert staff_client.get(link_uit_mail(mail)).status_code == 200
     assert staff_client.get(oude_link).status_code == 404
 
 

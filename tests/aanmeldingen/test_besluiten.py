@@ -3,6 +3,7 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -316,6 +317,7 @@ def test_a_failing_mail_server_is_recorded_and_a_retry_sends_once(
     selecteer_direct(oproep, 1, coordinator)
     versturen(client, oproep, bevestigd="ja")
     settings.EMAIL_BACKEND = "tests.mailservers.KapotteMailserver"
+    settings.MAIL_POGINGEN = 1  # the last try (the retries: tests/netwerk/test_mail.py)
 
     werk_wachtrij_af()
 
@@ -333,6 +335,38 @@ def test_a_failing_mail_server_is_recorded_and_a_retry_sends_once(
     bericht.refresh_from_db()
     assert (bericht.status, bericht.pogingen) == (Besluitbericht.Verzendstatus.VERSTUURD, 2)
     assert len(mailoutbox) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_decision_mail_the_server_could_not_take_is_tried_again_later_with_its_status_shown(
+    client, mailoutbox, settings, besluitsjablonen
+):
+    coordinator = medewerker("coördinator")
+    client.force_login(coordinator)
+    oproep = OproepFactory(gesloten=True, min_wijken=1)
+    (gekozen,) = selecteer_direct(oproep, 1, coordinator)
+    versturen(client, oproep, bevestigd="ja")
+    settings.EMAIL_BACKEND = "tests.mailservers.KapotteMailserver"
+    settings.MAIL_POGINGEN, settings.MAIL_WACHTTIJD_SECONDEN = 5, 240
+    begin = timezone.now()
+
+    with time_machine.travel(begin, tick=False) as reis:
+        werk_wachtrij_af()
+        bericht = Besluitbericht.objects.get()
+        assert (bericht.status, bericht.pogingen) == (Besluitbericht.Verzendstatus.IN_WACHTRIJ, 1)
+        assert bericht.fout == "SMTPServerDisconnected: Connection unexpectedly closed"
+        assert bericht.volgende_poging_op == begin + timedelta(minutes=4)
+        assert "In de wachtrij" in client.get(BERICHTEN).text
+
+        settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+        reis.shift(timedelta(minutes=4))
+        werk_wachtrij_af()
+
+    bericht.refresh_from_db()
+    assert (bericht.status, bericht.pogingen) == (Besluitbericht.Verzendstatus.VERSTUURD, 2)
+    assert (bericht.fout, bericht.volgende_poging_op) == ("", None)
+    assert len(mailoutbox) == 1
+    assert client.get(link_uit_mail({"tekst": mailoutbox[0].body})).context["aanmelding"] == gekozen
 
 
 def test_retrying_one_failed_mail_says_so_in_the_singular(client, coordinator):

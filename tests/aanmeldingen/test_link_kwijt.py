@@ -48,6 +48,21 @@ def test_known_contact_address_gets_a_new_link_and_the_old_one_stops(
     assert client.get(oude_link).status_code == 404
 
 
+def test_two_requests_before_the_first_mail_went_out_leave_only_the_latest_link(
+    client, url, aanmelding, mailoutbox
+):
+    oude_link = geef_link(aanmelding)
+    contact = aanmelding.contactpersoon.email
+
+    client.post(url, {"email": contact})
+    client.post(url, {"email": contact})
+
+    eerste, tweede = (link_uit_mail(mail) for mail in verstuurde_mails(mailoutbox))
+    assert client.get(tweede).status_code == 200
+    assert client.get(eerste).status_code == 404
+    assert client.get(oude_link).status_code == 404
+
+
 def test_known_and_unknown_addresses_get_the_same_answer(client, url, aanmelding, mailoutbox):
     lid = aanmelding.leden.filter(is_contactpersoon=False).first()
     lid.email = "bekend@voorbeeld.nl"

@@ -16,7 +16,7 @@ from casuswijken.enums import Zichtbaarheid
 from casuswijken.models import Bijeenkomst, Uitnodiging
 from casuswijken.services import sla_bijeenkomst_op
 from casuswijken.uitnodigen import meld_komende_uitnodigingen, meld_uitnodigingen
-from netwerk.mail import verstuur_email
+from netwerk.mail import bezorg_email
 from tests.beheer import lege_inlines
 from tests.conftest import wachtende_mails
 from tests.factories import BijeenkomstFactory, CasuswijkFactory, DeelnameFactory, medewerker
@@ -400,7 +400,7 @@ def test_the_attachment_goes_out_as_an_invitation_mail_clients_recognise(mailout
     plan(netwerk)
     (mail,) = wachtende_mails()
 
-    verstuur_email.call(**mail)
+    bezorg_email(**mail)
 
     (bijlage,) = [deel for deel in mailoutbox[0].message().walk() if deel.get_filename()]
     assert bijlage.get_content_type() == "text/calendar"

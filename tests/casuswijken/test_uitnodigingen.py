@@ -3,13 +3,15 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.contrib.auth import get_user_model
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
 from casuswijken.enums import Rol
 from casuswijken.models import Deelname
 from casuswijken.services import nodig_coalitie_uit, nodig_uit
-from tests.conftest import wachtende_mails
+from netwerk.taken import stuur_wachtwoordlink
+from tests.conftest import voer_uit, wachtende_mails
 from tests.factories import CasuswijkFactory, DeelnameFactory, medewerker
 
 pytestmark = pytest.mark.django_db
@@ -51,7 +53,9 @@ def test_the_set_password_link_works_once(client):
         .check_password("Lombok-Wijk-2027!")
     )
     assert tweede.context["validlink"] is False
-    assert client.login(username="partner@voorbeeld.nl", password="Lombok-Wijk-2027!")
+    assert client.login(
+        request=HttpRequest(), username="partner@voorbeeld.nl", password="Lombok-Wijk-2027!"
+    )
     assert client.get(reverse("casuswijken:casuswijk", args=[casuswijk.slug])).status_code == 200
 
 
@@ -116,6 +120,7 @@ def test_an_invitee_who_never_set_a_password_can_ask_for_a_new_link(client):
               rol=Rol.LOKALE_PARTNER)  # fmt: skip
 
     client.post(reverse("account:password_reset"), {"email": "vergeten@voorbeeld.nl"})
+    voer_uit(stuur_wachtwoordlink)
 
     onderwerpen = [mail["onderwerp"] for mail in wachtende_mails()]
     assert onderwerpen[-1] == "Wachtwoord instellen voor het leernetwerk Gemengde Wijk"
@@ -146,17 +151,6 @@ def test_an_address_whose_username_is_taken_still_gets_an_account():
     assert nieuw is True
     assert deelname.gebruiker.username == "bezet@voorbeeld.nl-2"
     assert deelname.gebruiker.email == "bezet@voorbeeld.nl"
-
-
-def test_logging_in_is_rate_limited_per_visitor(client, settings):
-    settings.INLOGPOGINGEN_PER_UUR = 3
-    for _ in range(3):
-        client.post(reverse("account:login"), {"username": "x", "password": "fout"})
-
-    response = client.post(reverse("account:login"), {"username": "x", "password": "fout"})
-
-    assert response.status_code == 429
-    assert "Even geduld" in response.text
 
 
 def test_staff_send_an_invitation_again_to_who_never_set_a_password(client):

@@ -1,10 +1,12 @@
 """The security log: a row and a JSON log line per event, never a secret, kept a year."""
 
+import io
 import json
 import logging
 
 import pytest
 import time_machine
+from django.core.management import call_command
 from django.test import RequestFactory
 
 from netwerk.beveiliging import Soort, noteer
@@ -63,3 +65,18 @@ def test_only_beheer_reads_the_log():
 
 def test_a_task_passes_the_address_it_was_given():
     assert noteer(Soort.WACHTWOORD_GEVRAAGD, adres="198.51.100.4").adres == "198.51.100.4"
+
+
+def test_the_daily_command_deletes_what_is_verouderd_and_keeps_the_rest(settings):
+    settings.BEVEILIGINGSLOG_DAGEN = 365
+    with time_machine.travel("2025-11-30 12:00 +01:00", tick=False):
+        noteer(Soort.UITGELOGD)
+    with time_machine.travel("2025-12-02 12:00 +01:00", tick=False):
+        nieuw = noteer(Soort.UITGELOGD)
+    uitvoer = io.StringIO()
+
+    with time_machine.travel("2026-12-01 12:00 +01:00", tick=False):
+        call_command("ruim_beveiligingslog_op", stdout=uitvoer)
+
+    assert list(Beveiligingsgebeurtenis.objects.all()) == [nieuw]
+    assert uitvoer.getvalue() == "Verwijderd: 1 regel(s) uit het beveiligingslog.\n"

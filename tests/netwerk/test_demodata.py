@@ -4,6 +4,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.http import HttpRequest
 
 from aanmeldingen.enums import Domein, Leervraag, Status
 from aanmeldingen.models import Aanmelding, Coalitielid, Oproep, Statuswijziging
@@ -52,7 +53,7 @@ def test_demo_data_has_a_casuswijk_a_participant_can_use(settings, client):
     call_command("laad_demodata")
     call_command("laad_demodata")
 
-    client.login(username="deelnemer", password="demo-leernetwerk")
+    client.login(request=HttpRequest(), username="deelnemer", password="demo-leernetwerk")
     overzicht = client.get("/wijken/")
     wijk = client.get("/wijken/transvaal-den-haag/")
 
@@ -217,7 +218,7 @@ def test_demo_data_has_a_concept_verslag_with_reactions(settings, client):
     call_command("laad_demodata")
 
     sessie = Bijeenkomst.objects.get(titel="Verkenning van de interventies")
-    client.login(username="partner", password="demo-leernetwerk")
+    client.login(request=HttpRequest(), username="partner", password="demo-leernetwerk")
     pagina = client.get(f"/wijken/transvaal-den-haag/bijeenkomsten/{sessie.pk}/")
 
     assert sessie.verslagstatus == "concept"
@@ -232,9 +233,9 @@ def test_the_demo_shows_what_participants_did_themselves(settings, client):
     call_command("laad_demodata")
     call_command("laad_demodata")
 
-    client.login(username="deelnemer", password="demo-leernetwerk")
+    client.login(request=HttpRequest(), username="deelnemer", password="demo-leernetwerk")
     deelnemer = client.get("/wijken/transvaal-den-haag/")
-    client.login(username="partner", password="demo-leernetwerk")
+    client.login(request=HttpRequest(), username="partner", password="demo-leernetwerk")
     partner = client.get("/wijken/transvaal-den-haag/")
 
     assert "Loopt — door Dewi de Deelnemer, " in deelnemer.text

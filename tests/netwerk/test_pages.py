@@ -95,6 +95,34 @@ def test_production_refuses_to_start_without_secret_key():
     assert "SECRET_KEY is not set" in resultaat.stderr
 
 
+def test_production_refuses_to_start_without_a_mail_server():
+    omgeving = {"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "netwerk.settings",
+                "SECRET_KEY": "x"}  # fmt: skip
+
+    resultaat = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        env=omgeving,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert resultaat.returncode == 1
+    assert "EMAIL_URL is not set" in resultaat.stderr
+
+
+def test_development_prints_the_mail_without_a_mail_server():
+    omgeving = {"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "netwerk.settings",
+                "DEBUG": "1"}  # fmt: skip
+    code = "from django.conf import settings; print(settings.EMAIL_BACKEND)"
+
+    resultaat = subprocess.run(
+        [sys.executable, "-c", code], env=omgeving, capture_output=True, text=True, check=True
+    )
+
+    assert resultaat.stdout.strip() == "django.core.mail.backends.console.EmailBackend"
+
+
 def test_favicon_ico_points_to_our_icon(client):
     response = client.get("/favicon.ico")
 

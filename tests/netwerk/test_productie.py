@@ -56,3 +56,10 @@ def test_the_deployment_check_names_what_is_missing(zonder):
 
     assert uitkomst.returncode == 1
     assert zonder in uitkomst.stderr
+
+
+def test_the_deployment_check_warns_when_staff_may_skip_the_second_step():
+    uitkomst = check_deploy(**PRODUCTIE, TWEEDE_STAP="overslaanbaar")
+
+    assert uitkomst.returncode == 1
+    assert "netwerk.W001" in uitkomst.stderr

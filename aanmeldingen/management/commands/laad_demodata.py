@@ -187,6 +187,14 @@ class Command(BaseCommand):
                         f"Beheer: {settings.PORTAAL_URL}/admin/ met gebruikersnaam "
                         f"'{DEMO_GEBRUIKER}' (alle rechten), 'beoordelaar', 'begeleider' of "
                         f"'coordinator' (één rol), steeds met wachtwoord '{DEMO_WACHTWOORD}'",
+                        *(
+                            [
+                                "Na het wachtwoord vraagt het beheer om een tweede stap (een "
+                                "code uit een app); in deze demo kunt u die overslaan."
+                            ]
+                            if settings.TWEEDE_STAP == "overslaanbaar"
+                            else []
+                        ),
                         f"Deelnemers: {settings.PORTAAL_URL}/wijken/ met gebruikersnaam "
                         f"'deelnemer' of 'partner' (casuswijk Transvaal), wachtwoord "
                         f"'{DEMO_WACHTWOORD}'",

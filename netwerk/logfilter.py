@@ -1,0 +1,44 @@
+"""No secret link in a log line.
+
+An applicant's link (/aanmelding/<token>/…), a set-password link
+(/account/wachtwoord-instellen/<uidb64>/<token>/) and a participant's calendar feed
+(/wijken/<slug>/agenda/<token>.ics) each open what they lead to for whoever has them. Django
+logs the path of every 404 and 500 (django.request) and runserver every request
+(django.server); this filter, on those loggers and on the console handler everything else
+passes through, writes the message with the secret parts masked.
+"""
+
+import logging
+import re
+
+VERBORGEN = "[verborgen]"
+
+# Each: the part before the secret, the secret (up to the next /, ?, # or space), the rest.
+GEHEIME_PADEN = [
+    re.compile(r"(/aanmelding/)[^/?#\s\"']+"),
+    re.compile(r"(/account/wachtwoord-instellen/)[^/?#\s\"']+/[^/?#\s\"']+"),
+    re.compile(r"(/agenda/)[^/?#\s\"']+?(?=\.ics)"),
+]
+
+
+def verberg_geheimen(tekst: str) -> str:
+    for patroon in GEHEIME_PADEN:
+        if patroon.pattern.startswith("(/account/"):
+            tekst = patroon.sub(rf"\g<1>{VERBORGEN}/{VERBORGEN}", tekst)
+        else:
+            tekst = patroon.sub(rf"\g<1>{VERBORGEN}", tekst)
+    return tekst
+
+
+class VerbergGeheimeLinks(logging.Filter):
+    """Rewrites the record's message (its arguments filled in) with secrets masked."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            bericht = record.getMessage()
+        except (TypeError, ValueError):  # a message its arguments do not fit: leave it be
+            return True
+        veilig = verberg_geheimen(bericht)
+        if veilig != bericht:
+            record.msg, record.args = veilig, None
+        return True

@@ -1,0 +1,86 @@
+"""No secret link in a log line: a 404 on an applicant's link logs its path without the
+token, and so does every other address that carries a secret."""
+
+import logging
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from netwerk.logfilter import VERBORGEN, VerbergGeheimeLinks, verberg_geheimen
+
+pytestmark = pytest.mark.django_db
+
+TOKEN = "Zq7Geheim-Token_abc123XYZ"
+
+
+def berichten(caplog, logger: str) -> list[str]:
+    return [record.getMessage() for record in caplog.records if record.name == logger]
+
+
+def test_a_404_on_an_applicants_link_logs_the_path_without_the_token(client, caplog):
+    with caplog.at_level(logging.WARNING, logger="django.request"):
+        response = client.get(f"/aanmelding/{TOKEN}/wijzigen/")
+
+    assert response.status_code == 404
+    assert berichten(caplog, "django.request") == [f"Not Found: /aanmelding/{VERBORGEN}/wijzigen/"]
+    assert TOKEN not in caplog.text
+
+
+def test_a_404_on_a_calendar_feed_logs_the_path_without_the_token(client, caplog):
+    with caplog.at_level(logging.WARNING, logger="django.request"):
+        client.get(f"/wijken/lombok/agenda/{TOKEN}.ics")
+
+    assert berichten(caplog, "django.request") == [
+        f"Not Found: /wijken/lombok/agenda/{VERBORGEN}.ics"
+    ]
+
+
+def test_runservers_request_line_is_masked_too():
+    regel = (f"GET /aanmelding/{TOKEN}/ HTTP/1.1", "200", "512")
+    record = logging.LogRecord("django.server", logging.INFO, __file__, 1, '"%s" %s %s', regel,
+                               None)  # fmt: skip
+    [filter_] = logging.getLogger("django.server").filters
+
+    filter_.filter(record)
+
+    assert isinstance(filter_, VerbergGeheimeLinks)
+    assert record.getMessage() == f'"GET /aanmelding/{VERBORGEN}/ HTTP/1.1" 200 512'
+
+
+def _patronen(resolver, voor=""):
+    for patroon in resolver.url_patterns:
+        if isinstance(patroon, URLResolver):
+            namespace = f"{voor}{patroon.namespace}:" if patroon.namespace else voor
+            yield from _patronen(patroon, namespace)
+        elif isinstance(patroon, URLPattern) and patroon.name:
+            yield f"{voor}{patroon.name}", patroon
+
+
+def test_every_address_that_carries_a_token_is_masked():
+    met_geheim = {
+        naam: patroon
+        for naam, patroon in _patronen(get_resolver())
+        if "token" in patroon.pattern.converters
+    }
+    argumenten = {"token": TOKEN, "slug": "lombok", "uidb64": "MTIz"}
+
+    adressen = {
+        naam: reverse(naam, kwargs={k: argumenten[k] for k in patroon.pattern.converters})
+        for naam, patroon in met_geheim.items()
+    }
+
+    assert sorted(adressen) == [
+        "aanmeldingen:aanmelding",
+        "aanmeldingen:aanmelding_bewerken",
+        "aanmeldingen:aanmelding_intrekken",
+        "account:password_reset_confirm",
+        "casuswijken:agenda",
+    ]
+    assert {naam: TOKEN in verberg_geheimen(f"GET {adres}?x=1") for naam, adres in
+            adressen.items()} == dict.fromkeys(adressen, False)  # fmt: skip
+
+
+def test_ordinary_paths_are_left_as_they_are():
+    assert verberg_geheimen("Not Found: /wijken/lombok/rapport/") == (
+        "Not Found: /wijken/lombok/rapport/"
+    )
