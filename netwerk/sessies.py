@@ -5,16 +5,16 @@ other page still fails on the session, and so answers the calm 503 (netwerk.view
 instead of sending a logged-in person to the login page."""
 
 import logging
-from functools import wraps
 
 from django.contrib.sessions.backends import db
 from django.db import InterfaceError, OperationalError
+from django.urls import Resolver404, resolve
 
 logger = logging.getLogger(__name__)
 
 
 class SessionStore(db.SessionStore):
-    mag_ongelezen = False  # set by zonder_database for the page being made
+    mag_ongelezen = False  # set by SessieZonderDatabase for a page marked zonder_database
     niet_gelezen = False
 
     def load(self) -> dict:
@@ -40,13 +40,25 @@ class SessionStore(db.SessionStore):
 
 
 def zonder_database(view):
-    """For a view that reads nothing from the database: while the database is down it is
+    """Marks a view that reads nothing from the database: while the database is down it is
     shown as to a visitor who is not logged in, instead of failing on the session."""
+    view.zonder_database = True
+    return view
 
-    @wraps(view)
-    def omhulsel(request, *args, **kwargs):
+
+class SessieZonderDatabase:
+    """Right after SessionMiddleware: on a page marked zonder_database the session may go
+    unread. Decided from the address before any middleware below asks who is logged in
+    (the session limits, the second step), since each of them would read the session."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
         if isinstance(getattr(request, "session", None), SessionStore):
-            request.session.mag_ongelezen = True
-        return view(request, *args, **kwargs)
-
-    return omhulsel
+            try:
+                view = resolve(request.path_info).func
+            except Resolver404:
+                view = None
+            request.session.mag_ongelezen = getattr(view, "zonder_database", False)
+        return self.get_response(request)

@@ -64,6 +64,8 @@ MIDDLEWARE = [
     # the portal does not take are refused here.
     "netwerk.middleware.WeigerRareInvoer",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Lets the pages that need no database go on without the session while it is down.
+    "netwerk.sessies.SessieZonderDatabase",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -19,6 +19,7 @@ from .sessies import zonder_database
 
 @require_safe
 @never_cache
+@zonder_database
 def healthz(request: HttpRequest) -> HttpResponse:
     """Liveness: the process answers. Deliberately touches no database."""
     return HttpResponse("ok\n", content_type="text/plain")
@@ -26,6 +27,7 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @never_cache
+@zonder_database
 def readyz(request: HttpRequest) -> HttpResponse:
     """Readiness: the database answers a query, within two seconds (netwerk.gereedheid)."""
     if not database_antwoordt():
