@@ -313,7 +313,7 @@ EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 
 # Shown on /privacy/ and recorded with every consent, so that we can tell later which text
 # an applicant agreed to. Change it whenever the privacy statement changes.
-PRIVACYVERKLARING_VERSIE = "2026-12-01"
+PRIVACYVERKLARING_VERSIE = "2026-12-01b"
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -54,7 +54,18 @@ def csrf_fout(request: HttpRequest, reason: str = "") -> HttpResponse:
 @require_safe
 @zonder_database
 def privacy(request: HttpRequest) -> HttpResponse:
-    return render(request, "netwerk/privacy.html", {"versie": settings.PRIVACYVERKLARING_VERSIE})
+    # The terms come from the settings the code applies, so text and practice agree.
+    return render(
+        request,
+        "netwerk/privacy.html",
+        {
+            "versie": settings.PRIVACYVERKLARING_VERSIE,
+            "inlogfouten": settings.AXES_FAILURE_LIMIT,
+            "blokkade_minuten": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+            "mail_dagen": settings.MAIL_BEWAREN_DAGEN,
+            "beveiligingslog_dagen": settings.BEVEILIGINGSLOG_DAGEN,
+        },
+    )
 
 
 @require_safe

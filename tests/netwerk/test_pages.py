@@ -1,3 +1,4 @@
+import datetime
 import subprocess
 import sys
 
@@ -205,3 +206,17 @@ def test_pages_of_a_logged_in_person_are_kept_by_no_cache(client):
     for antwoord in [ingelogd, thuis]:
         assert "no-store" in antwoord["Cache-Control"]
         assert "private" in antwoord["Cache-Control"]
+
+
+def test_the_privacy_statement_gives_the_terms_the_code_applies(client, settings):
+    settings.AXES_FAILURE_LIMIT = 7
+    settings.AXES_COOLOFF_TIME = datetime.timedelta(minutes=20)
+    settings.MAIL_BEWAREN_DAGEN = 10
+    settings.BEVEILIGINGSLOG_DAGEN = 200
+
+    tekst = " ".join(client.get(reverse("privacy")).text.split())
+
+    assert "<h2>Inloggen en beveiliging</h2>" in tekst
+    assert "Na 7 verkeerde wachtwoorden kan dat account vanaf dat adres 20 minuten" in tekst
+    assert "staan 10 dagen in de verzendwachtrij" in tekst
+    assert "Regels in het beveiligingslog bewaren we 200 dagen" in tekst
