@@ -10,6 +10,7 @@ passes through, writes the message with the secret parts masked.
 
 import logging
 import re
+from urllib.parse import unquote
 
 VERBORGEN = "[verborgen]"
 
@@ -22,6 +23,18 @@ GEHEIME_PADEN = [
 
 
 def verberg_geheimen(tekst: str) -> str:
+    """The text with every secret masked, also where it is percent-encoded: a link in a
+    ?next= (the login and the second step send people on that way), even encoded twice, or
+    an address with an encoded letter (/%61anmelding/ routes like /aanmelding/). Such a text
+    is written decoded, with the secret masked."""
+    gemaskeerd = _maskeer(tekst)
+    gelezen = unquote(unquote(tekst))
+    if gelezen != tekst and _maskeer(gelezen) != gelezen:
+        return _maskeer(gelezen)
+    return gemaskeerd
+
+
+def _maskeer(tekst: str) -> str:
     for patroon in GEHEIME_PADEN:
         if patroon.pattern.startswith("(/account/"):
             tekst = patroon.sub(rf"\g<1>{VERBORGEN}/{VERBORGEN}", tekst)

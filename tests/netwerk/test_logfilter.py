@@ -84,3 +84,21 @@ def test_ordinary_paths_are_left_as_they_are():
     assert verberg_geheimen("Not Found: /wijken/lombok/rapport/") == (
         "Not Found: /wijken/lombok/rapport/"
     )
+
+
+@pytest.mark.parametrize(
+    "regel",
+    [
+        # Where the login and the second step send someone on: the link in ?next=.
+        f"GET /account/inloggen/?next=%2Faanmelding%2F{TOKEN}%2F HTTP/1.1",
+        f"GET /account/tweede-stap/?next=%252Faanmelding%252F{TOKEN}%252F HTTP/1.1",
+        # An encoded letter routes like the plain one.
+        f"GET /%61anmelding/{TOKEN}/ HTTP/1.1",
+        f"GET /wijken/lombok/agenda/{TOKEN}%2Eics HTTP/1.1",
+    ],
+)
+def test_an_encoded_secret_link_is_masked_too(regel):
+    veilig = verberg_geheimen(regel)
+
+    assert TOKEN not in veilig
+    assert VERBORGEN in veilig
