@@ -1,11 +1,13 @@
 """The admin site of the portal: Django's, with its own titles and a guard on row choices."""
 
+import datetime
 from functools import wraps
 
 from django.contrib import admin
 from django.contrib.admin import helpers
-from django.core.exceptions import ValidationError
+from django.core.exceptions import BadRequest, ValidationError
 from django.db import models
+from django.views.defaults import bad_request
 
 from . import tweede_stap
 
@@ -23,6 +25,23 @@ def is_sleutel(waarde: str, veld: models.Field | None = None) -> bool:
             return False
         return True
     return waarde.isascii() and waarde.isdigit() and 0 < int(waarde) <= GROOTSTE_SLEUTEL
+
+
+def datum_kan(params, veld: str) -> bool:
+    """Whether the year, month and day that the date bar above a list (date_hierarchy on
+    `veld`) takes from the address make a date that Django can also step past: it filters
+    up to the next day, month or year, so the year 9999 is out, like a 13th month."""
+    jaar, maand, dag = (params.get(f"{veld}__{deel}") for deel in ("year", "month", "day"))
+    if jaar is None and maand is None and dag is None:
+        return True
+    delen = [deel for deel in (jaar, maand, dag) if deel is not None]
+    if jaar is None or not all(deel.isascii() and deel.isdigit() for deel in delen):
+        return False
+    try:
+        datetime.date(int(jaar), int(maand or 1), int(dag or 1))
+    except (ValueError, OverflowError):
+        return False
+    return int(jaar) < datetime.MAXYEAR
 
 
 class Beheersite(admin.AdminSite):
@@ -46,14 +65,18 @@ class Beheersite(admin.AdminSite):
         The list sends the keys of the ticked rows; a tampered value ("abc", a NUL byte, a
         number too large for the database) would make Django's own action code fail with a
         500. Such values are dropped: what is left is handled as usual, and nothing left
-        means "choose rows first".
+        means "choose rows first". A date out of range in the list's date bar gets the
+        Dutch 400 page (Django catches only part of what can go wrong there).
         """
         beschermd = super().admin_view(view, cacheable)
         modelbeheer = getattr(view, "__self__", None)
         sleutel = modelbeheer.model._meta.pk if isinstance(modelbeheer, admin.ModelAdmin) else None
+        datumveld = getattr(modelbeheer, "date_hierarchy", None)
 
         @wraps(view)
         def met_schone_keuze(request, *args, **kwargs):
+            if datumveld and not datum_kan(request.GET, datumveld):
+                return bad_request(request, BadRequest("datum buiten bereik"))
             gekozen = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
             if request.method == "POST" and not all(is_sleutel(w, sleutel) for w in gekozen):
                 request.POST = request.POST.copy()

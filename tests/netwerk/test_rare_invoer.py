@@ -277,3 +277,52 @@ def test_a_forged_key_in_an_admin_multiple_choice_is_a_field_error(client, mense
     assert response.context["adminform"].form.errors["permissions"] == [
         f"Selecteer een geldige keuze. {'9' * 30} is geen beschikbare keuze."
     ]
+
+
+@pytest.mark.parametrize(
+    "deel",
+    [
+        {"year": "99999999999"},
+        {"year": "9999", "month": "12", "day": "31"},
+        {"year": "2026", "month": "13"},
+        {"year": "2026", "month": "2", "day": "30"},
+        {"year": "0"},
+        {"year": "-5"},
+        {"year": "٣"},
+    ],
+)
+def test_a_date_out_of_range_in_an_admins_date_hierarchy_is_not_a_500(client, mensen, deel):
+    """The date bar above a list (date_hierarchy) filters on year, month and day from the
+    address; Django only catches a ValueError there, not a date past the year 9999."""
+    from django.contrib import admin
+
+    client.force_login(mensen["beheer"])
+    lijsten = [
+        (beheer, beheer.date_hierarchy)
+        for beheer in admin.site._registry.values()
+        if beheer.date_hierarchy
+    ]
+    assert len(lijsten) >= 5
+    for beheer, veld in lijsten:
+        opts = beheer.model._meta
+        adres = f"/admin/{opts.app_label}/{opts.model_name}/"
+        response = client.get(adres, {f"{veld}__{naam}": waarde for naam, waarde in deel.items()})
+        assert response.status_code < 500, adres
+
+
+def test_the_date_bar_still_filters_on_a_real_date(client, mensen):
+    from django.contrib import admin
+
+    from netwerk.beheersite import datum_kan
+
+    client.force_login(mensen["beheer"])
+    response = client.get(
+        "/admin/netwerk/beveiligingsgebeurtenis/",
+        {"tijdstip__year": "2026", "tijdstip__month": "12", "tijdstip__day": "1"},
+    )
+
+    assert response.status_code == 200
+    assert admin.site._registry  # the walk above covers every list with a date bar
+    assert datum_kan({"d__year": "2026", "d__month": "2", "d__day": "28"}, "d")
+    assert datum_kan({}, "d")
+    assert not datum_kan({"d__month": "2"}, "d")
