@@ -15,9 +15,13 @@ logger = logging.getLogger(__name__)
 
 class SessionStore(db.SessionStore):
     mag_ongelezen = False  # set by SessieZonderDatabase for a page marked zonder_database
+    niet_lezen = False  # set by SessieZonderDatabase for a page marked zonder_sessie
     niet_gelezen = False
 
     def load(self) -> dict:
+        if self.niet_lezen:
+            self.niet_gelezen = True
+            return {}
         try:
             return super().load()
         except (OperationalError, InterfaceError):
@@ -46,10 +50,19 @@ def zonder_database(view):
     return view
 
 
+def zonder_sessie(view):
+    """Marks a view that answers the same to everyone and must never wait for the database,
+    not even for the session (the health checks /healthz and /readyz): the session is not
+    read, and the visitor's own stays as it is (the cookie too)."""
+    view.zonder_sessie = True
+    return view
+
+
 class SessieZonderDatabase:
     """Right after SessionMiddleware: on a page marked zonder_database the session may go
-    unread. Decided from the address before any middleware below asks who is logged in
-    (the session limits, the second step), since each of them would read the session."""
+    unread, on one marked zonder_sessie it is not read at all. Decided from the address
+    before any middleware below asks who is logged in (the session limits, the second
+    step), since each of them would read the session."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -60,5 +73,6 @@ class SessieZonderDatabase:
                 view = resolve(request.path_info).func
             except Resolver404:
                 view = None
+            request.session.niet_lezen = getattr(view, "zonder_sessie", False)
             request.session.mag_ongelezen = getattr(view, "zonder_database", False)
         return self.get_response(request)

@@ -14,12 +14,12 @@ from django_ratelimit.core import is_ratelimited
 
 from .bezoekers import bezoekersadres
 from .gereedheid import database_antwoordt
-from .sessies import zonder_database
+from .sessies import zonder_database, zonder_sessie
 
 
 @require_safe
 @never_cache
-@zonder_database
+@zonder_sessie
 def healthz(request: HttpRequest) -> HttpResponse:
     """Liveness: the process answers. Deliberately touches no database."""
     return HttpResponse("ok\n", content_type="text/plain")
@@ -27,7 +27,7 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @never_cache
-@zonder_database
+@zonder_sessie
 def readyz(request: HttpRequest) -> HttpResponse:
     """Readiness: the database answers a query, within two seconds (netwerk.gereedheid)."""
     if not database_antwoordt():

@@ -220,3 +220,17 @@ def test_the_privacy_statement_gives_the_terms_the_code_applies(client, settings
     assert "Na 7 verkeerde wachtwoorden kan dat account vanaf dat adres 20 minuten" in tekst
     assert "staan 10 dagen in de verzendwachtrij" in tekst
     assert "Regels in het beveiligingslog bewaren we 200 dagen" in tekst
+
+
+@pytest.mark.parametrize("ingelogd", ["deelnemer", "medewerker"])
+def test_healthz_reads_no_session_even_with_a_login(client, django_assert_num_queries, ingelogd):
+    # A probe behind a browser's cookie, or a database that hangs: healthz never waits.
+    gebruiker = DeelnameFactory().gebruiker if ingelogd == "deelnemer" else medewerker("beheer")
+    client.force_login(gebruiker)
+
+    with django_assert_num_queries(0):
+        response = client.get("/healthz")
+
+    assert response.status_code == 200
+    assert "sessionid" not in response.cookies
+    assert client.get("/wijken/").status_code in (200, 302)  # still logged in
