@@ -164,13 +164,47 @@ admin.site.register(DBTaskResult, TaakAdmin)
 class BeveiligingslogAdmin(admin.ModelAdmin):
     """The security log, to read only: who logged in or failed, from where, and when."""
 
-    list_display = ["tijdstip", "soort", "gebruikersnaam", "adres", "details"]
+    list_display = ["tijdstip", "soort", "gebruikersnaam", "adres", "toelichting"]
     list_filter = ["soort", ("tijdstip", admin.DateFieldListFilter)]
     search_fields = ["gebruikersnaam", "adres"]
     date_hierarchy = "tijdstip"
-    fields = ["tijdstip", "soort", "gebruiker", "gebruikersnaam", "adres", "details"]
+    fields = ["tijdstip", "soort", "gebruiker", "gebruikersnaam", "adres", "toelichting"]
     readonly_fields = fields
     list_select_related = ["gebruiker"]
+
+    # What the keys of Beveiligingsgebeurtenis.details mean, in the words staff read.
+    WOORDEN = {
+        "login": "inlogpagina",
+        "grenzen": "sessieduur van",
+        "reden": "reden",
+        "middel": "met",
+        "te_vaak": "te vaak geprobeerd",
+        "over": "herstelcodes over",
+        "door": "door",
+        "minuten": "minuten geblokkeerd",
+        "wat": "wat",
+        "formaat": "formaat",
+        "rijen": "rijen",
+        "intern": "intern meegenomen",
+        "via": "via",
+    }
+    WAARDEN = {
+        ("login", "beheer"): "van het beheer (/admin/)",
+        ("login", "deelnemer"): "van het portaal (/account/)",
+        ("reden", "inactief"): "te lang niets gedaan",
+        ("reden", "maximum"): "langste duur bereikt",
+    }
+
+    @admin.display(description="toelichting")
+    def toelichting(self, gebeurtenis: Beveiligingsgebeurtenis) -> str:
+        delen = []
+        for sleutel, waarde in gebeurtenis.details.items():
+            if isinstance(waarde, bool):
+                tekst = "ja" if waarde else "nee"
+            else:
+                tekst = self.WAARDEN.get((sleutel, waarde), str(waarde))
+            delen.append(f"{self.WOORDEN.get(sleutel, sleutel)}: {tekst}")
+        return "; ".join(delen) or "–"
 
     def has_add_permission(self, request) -> bool:
         return False

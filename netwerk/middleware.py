@@ -142,7 +142,8 @@ class SessieGrenzen:
             request=request,
             gebruiker=gebruiker,
             reden=reden,
-            login="beheer" if medewerker else "deelnemer",
+            # Whose limits ran out: a staff member's or a participant's.
+            grenzen="medewerker" if medewerker else "deelnemer",
         )
         logout(request)
         messages.warning(request, _waarom(reden, medewerker))

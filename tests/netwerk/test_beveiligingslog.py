@@ -80,3 +80,14 @@ def test_the_daily_command_deletes_what_is_verouderd_and_keeps_the_rest(settings
 
     assert list(Beveiligingsgebeurtenis.objects.all()) == [nieuw]
     assert uitvoer.getvalue() == "Verwijderd: 1 regel(s) uit het beveiligingslog.\n"
+
+
+def test_the_admin_reads_the_details_in_words(client):
+    noteer(Soort.TWEEDE_STAP_MISLUKT, middel="herstelcode", te_vaak=False)
+    noteer(Soort.INGELOGD, login="beheer")
+    client.force_login(medewerker(Rol.BEHEER))
+
+    tekst = client.get("/admin/netwerk/beveiligingsgebeurtenis/").text
+
+    assert "met: herstelcode; te vaak geprobeerd: nee" in tekst
+    assert "inlogpagina: van het beheer (/admin/)" in tekst

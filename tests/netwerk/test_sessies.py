@@ -84,7 +84,7 @@ def test_a_staff_session_ends_after_30_minutes_without_a_request(client):
         "U bent uitgelogd, omdat u 30 minuten niets op het portaal heeft gedaan. Log opnieuw "
         "in om verder te gaan." in inlogpagina.text
     )
-    assert verlopen() == [("sessie_verlopen", {"reden": "inactief", "login": "beheer"})]
+    assert verlopen() == [("sessie_verlopen", {"reden": "inactief", "grenzen": "medewerker"})]
     with om(minutes=42):
         assert client.get(ADMIN).status_code == 302
     assert len(verlopen()) == 1
@@ -101,7 +101,7 @@ def test_a_staff_session_ends_12_hours_after_logging_in_however_busy(client):
 
     assert response.redirect_chain == [(f"{reverse('admin:login')}?next=%2Fadmin%2F", 302)]
     assert "U bent uitgelogd, omdat u al 12 uur geleden bent ingelogd." in response.text
-    assert verlopen() == [("sessie_verlopen", {"reden": "maximum", "login": "beheer"})]
+    assert verlopen() == [("sessie_verlopen", {"reden": "maximum", "grenzen": "medewerker"})]
 
 
 def test_a_participants_session_lasts_a_week_without_a_visit(client):
@@ -122,7 +122,7 @@ def test_a_participants_session_lasts_a_week_without_a_visit(client):
     assert (
         "U bent uitgelogd, omdat u 7 dagen niets op het portaal heeft gedaan." in na_een_week.text
     )
-    assert verlopen() == [("sessie_verlopen", {"reden": "inactief", "login": "deelnemer"})]
+    assert verlopen() == [("sessie_verlopen", {"reden": "inactief", "grenzen": "deelnemer"})]
 
 
 def test_a_participants_session_ends_14_days_after_logging_in(client):
@@ -137,7 +137,7 @@ def test_a_participants_session_ends_14_days_after_logging_in(client):
         response = client.get(pagina)
 
     assert response["Location"].startswith(reverse("account:login"))
-    assert verlopen() == [("sessie_verlopen", {"reden": "maximum", "login": "deelnemer"})]
+    assert verlopen() == [("sessie_verlopen", {"reden": "maximum", "grenzen": "deelnemer"})]
 
 
 def test_logging_in_again_starts_the_clock_again(client):
