@@ -58,17 +58,19 @@ class MailFilter(admin.SimpleListFilter):
 
 
 class TaakAdmin(DBTaskResultAdmin):
-    list_display = tuple(
-        "taak" if kolom == "task_name" else kolom for kolom in DBTaskResultAdmin.list_display
-    )
+    # What staff need to deal with a mail fits the screen: to whom, which try, what went
+    # wrong; the task's UUID, priority and queue (there is one) stay on its own page.
     list_display = (
-        *list_display[:3],
+        "taak",
+        "status",
         "aan_en_onderwerp",
         "poging",
         "fout",
         "afgehandeld",
-        *list_display[3:],
+        "enqueued_at",
+        "finished_at",
     )
+    list_display_links = ["taak"]
     list_filter = (MailFilter, *DBTaskResultAdmin.list_filter)
     list_select_related = ["afhandeling__door"]
     actions = ["opnieuw_versturen", "laat_rusten"]
