@@ -221,8 +221,18 @@ def nieuwe_herstelcodes(request: HttpRequest) -> list[str]:
 
 
 def _nieuwe_herstelcodes(gebruiker) -> list[str]:
-    StaticDevice.objects.filter(user=gebruiker).delete()
-    apparaat = StaticDevice.objects.create(user=gebruiker, name=HERSTELNAAM, confirmed=True)
+    """Replace the codes of the account's recovery device, in a transaction. The device
+    itself stays: a session verified with a recovery code keeps counting (django-otp keeps
+    the device's id in the session)."""
+    apparaten = StaticDevice.objects.select_for_update().filter(user=gebruiker).order_by("pk")
+    apparaat = apparaten.first()
+    if apparaat is None:
+        apparaat = StaticDevice.objects.create(user=gebruiker, name=HERSTELNAAM, confirmed=True)
+    elif not apparaat.confirmed:
+        apparaat.confirmed = True
+        apparaat.save(update_fields=["confirmed"])
+    apparaten.exclude(pk=apparaat.pk).delete()
+    StaticToken.objects.filter(device=apparaat).delete()
     codes = [StaticToken.random_token() for _ in range(AANTAL_HERSTELCODES)]
     StaticToken.objects.bulk_create(StaticToken(device=apparaat, token=c) for c in codes)
     return [leesbaar(c) for c in codes]

@@ -386,6 +386,25 @@ def test_new_recovery_codes_replace_the_old(client):
 
 
 @pytest.mark.usefixtures("tweede_stap")
+def test_new_recovery_codes_keep_a_session_verified_with_a_recovery_code(client):
+    gebruiker = StaffFactory(beheer=True)
+    _, oude = met_app(gebruiker)
+    client.force_login(gebruiker)
+    client.post(reverse("account:tweede_stap"), {"code": oude[0]})
+
+    nieuw = client.post(reverse("account:tweede_stap_herstelcodes"))
+    admin_daarna = client.get("/admin/")
+    client.logout()
+    client.force_login(gebruiker)
+    met_oude = client.post(reverse("account:tweede_stap"), {"code": oude[1]})
+
+    assert "Uw vorige herstelcodes werken niet meer." in nieuw.text
+    assert admin_daarna.status_code == 200
+    assert veldfout(met_oude.text) == FOUTE_CODE
+    assert StaticToken.objects.filter(device__user=gebruiker).count() == 10
+
+
+@pytest.mark.usefixtures("tweede_stap")
 def test_recovery_codes_are_only_made_in_a_verified_session(client):
     gebruiker = StaffFactory()
     _, codes = met_app(gebruiker)
