@@ -422,6 +422,10 @@ def test_new_recovery_codes_replace_the_old(client):
 
     nieuwe = re.findall(r"<li><code>([a-z2-7]{4}-[a-z2-7]{4})</code></li>", nieuw.text)
     assert "U heeft nog 10 herstelcodes" in overzicht.text
+    assert (
+        "De oude telefoon werkt daarna niet meer. U krijgt dan ook nieuwe herstelcodes; de "
+        "herstelcodes die u nu heeft, werken daarna niet meer." in overzicht.text
+    )
     assert len(nieuwe) == 10
     assert set(nieuwe).isdisjoint(oude)
     assert "Uw vorige herstelcodes werken niet meer." in nieuw.text
