@@ -239,6 +239,16 @@ def test_a_failed_link_mail_sent_again_after_a_newer_request_is_not_delivered(
     nieuwe_link = link_uit_mail({"tekst": tekst(ontvangen)})
     opnieuw = DBTaskResult.objects.get(pk=MailAfhandeling.objects.get(taak=mislukt).opnieuw_als)
     assert (opnieuw.status, opnieuw.return_value) == ("SUCCESSFUL", NIET_VERSTUURD)
+    lijst = {
+        filter_: {
+            taak.pk for taak in beheer.get(TAKEN, {"mail": filter_}).context["cl"].result_list
+        }
+        for filter_ in ("verstuurd", "ingehaald")
+    }
+    assert lijst == {
+        "verstuurd": {mailtaken().exclude(pk=opnieuw.pk).get(status="SUCCESSFUL").pk},
+        "ingehaald": {opnieuw.pk},
+    }
     assert client.get(nieuwe_link).status_code == 200
     assert client.get(oude_link).status_code == 404
 
