@@ -42,6 +42,7 @@ class MailFilter(admin.SimpleListFilter):
             ("afgehandeld", "Mislukt, afgehandeld"),
             ("opnieuw", "Poging mislukt, wordt opnieuw geprobeerd"),
             ("verstuurd", "Verstuurd"),
+            ("ingehaald", "Niet verstuurd, ingehaald door een nieuwere mail"),
         ]
 
     def queryset(self, request, queryset: QuerySet[DBTaskResult]):
@@ -52,8 +53,15 @@ class MailFilter(admin.SimpleListFilter):
             return mail.mislukte_mails(queryset).filter(afhandeling__isnull=False)
         if waarde == "opnieuw":
             return queryset.filter(task_path=mail.TAAKPAD, exception_class_path=mail.UITGESTELD)
-        if waarde == "verstuurd":
-            return queryset.filter(task_path=mail.TAAKPAD, status="SUCCESSFUL")
+        if waarde in ("verstuurd", "ingehaald"):
+            ingehaald = queryset.filter(
+                task_path=mail.TAAKPAD, status="SUCCESSFUL", return_value=mail.NIET_VERSTUURD
+            )
+            if waarde == "ingehaald":
+                return ingehaald
+            return queryset.filter(task_path=mail.TAAKPAD, status="SUCCESSFUL").exclude(
+                pk__in=ingehaald.values("pk")
+            )
         return queryset
 
 

@@ -61,12 +61,26 @@ def wachttijd(poging: int) -> timedelta:
     return timedelta(seconds=settings.MAIL_WACHTTIJD_SECONDEN * 2 ** (poging - 1))
 
 
-def na_bezorging(functie: Callable) -> Callable:
+NIET_VERSTUURD = "Niet verstuurd: ingehaald door een nieuwere mail."
+
+
+def na_bezorging(functie: Callable | None = None, *, alleen_als: Callable[..., bool] | None = None):
     """Mark a function that a queued mail may name to run once the mail server accepted it
     (zet_email_klaar's `na_bezorging`). Only marked functions run: the task table names them
-    by path, and a path alone must not be able to call anything."""
-    functie.na_bezorging = True
-    return functie
+    by path, and a path alone must not be able to call anything.
+
+    alleen_als: a function taking the same kwargs, asked right before each try sends the
+    mail (a try again by staff too), in one transaction with the sending and `functie`. When
+    it says no, what the mail is about was overtaken meanwhile (a newer mail is on its way):
+    the mail is not sent and `functie` does not run. It may lock what it reads
+    (select_for_update), so that nothing changes it before `functie` ran."""
+
+    def markeer(functie: Callable) -> Callable:
+        functie.na_bezorging = True
+        functie.alleen_als = alleen_als
+        return functie
+
+    return markeer if functie is None else markeer(functie)
 
 
 @task(takes_context=True)
@@ -80,9 +94,10 @@ def verstuur_email(
     bijlagen: list[list[str]] = (),
     na_bezorging: list | None = None,
     poging: int = 1,
-) -> None:
-    """One try at one mail: bezorg_email, with this task's own row for a retry."""
-    bezorg_email(
+) -> str | None:
+    """One try at one mail: bezorg_email, with this task's own row for a retry. The row's
+    return value says when the mail was not sent (NIET_VERSTUURD)."""
+    return bezorg_email(
         taak_id=context.task_result.id,
         aan=aan,
         onderwerp=onderwerp,
@@ -104,13 +119,14 @@ def bezorg_email(
     na_bezorging: list | None = None,
     poging: int = 1,
     taak_id: str | None = None,
-) -> None:
+) -> str | None:
     """Send one mail and run what it names to run after delivery.
 
     bijlagen: [file name, text content, MIME type] each (JSON, as the queue keeps it); text
     only (text/...). na_bezorging: [path of a function marked with @na_bezorging, its
     kwargs], run once the mail server accepted the mail; when it fails, the mail counts as
-    failed, so that sending it again also runs it again.
+    failed, so that sending it again also runs it again. When the function's `alleen_als`
+    says the mail was overtaken, nothing is sent and NIET_VERSTUURD returned.
 
     Side effects when sending fails for a reason that may pass (is_tijdelijk) and tries are
     left: the next try queued with run_after (wachttijd), and this task's row (taak_id)
@@ -127,11 +143,25 @@ def bezorg_email(
     )
     for naam, inhoud, mimetype in bijlagen:
         bericht.attach(_bijlage(naam, inhoud, mimetype))
-    try:
-        bericht.send()
-    except Exception as fout:
+    functie, argumenten = _na_bezorging(na_bezorging)
+    fout = None
+    # The check, the sending and what runs after it in one transaction: what the check
+    # locked cannot change until the mail went and `functie` ran. The next try is queued
+    # outside it, as raising here rolls it back.
+    with transaction.atomic():
+        alleen_als = getattr(functie, "alleen_als", None)
+        if alleen_als is not None and not alleen_als(**argumenten):
+            return NIET_VERSTUURD
+        try:
+            bericht.send()
+        except Exception as e:
+            fout = e
+        else:
+            if functie is not None:
+                functie(**argumenten)
+    if fout is not None:
         if not is_tijdelijk(fout) or poging >= settings.MAIL_POGINGEN:
-            raise
+            raise fout
         volgende = timezone.now() + wachttijd(poging)
         kwargs = {
             "aan": aan,
@@ -152,13 +182,18 @@ def bezorg_email(
             f"Poging {poging} van {settings.MAIL_POGINGEN} mislukt ({type(fout).__name__}: "
             f"{fout}); poging {poging + 1} na {_tijd(volgende)}."
         ) from fout
-    if na_bezorging:
-        pad, argumenten = na_bezorging
-        functie = import_string(pad)
-        if not getattr(functie, "na_bezorging", False):
-            raise SuspiciousOperation(f"{pad} is niet gemarkeerd met @na_bezorging")
-        with transaction.atomic():
-            functie(**argumenten)
+    return None
+
+
+def _na_bezorging(na_bezorging: list | None) -> tuple[Callable | None, dict]:
+    """The function a queued mail names (and its kwargs), if it is marked @na_bezorging."""
+    if not na_bezorging:
+        return None, {}
+    pad, argumenten = na_bezorging
+    functie = import_string(pad)
+    if not getattr(functie, "na_bezorging", False):
+        raise SuspiciousOperation(f"{pad} is niet gemarkeerd met @na_bezorging")
+    return functie, argumenten
 
 
 def _tijd(moment: datetime) -> str:

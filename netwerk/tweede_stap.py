@@ -13,7 +13,9 @@ session itself, and the security log wants the visitor's address.
 """
 
 import base64
+import math
 from dataclasses import dataclass
+from datetime import timedelta
 from enum import StrEnum
 
 import segno
@@ -21,6 +23,7 @@ from django.conf import settings
 from django.core import checks
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django_otp import login as otp_login
@@ -119,6 +122,8 @@ class Uitkomst:
 
     apparaat: TOTPDevice | StaticDevice | None = None
     te_vaak: bool = False
+    # When te_vaak: how long until the device looks at a code again.
+    wachten: timedelta = timedelta(0)
 
     @property
     def met_herstelcode(self) -> bool:
@@ -129,10 +134,27 @@ def _controleer(apparaat, code: str) -> Uitkomst:
     """Check `code` against one device, under django-otp's throttling (each failure
     doubles the wait before the next try is even looked at: 1 second after the first, 8
     minutes after the tenth in a row)."""
-    toegestaan, _ = apparaat.verify_is_allowed()
+    toegestaan, waarom = apparaat.verify_is_allowed()
     if not toegestaan:
-        return Uitkomst(te_vaak=True)
+        tot = (waarom or {}).get("locked_until") or timezone.now()
+        return Uitkomst(te_vaak=True, wachten=max(tot - timezone.now(), timedelta(0)))
     return Uitkomst(apparaat=verify_token(apparaat.user, apparaat.persistent_id, code))
+
+
+def wachttijd_in_woorden(wachten: timedelta) -> str:
+    """A wait in Dutch words, rounded up so that a try after it is looked at again:
+    "1 seconde", "8 seconden", "5 minuten", "2 uur", "3 dagen"."""
+    seconden = max(1, math.ceil(wachten.total_seconds()))
+    if seconden < 60:
+        return f"{seconden} {'seconde' if seconden == 1 else 'seconden'}"
+    minuten = math.ceil(seconden / 60)
+    if minuten < 60:
+        return f"{minuten} {'minuut' if minuten == 1 else 'minuten'}"
+    uren = math.ceil(seconden / 3600)
+    if uren < 24:
+        return f"{uren} uur"
+    dagen = math.ceil(seconden / 86400)
+    return f"{dagen} {'dag' if dagen == 1 else 'dagen'}"
 
 
 def normaliseer(code: str) -> str:
@@ -221,8 +243,18 @@ def nieuwe_herstelcodes(request: HttpRequest) -> list[str]:
 
 
 def _nieuwe_herstelcodes(gebruiker) -> list[str]:
-    StaticDevice.objects.filter(user=gebruiker).delete()
-    apparaat = StaticDevice.objects.create(user=gebruiker, name=HERSTELNAAM, confirmed=True)
+    """Replace the codes of the account's recovery device, in a transaction. The device
+    itself stays: a session verified with a recovery code keeps counting (django-otp keeps
+    the device's id in the session)."""
+    apparaten = StaticDevice.objects.select_for_update().filter(user=gebruiker).order_by("pk")
+    apparaat = apparaten.first()
+    if apparaat is None:
+        apparaat = StaticDevice.objects.create(user=gebruiker, name=HERSTELNAAM, confirmed=True)
+    elif not apparaat.confirmed:
+        apparaat.confirmed = True
+        apparaat.save(update_fields=["confirmed"])
+    apparaten.exclude(pk=apparaat.pk).delete()
+    StaticToken.objects.filter(device=apparaat).delete()
     codes = [StaticToken.random_token() for _ in range(AANTAL_HERSTELCODES)]
     StaticToken.objects.bulk_create(StaticToken(device=apparaat, token=c) for c in codes)
     return [leesbaar(c) for c in codes]

@@ -26,7 +26,7 @@ FOUTE_APPCODE = (
     "Deze code klopt niet. Typ de zes cijfers die de app nu laat zien; is de code net "
     "vernieuwd, typ dan de nieuwe."
 )
-TE_VAAK = "U heeft te vaak een verkeerde code getypt. Wacht een minuut en probeer het dan opnieuw."
+TE_VAAK = "U heeft te vaak een verkeerde code getypt. Wacht {wachttijd} en probeer het dan opnieuw."
 
 
 class CodeFormulier(forms.Form):
@@ -70,6 +70,11 @@ def voor_medewerkers(view):
     return alleen_medewerkers
 
 
+def te_vaak(uitkomst: ts.Uitkomst) -> str:
+    """The message for a code not looked at: how long django-otp's throttle still waits."""
+    return TE_VAAK.format(wachttijd=ts.wachttijd_in_woorden(uitkomst.wachten))
+
+
 def _pagina(request, sjabloon: str, **context) -> HttpResponse:
     form = context.get("form")
     return render(
@@ -109,7 +114,7 @@ def controleren(request: HttpRequest) -> HttpResponse:
                     "herstelcodes via ‘Tweede stap’ rechtsboven in het beheer.",
                 )
             return redirect(volgende(request))
-        form.add_error("code", TE_VAAK if uitkomst.te_vaak else FOUTE_CODE)
+        form.add_error("code", te_vaak(uitkomst) if uitkomst.te_vaak else FOUTE_CODE)
     return _pagina(request, "registration/tweede_stap.html", form=form)
 
 
@@ -133,7 +138,7 @@ def instellen(request: HttpRequest) -> HttpResponse:
             return _pagina(
                 request, "registration/tweede_stap_herstelcodes.html", codes=codes, nieuw=True
             )
-        form.add_error("code", TE_VAAK if uitkomst.te_vaak else FOUTE_APPCODE)
+        form.add_error("code", te_vaak(uitkomst) if uitkomst.te_vaak else FOUTE_APPCODE)
     return _pagina(
         request,
         "registration/tweede_stap_instellen.html",

@@ -47,7 +47,8 @@ def stuur_nieuwe_link(*, aanmelding: Aanmelding, door_medewerker: bool = False) 
     "Link kwijt?" and by staff in the admin (`door_medewerker`, which the mail says instead
     of "someone asked for it"). Side effects: the new link stored as waiting
     (wachtende_toegang_*, replacing one that still waited: the latest request wins), and
-    its mail queued, which runs neem_link_in_gebruik once delivered.
+    its mail queued, which runs neem_link_in_gebruik once delivered. A mail whose link was
+    replaced by a later one before it went is not sent: only working links arrive.
     """
     token, opslag = toegang.nieuw_token()
     with transaction.atomic():
@@ -68,11 +69,26 @@ def stuur_nieuwe_link(*, aanmelding: Aanmelding, door_medewerker: bool = False) 
         )
 
 
-@na_bezorging
+def wacht_link_nog(*, aanmelding_id: int, selector: str) -> bool:
+    """Whether the new link of a mail about to go out is still the one waiting, its row
+    locked until the mail went (netwerk.mail's alleen_als). Not when a later request or a
+    decision mail replaced it meanwhile: then a newer link is on its way, and this mail
+    would bring a link that never works; it is not sent (after a try again by staff too)."""
+    return (
+        Aanmelding.objects.select_for_update()
+        .filter(pk=aanmelding_id, wachtende_toegang_selector=selector)
+        .exclude(wachtende_toegang_selector="")
+        .values_list("pk", flat=True)
+        .first()
+        is not None
+    )
+
+
+@na_bezorging(alleen_als=wacht_link_nog)
 def neem_link_in_gebruik(*, aanmelding_id: int, selector: str) -> bool:
     """The mail with a new link was delivered: that link replaces the current one, which
-    answers 404 from now on. Returns whether it did; nothing happens when a later request
-    or a decision mail replaced the waiting link meanwhile (the newest link wins)."""
+    answers 404 from now on. Returns whether it did; the mail only goes out while its link
+    is the one waiting (wacht_link_nog), so it always does."""
     return bool(
         Aanmelding.objects.filter(pk=aanmelding_id, wachtende_toegang_selector=selector)
         .exclude(wachtende_toegang_selector="")

@@ -21,8 +21,16 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from aanmeldingen.services import stuur_nieuwe_link
 from aanmeldingen.taken import behandel_linkaanvraag
-from netwerk.mail import UITGESTELD, is_tijdelijk, mislukte_mails, verstuur_email
+from netwerk.mail import (
+    NIET_VERSTUURD,
+    UITGESTELD,
+    is_tijdelijk,
+    mislukte_mails,
+    verstuur_email,
+    verstuur_opnieuw,
+)
 from netwerk.models import MailAfhandeling
 from tests.conftest import wachtende_mails, werk_wachtrij_af
 from tests.factories import AanmeldingFactory, geef_link, link_uit_mail, medewerker
@@ -209,6 +217,63 @@ def test_staff_send_a_failed_link_mail_again_once_and_then_the_new_link_works(
     assert nieuwe_link == link_uit_mail(nieuw)
     assert client.get(nieuwe_link).status_code == 200
     assert client.get(oude_link).status_code == 404
+
+
+def test_a_failed_link_mail_sent_again_after_a_newer_request_is_not_delivered(
+    poort, settings, client
+):
+    """Its link was replaced by the newer request's: delivered, it would never work."""
+    aanmelding = AanmeldingFactory()
+    oude_link = geef_link(aanmelding)
+    mislukt = mislukt_voor_goed_met(settings, aanmelding)
+    settings.MAIL_POGINGEN = 5
+    with Postvak(poort) as postvak:
+        stuur_nieuwe_link(aanmelding=aanmelding)
+        werk_wachtrij_af()
+        beheer = client
+        beheer.force_login(medewerker("beheer"))
+        beheer.post(TAKEN, {"action": "opnieuw_versturen", "_selected_action": [mislukt.pk]})
+        werk_wachtrij_af()
+
+    (ontvangen,) = postvak.berichten
+    nieuwe_link = link_uit_mail({"tekst": tekst(ontvangen)})
+    opnieuw = DBTaskResult.objects.get(pk=MailAfhandeling.objects.get(taak=mislukt).opnieuw_als)
+    assert (opnieuw.status, opnieuw.return_value) == ("SUCCESSFUL", NIET_VERSTUURD)
+    lijst = {
+        filter_: {
+            taak.pk for taak in beheer.get(TAKEN, {"mail": filter_}).context["cl"].result_list
+        }
+        for filter_ in ("verstuurd", "ingehaald")
+    }
+    assert lijst == {
+        "verstuurd": {mailtaken().exclude(pk=opnieuw.pk).get(status="SUCCESSFUL").pk},
+        "ingehaald": {opnieuw.pk},
+    }
+    assert client.get(nieuwe_link).status_code == 200
+    assert client.get(oude_link).status_code == 404
+
+
+def test_a_failed_link_mail_sent_again_while_a_newer_one_waits_is_not_delivered(
+    poort, settings, client
+):
+    aanmelding = AanmeldingFactory()
+    oude_link = geef_link(aanmelding)
+    mislukt = mislukt_voor_goed_met(settings, aanmelding)
+    stuur_nieuwe_link(aanmelding=aanmelding)
+    verstuur_opnieuw(taak=mislukt, door=None)
+
+    with Postvak(poort) as postvak:
+        werk_wachtrij_af()
+
+    (ontvangen,) = postvak.berichten
+    assert client.get(link_uit_mail({"tekst": tekst(ontvangen)})).status_code == 200
+    assert client.get(oude_link).status_code == 404
+
+
+def mislukt_voor_goed_met(settings, aanmelding) -> DBTaskResult:
+    """A link mail for `aanmelding` that failed for good (the mail server is down)."""
+    stuur_nieuwe_link(aanmelding=aanmelding)
+    return mislukt_voor_goed(settings)
 
 
 def test_the_resend_action_is_for_beheer_only(poort, settings, client):

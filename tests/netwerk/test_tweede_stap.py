@@ -3,6 +3,7 @@ app with a real code, recovery codes that work once, and the skip button of the 
 
 import re
 import time
+from datetime import timedelta
 from urllib.parse import quote
 
 import pytest
@@ -10,6 +11,7 @@ import time_machine
 from django.contrib import admin
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -18,7 +20,7 @@ from netwerk import tweede_stap as ts
 from netwerk.beveiliging import Soort
 from netwerk.models import Beveiligingsgebeurtenis
 from netwerk.rechten import Recht, Rol, mag
-from netwerk.tweede_stap_views import FOUTE_APPCODE, FOUTE_CODE, TE_VAAK
+from netwerk.tweede_stap_views import FOUTE_APPCODE, FOUTE_CODE
 from tests.factories import (
     AanmeldingFactory,
     CasuswijkFactory,
@@ -284,10 +286,52 @@ def test_django_otp_throttles_wrong_codes(client):
         client.post(url, {"code": "000000" if goed != "000000" else "111111"})
         direct_daarna = client.post(url, {"code": goed})
 
-    assert veldfout(direct_daarna.text) == TE_VAAK
+    assert veldfout(direct_daarna.text) == (
+        "U heeft te vaak een verkeerde code getypt. Wacht 1 seconde en probeer het dan opnieuw."
+    )
     assert client.get(reverse("admin:index")).status_code == 302
     apparaat.refresh_from_db()
     assert apparaat.throttling_failure_count == 1
+
+
+@pytest.mark.usefixtures("tweede_stap")
+@pytest.mark.parametrize(
+    ("mislukt", "wachttijd"),
+    [(4, "8 seconden"), (7, "2 minuten"), (9, "5 minuten"), (13, "2 uur"), (18, "2 dagen")],
+)
+def test_the_wait_after_wrong_codes_is_the_one_django_otp_applies(client, mislukt, wachttijd):
+    """Each failure doubles the wait: 2**(n-1) seconds after n failures in a row (64
+    seconds say "2 minuten": the message rounds up, never down)."""
+    gebruiker = StaffFactory()
+    apparaat, codes = met_app(gebruiker)
+    client.force_login(gebruiker)
+    url = reverse("account:tweede_stap")
+    herstel = StaticDevice.objects.get(user=gebruiker)
+    with stil():
+        for device in (apparaat, herstel):
+            device.throttling_failure_count = mislukt
+            device.throttling_failure_timestamp = timezone.now()
+            device.save()
+
+        met_app_code = client.post(url, {"code": code_van(apparaat)})
+        met_herstelcode = client.post(url, {"code": codes[0]})
+
+    bericht = (
+        f"U heeft te vaak een verkeerde code getypt. Wacht {wachttijd} en probeer het dan opnieuw."
+    )
+    assert veldfout(met_app_code.text) == bericht
+    assert veldfout(met_herstelcode.text) == bericht
+    assert client.get(reverse("admin:index")).status_code == 302
+
+
+def test_a_wait_in_words_rounds_up():
+    assert ts.wachttijd_in_woorden(timedelta(seconds=0.2)) == "1 seconde"
+    assert ts.wachttijd_in_woorden(timedelta(seconds=59.5)) == "1 minuut"
+    assert ts.wachttijd_in_woorden(timedelta(seconds=60)) == "1 minuut"
+    assert ts.wachttijd_in_woorden(timedelta(minutes=59, seconds=1)) == "1 uur"
+    assert ts.wachttijd_in_woorden(timedelta(hours=1)) == "1 uur"
+    assert ts.wachttijd_in_woorden(timedelta(hours=23, minutes=1)) == "1 dag"
+    assert ts.wachttijd_in_woorden(timedelta(days=3)) == "3 dagen"
 
 
 @pytest.mark.usefixtures("tweede_stap")
@@ -378,11 +422,34 @@ def test_new_recovery_codes_replace_the_old(client):
 
     nieuwe = re.findall(r"<li><code>([a-z2-7]{4}-[a-z2-7]{4})</code></li>", nieuw.text)
     assert "U heeft nog 10 herstelcodes" in overzicht.text
+    assert (
+        "De oude telefoon werkt daarna niet meer. U krijgt dan ook nieuwe herstelcodes; de "
+        "herstelcodes die u nu heeft, werken daarna niet meer." in overzicht.text
+    )
     assert len(nieuwe) == 10
     assert set(nieuwe).isdisjoint(oude)
     assert "Uw vorige herstelcodes werken niet meer." in nieuw.text
     assert veldfout(met_oude.text) == FOUTE_CODE
     assert StaticDevice.objects.filter(user=gebruiker).count() == 1
+
+
+@pytest.mark.usefixtures("tweede_stap")
+def test_new_recovery_codes_keep_a_session_verified_with_a_recovery_code(client):
+    gebruiker = StaffFactory(beheer=True)
+    _, oude = met_app(gebruiker)
+    client.force_login(gebruiker)
+    client.post(reverse("account:tweede_stap"), {"code": oude[0]})
+
+    nieuw = client.post(reverse("account:tweede_stap_herstelcodes"))
+    admin_daarna = client.get("/admin/")
+    client.logout()
+    client.force_login(gebruiker)
+    met_oude = client.post(reverse("account:tweede_stap"), {"code": oude[1]})
+
+    assert "Uw vorige herstelcodes werken niet meer." in nieuw.text
+    assert admin_daarna.status_code == 200
+    assert veldfout(met_oude.text) == FOUTE_CODE
+    assert StaticToken.objects.filter(device__user=gebruiker).count() == 10
 
 
 @pytest.mark.usefixtures("tweede_stap")

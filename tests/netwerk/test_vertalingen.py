@@ -200,3 +200,14 @@ def test_an_action_without_rows_speaks_of_rows_not_items(admin_client):
         "Kies eerst een of meer rijen in de lijst om de actie op uit te voeren. Er is niets "
         "gewijzigd."
     ]
+
+
+def test_our_pages_and_mails_say_heeft_u_never_hebt_u():
+    """Both are correct Dutch; the portal uses one, so a mail reads like the page before it."""
+    sjablonen = Path(settings.BASE_DIR) / "templates"
+    met_hebt_u = [
+        str(pad.relative_to(sjablonen))
+        for pad in sorted(sjablonen.rglob("*"))
+        if pad.is_file() and re.search(r"\bhebt u\b", pad.read_text(), re.IGNORECASE)
+    ]
+    assert met_hebt_u == []
