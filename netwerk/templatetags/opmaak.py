@@ -1,3 +1,5 @@
+import re
+
 import markdown as markdown_lib
 import nh3
 from django import template
@@ -6,7 +8,7 @@ from django.utils.safestring import SafeString, mark_safe
 register = template.Library()
 
 TOEGESTANE_TAGS = {
-    "p", "br", "strong", "em", "ul", "ol", "li", "a", "h2", "h3", "h4",
+    "p", "br", "strong", "em", "ul", "ol", "li", "a", "h2", "h3", "h4", "h5", "h6",
     "blockquote", "code", "pre", "hr", "table", "thead", "tbody", "tr", "th", "td",
 }  # fmt: skip
 UITLIJNINGEN = {"left", "center", "right"}
@@ -24,15 +26,33 @@ def _alleen_uitlijning(tag: str, attribuut: str, waarde: str) -> str | None:
     return waarde
 
 
+# Markdown writes headings bare; one written as HTML may carry attributes, which nh3 drops.
+KOP = re.compile(r"<(/?)h([1-6])(?:\s[^>]*)?>")
+
+
+def _koppen_vanaf(html: str, niveau: int) -> str:
+    """Headings in the text start at `niveau`: "#" becomes that level, "##" the one below,
+    and so on down to h6, so that they sit below the heading of the page part the text is
+    in (a session's "Verslag" is an h2, so its text's headings start at h3)."""
+    return KOP.sub(
+        lambda kop: f"<{kop[1]}h{min(6, int(kop[2]) + niveau - 1)}>",
+        html,
+    )
+
+
 @register.filter
-def markdown(tekst: str) -> SafeString:
-    """Render Markdown written by staff and sanitise it: no scripts, handlers or js: links."""
+def markdown(tekst: str, niveau: int = 2) -> SafeString:
+    """Render Markdown written by staff and sanitise it: no scripts, handlers or js: links.
+
+    `niveau` is the level the text's own headings start at: one below the heading the text
+    stands under (`{{ verslag|markdown:3 }}` under an h2)."""
     html = markdown_lib.markdown(
         tekst or "",
         extensions=["tables", "sane_lists"],
         # A column's alignment as align="…": the style attribute does not pass nh3.
         extension_configs={"tables": {"use_align_attribute": True}},
     )
+    html = _koppen_vanaf(html, max(2, min(6, int(niveau))))
     schoon = nh3.clean(
         html,
         tags=TOEGESTANE_TAGS,

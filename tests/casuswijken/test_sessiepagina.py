@@ -66,3 +66,25 @@ def test_the_session_page_costs_the_same_with_50_people_and_20_reactions_as_with
     veel = zoveel_queries(client, lezer, mensen=50, reacties=20)
 
     assert veel == een
+
+
+def test_headings_in_the_notes_sit_below_the_pages_own(client):
+    import re
+
+    wijk = CasuswijkFactory()
+    begon = timezone.now() - timedelta(days=2)
+    sessie = BijeenkomstFactory(
+        casuswijk=wijk,
+        begint_op=begon,
+        eindigt_op=begon + timedelta(hours=2),
+        agenda="# Opening\n\nWelkom.",
+        verslag="## Afspraken\n\nWie doet wat.",
+    )
+    client.force_login(DeelnameFactory(casuswijk=wijk).gebruiker)
+
+    html = client.get(reverse("casuswijken:bijeenkomst", args=[wijk.slug, sessie.pk])).text
+    koppen = re.findall(r"<h([1-6])[^>]*>\s*([^<]+?)\s*<", html)
+
+    assert ("3", "Opening") in koppen
+    assert ("4", "Afspraken") in koppen
+    assert ("2", "Verslag") in koppen

@@ -74,3 +74,31 @@ def test_markdown_keeps_blockquotes():
         markdown("> Wat een bewoner zei")
         == "<blockquote>\n<p>Wat een bewoner zei</p>\n</blockquote>"
     )
+
+
+def test_headings_in_a_text_start_below_the_heading_it_stands_under():
+    tekst = "# Besproken\n\ntekst\n\n## Afspraken\n\n### Wie doet wat\n\n###### Diep"
+
+    assert markdown(tekst, 3) == (
+        "<h3>Besproken</h3>\n<p>tekst</p>\n<h4>Afspraken</h4>\n<h5>Wie doet wat</h5>\n<h6>Diep</h6>"
+    )
+    # A heading in the text never reaches the page's own h1, whatever is asked.
+    assert markdown("# Kop", 1) == "<h2>Kop</h2>"
+    # Written as HTML, a heading is shifted the same way.
+    assert markdown("<h2>Kop</h2>", 4) == "<h5>Kop</h5>"
+    assert markdown('<h2 class="x">Kop</h2>', 3) == "<h4>Kop</h4>"
+
+
+def test_every_template_says_where_the_headings_of_its_texts_start():
+    """ "##" in a verslag once became an h2, the level of "Verslag" itself."""
+    import re
+    from pathlib import Path
+
+    sjablonen = Path(__file__).resolve().parents[2] / "templates"
+    zonder = [
+        f"{pad.relative_to(sjablonen)}: {regel.strip()}"
+        for pad in sjablonen.rglob("*.html")
+        for regel in pad.read_text().splitlines()
+        if re.search(r"\|markdown(?!:[2-6])", regel)
+    ]
+    assert zonder == []
