@@ -5,6 +5,8 @@ import nh3
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
+from netwerk.formulieren import Fout, foutoverzicht
+
 register = template.Library()
 
 TOEGESTANE_TAGS = {
@@ -64,3 +66,11 @@ def markdown(tekst: str, niveau: int = 2) -> SafeString:
     # nh3 writes every table tag bare, as <table> and </table>.
     schoon = schoon.replace("<table>", TABEL_BEGIN).replace("</table>", TABEL_EINDE)
     return mark_safe(schoon)  # noqa: S308 - sanitised by nh3 just above
+
+
+@register.filter
+def fouten_van(formulier) -> list[Fout]:
+    """The error summary's items for one form, for pages whose view is Django's own (the
+    login and password pages): `{% include "includes/foutoverzicht.html" with
+    fouten=form|fouten_van %}`."""
+    return foutoverzicht(formulier) if formulier is not None and formulier.is_bound else []
