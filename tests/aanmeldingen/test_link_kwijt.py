@@ -168,3 +168,20 @@ def test_call_page_links_to_the_link_request(client, aanmelding):
     response = client.get(aanmelding.oproep.get_absolute_url())
 
     assert 'href="/oproepen/gemengde-wijk/link-kwijt/"' in response.text
+
+
+@pytest.mark.parametrize("achter", ["", "wijzigen/", "intrekken/"])
+def test_a_dead_applicant_link_says_how_to_get_a_new_one(client, achter):
+    response = client.get(f"/aanmelding/dood-token-123/{achter}")
+
+    assert response.status_code == 404
+    tekst = " ".join(response.content.decode().split())
+    assert "<h1>Deze link werkt niet (meer)</h1>" in tekst
+    assert "kies <strong>Vraag een nieuwe link aan</strong>" in tekst
+
+
+def test_any_other_missing_page_keeps_the_general_text(client):
+    tekst = client.get("/bestaat-niet/").content.decode()
+
+    assert "Deze pagina bestaat niet (meer)" in tekst
+    assert "nieuwe link" not in tekst
