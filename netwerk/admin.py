@@ -115,17 +115,25 @@ class TaakAdmin(DBTaskResultAdmin):
         door = afhandeling.door.get_username() if afhandeling.door else "onbekend"
         return f"{afhandeling} door {door}"
 
+    @staticmethod
+    def _handel_af(queryset, handeling, *, door) -> int:
+        """Deal with each chosen mail that failed for good and nobody dealt with yet, by
+        `handeling` (netwerk.mail); one that someone else dealt with meanwhile is skipped.
+        Returns how many were dealt with here."""
+        gedaan = 0
+        for taak in mail.mislukte_mails(queryset).filter(afhandeling__isnull=True):
+            try:
+                handeling(taak=taak, door=door)
+            except mail.AlAfgehandeld:
+                continue
+            gedaan += 1
+        return gedaan
+
     @admin.action(
         description="Mislukte mails opnieuw versturen", permissions=["handel_mislukte_mails_af"]
     )
     def opnieuw_versturen(self, request, queryset) -> None:
-        verstuurd = 0
-        for taak in mail.mislukte_mails(queryset).filter(afhandeling__isnull=True):
-            try:
-                mail.verstuur_opnieuw(taak=taak, door=request.user)
-            except mail.AlAfgehandeld:
-                continue
-            verstuurd += 1
+        verstuurd = self._handel_af(queryset, mail.verstuur_opnieuw, door=request.user)
         self.message_user(
             request,
             f"{telling(verstuurd, 'mislukte mail', 'mislukte mails')} opnieuw in de wachtrij "
@@ -139,13 +147,7 @@ class TaakAdmin(DBTaskResultAdmin):
         permissions=["handel_mislukte_mails_af"],
     )
     def laat_rusten(self, request, queryset) -> None:
-        afgehandeld = 0
-        for taak in mail.mislukte_mails(queryset).filter(afhandeling__isnull=True):
-            try:
-                mail.laat_rusten(taak=taak, door=request.user)
-            except mail.AlAfgehandeld:
-                continue
-            afgehandeld += 1
+        afgehandeld = self._handel_af(queryset, mail.laat_rusten, door=request.user)
         self.message_user(
             request,
             f"{telling(afgehandeld, 'mislukte mail', 'mislukte mails')} afgehandeld zonder te "

@@ -81,46 +81,38 @@ def test_no_page_loads_anything_from_another_site(client):
     assert "/static/bootstrap/css/bootstrap.min.css" in response.text
 
 
-def test_production_refuses_to_start_without_secret_key():
-    omgeving = {"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "netwerk.settings"}
-
-    resultaat = subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"],
-        env=omgeving,
+def start_django(code: str = "import django; django.setup()", **omgeving: str):
+    """Run `code` in a fresh Python with only these environment variables set."""
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "netwerk.settings", **omgeving},
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def test_production_refuses_to_start_without_secret_key():
+    resultaat = start_django()
 
     assert resultaat.returncode == 1
     assert "SECRET_KEY is not set" in resultaat.stderr
 
 
 def test_production_refuses_to_start_without_a_mail_server():
-    omgeving = {"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "netwerk.settings",
-                "SECRET_KEY": "x"}  # fmt: skip
-
-    resultaat = subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"],
-        env=omgeving,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    resultaat = start_django(SECRET_KEY="x")
 
     assert resultaat.returncode == 1
     assert "EMAIL_URL is not set" in resultaat.stderr
 
 
 def test_development_prints_the_mail_without_a_mail_server():
-    omgeving = {"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "netwerk.settings",
-                "DEBUG": "1"}  # fmt: skip
-    code = "from django.conf import settings; print(settings.EMAIL_BACKEND)"
-
-    resultaat = subprocess.run(
-        [sys.executable, "-c", code], env=omgeving, capture_output=True, text=True, check=True
+    resultaat = start_django(
+        "from django.conf import settings; print(settings.EMAIL_BACKEND)",
+        DEBUG="1",
     )
 
+    assert resultaat.returncode == 0, resultaat.stderr
     assert resultaat.stdout.strip() == "django.core.mail.backends.console.EmailBackend"
 
 
