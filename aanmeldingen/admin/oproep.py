@@ -27,7 +27,8 @@ class OproepAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["titel", "slug", "gepubliceerd", "deadline"]}),
         ("Tekst op de pagina", {"fields": ["inleiding", "gevraagde_inzet"]}),
-        ("Selectie", {"fields": ["min_wijken", "max_wijken"]}),
+        ("Selectie", {"fields": ["min_wijken", "max_wijken", "beoordeling_deadline"]}),
+        ("Leernetwerk", {"fields": ["netwerk_einde"]}),
     ]
 
     actions = ["besluiten_versturen"]

@@ -37,6 +37,20 @@ class Oproep(models.Model):
     # two coordinators select at the same moment.
     aantal_geselecteerd = models.PositiveSmallIntegerField(default=0, editable=False)
     gepubliceerd = models.BooleanField(default=False)
+    beoordeling_deadline = models.DateTimeField(
+        "deadline voor de beoordelingen",
+        null=True,
+        blank=True,
+        help_text="Optioneel. Tot wanneer de beoordelaars hun beoordelingen kunnen schrijven.",
+    )
+    # The retention terms of chosen applications and all casuswijk content count from here.
+    netwerk_einde = models.DateField(
+        "einde van het leernetwerk",
+        null=True,
+        blank=True,
+        help_text="De laatste dag van het leernetwerk van deze oproep. De bewaartermijn van "
+        "de gekozen aanmeldingen en alles in hun casuswijken telt vanaf deze dag.",
+    )
     aangemaakt = models.DateTimeField(auto_now_add=True)
     gewijzigd = models.DateTimeField(auto_now=True)
 
