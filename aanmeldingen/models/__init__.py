@@ -6,7 +6,13 @@ from .aanmelding import (
     AanmeldingQuerySet,
     cbs_wijkcode_validator,
 )
-from .beoordeling import SCORE_VELDEN, Beoordeling, BeoordelingQuerySet
+from .beoordeling import (
+    SCORE_VELDEN,
+    Belangenconflict,
+    Beoordeling,
+    BeoordelingQuerySet,
+    Toewijzing,
+)
 from .besluit import BESLUITWOORDEN, Besluitbericht, Besluitsjabloon
 from .coalitie import Coalitielid, Revisie, Statuswijziging
 from .oproep import Oproep, OproepQuerySet
@@ -17,6 +23,7 @@ __all__ = [
     "SCORE_VELDEN",
     "Aanmelding",
     "AanmeldingQuerySet",
+    "Belangenconflict",
     "Beoordeling",
     "BeoordelingQuerySet",
     "Besluitbericht",
@@ -26,5 +33,6 @@ __all__ = [
     "OproepQuerySet",
     "Revisie",
     "Statuswijziging",
+    "Toewijzing",
     "cbs_wijkcode_validator",
 ]

@@ -93,3 +93,71 @@ class Beoordeling(models.Model):
     @property
     def scores(self) -> list[tuple[Criterium, int]]:
         return [(criterium, getattr(self, f"score_{criterium.value}")) for criterium in Criterium]
+
+
+class Toewijzing(models.Model):
+    """A coördinator asks this reviewer to review this application."""
+
+    aanmelding = models.ForeignKey(
+        "Aanmelding", on_delete=models.CASCADE, related_name="toewijzingen"
+    )
+    beoordelaar = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="toewijzingen"
+    )
+    toegewezen_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    aangemaakt = models.DateTimeField(auto_now_add=True)
+    # Set when the reminder before the call's review deadline was queued (sent once).
+    herinnerd_op = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = "toewijzing"
+        verbose_name_plural = "toewijzingen"
+        ordering = ["aangemaakt", "pk"]
+        permissions = [("wijs_beoordelaars_toe", "Kan beoordelaars aan aanmeldingen toewijzen")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["aanmelding", "beoordelaar"],
+                name="toewijzing_een_per_beoordelaar",
+                violation_error_message="Deze beoordelaar is al aan deze aanmelding toegewezen.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.beoordelaar} beoordeelt {self.aanmelding}"
+
+
+class Belangenconflict(models.Model):
+    """A reviewer declares a conflict of interest: they neither review the application nor
+    read its reviews."""
+
+    aanmelding = models.ForeignKey(
+        "Aanmelding", on_delete=models.CASCADE, related_name="belangenconflicten"
+    )
+    beoordelaar = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="belangenconflicten"
+    )
+    toelichting = models.TextField(max_length=1000, blank=True)
+    gemeld_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "belangenconflict"
+        verbose_name_plural = "belangenconflicten"
+        ordering = ["gemeld_op", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["aanmelding", "beoordelaar"],
+                name="belangenconflict_een_per_beoordelaar",
+                violation_error_message="U hebt voor deze aanmelding al een belangenconflict "
+                "gemeld.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Belangenconflict van {self.beoordelaar} bij {self.aanmelding}"
