@@ -8,7 +8,7 @@ from django.forms.formsets import BaseFormSet, formset_factory
 from django.urls import reverse
 from django.utils.html import format_html
 
-from netwerk.formulieren import Fout, Tekstvak, Velden, foutoverzicht, zeg_wat_te_doen
+from netwerk.formulieren import Fout, Tekstregel, Tekstvak, Velden, foutoverzicht, zeg_wat_te_doen
 
 from .enums import Leervraag
 from .models import AANVRAGERVELDEN, Aanmelding, Coalitielid, cbs_wijkcode_validator
@@ -19,6 +19,14 @@ TEKSTVAKKEN = [
     veld
     for veld in AANVRAGERVELDEN
     if isinstance(Aanmelding._meta.get_field(veld), models.TextField)
+]
+# The one-line answers typed in (not chosen from a list); like the answers above, they show
+# their limit and count along (netwerk.formulieren.Tekstregel).
+TEKSTREGELS = [
+    veld
+    for veld in AANVRAGERVELDEN
+    if type(Aanmelding._meta.get_field(veld)) is models.CharField
+    and not Aanmelding._meta.get_field(veld).choices
 ]
 
 # A field that people never see; bots that fill in every input do fill it in.
@@ -85,8 +93,12 @@ class AanmeldingForm(forms.ModelForm):
         help_texts = {
             "cbs_wijkcode": "Niet verplicht. WK en zes cijfers, te vinden op de website van "
             "het CBS (bijvoorbeeld WK036301).",
+            "bestaande_interventies": "Projecten, voorzieningen en afspraken voor menging en "
+            "inclusie die al lopen of gepland zijn. Eén per regel is het handigst. Niet verplicht.",
         }
-        field_classes = dict.fromkeys(TEKSTVAKKEN, Tekstvak)
+        field_classes = dict.fromkeys(TEKSTVAKKEN, Tekstvak) | dict.fromkeys(
+            TEKSTREGELS, Tekstregel
+        )
         widgets = {
             "wijkbeschrijving": forms.Textarea(attrs={"rows": 5}),
             "aanpak": forms.Textarea(attrs={"rows": 5}),
@@ -111,13 +123,6 @@ class AanmeldingForm(forms.ModelForm):
         self.fields["provincie"].choices = [("", "Kies een provincie")] + list(
             self.fields["provincie"].choices
         )[1:]
-        for naam in ("wijkbeschrijving", "aanpak") + tuple(
-            n for n in self.fields if n.startswith("leervraag_")
-        ):
-            limiet = self.fields[naam].max_length
-            bestaand = self.fields[naam].help_text
-            self.fields[naam].help_text = f"{bestaand} Hoogstens {limiet} tekens.".strip()
-        self.fields["bestaande_interventies"].help_text += " Niet verplicht, hoogstens 3000 tekens."
 
     def full_clean(self) -> None:
         with _leeg_toegestaan(self, self.Meta.fields):
@@ -139,6 +144,7 @@ class CoalitielidForm(forms.ModelForm):
         # In page order (includes/coalitielid.html, two columns read left to right): the
         # error summary follows it.
         fields = ["naam", "functie", "organisatie", "organisatietype", "email", "domein"]
+        field_classes = dict.fromkeys(["naam", "functie", "organisatie"], Tekstregel)
         widgets = {
             "domein": forms.RadioSelect,
             "naam": forms.TextInput(attrs={"autocomplete": "off"}),
@@ -195,7 +201,7 @@ class BaseCoalitieFormSet(BaseFormSet):
     default_error_messages = {
         "missing_management_form": "Het formulier kwam onvolledig aan. Laad de pagina "
         "opnieuw en probeer het nog eens.",
-        "too_many_forms": f"Een coalitie heeft hoogstens {MAX_LEDEN} leden.",
+        "too_many_forms": f"Een coalitie heeft maximaal {MAX_LEDEN} leden.",
         "too_few_forms": f"Een coalitie heeft minstens {MIN_LEDEN} leden.",
     }
 

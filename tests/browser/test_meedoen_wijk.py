@@ -74,7 +74,7 @@ def test_the_owner_closes_their_point_and_proposes_an_intervention(
     assert ernstige_toegankelijkheidsfouten(page) == []
     notitie = acties.get_by_label("Notitie (niet verplicht)")
     notitie.fill("Offerte is binnen en goedgekeurd")
-    assert acties.get_by_text("Nog 468 van de 500 tekens").is_visible()
+    assert acties.get_by_text("Nog 468 tekens").is_visible()
     page.screenshot(path=map_voor_schermafdrukken / "actiepunt-1280.png", full_page=True)
 
     acties.get_by_role("combobox", name="Status").select_option("afgerond")
