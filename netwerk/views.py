@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django_ratelimit.core import is_ratelimited
 
+from . import toegankelijkheid as verklaring
 from .bezoekers import bezoekersadres
 from .gereedheid import database_antwoordt
 from .sessies import zonder_database, zonder_sessie
@@ -71,7 +72,25 @@ def privacy(request: HttpRequest) -> HttpResponse:
 @require_safe
 @zonder_database
 def toegankelijkheid(request: HttpRequest) -> HttpResponse:
-    return render(request, "netwerk/toegankelijkheid.html")
+    # Status, evaluation and known problems come from one list (netwerk/toegankelijkheid.py).
+    return render(
+        request,
+        "netwerk/toegankelijkheid.html",
+        {
+            "status": verklaring.STATUS,
+            "statusnaam": verklaring.STATUSNAAM,
+            "norm": verklaring.NORM,
+            "wcag": verklaring.WCAG,
+            "evaluatiedatum": verklaring.EVALUATIEDATUM,
+            "verklaard_op": verklaring.VERKLAARD_OP,
+            "evaluatiemethode": verklaring.EVALUATIEMETHODE,
+            "onderzoek_door": verklaring.ONDERZOEK_DOOR,
+            "bewijzen": verklaring.BEWIJS,
+            "problemen": verklaring.BEKENDE_PROBLEMEN,
+            "antwoordtermijn": verklaring.ANTWOORDTERMIJN_WERKDAGEN,
+            "portaal_url": settings.PORTAAL_URL,
+        },
+    )
 
 
 @require_safe
