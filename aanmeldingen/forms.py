@@ -27,6 +27,7 @@ TEKSTREGELS = [
     for veld in AANVRAGERVELDEN
     if type(Aanmelding._meta.get_field(veld)) is models.CharField
     and not Aanmelding._meta.get_field(veld).choices
+    and veld != "cbs_wijkcode"
 ]
 
 # A field that people never see; bots that fill in every input do fill it in.
@@ -56,6 +57,18 @@ class AanmeldingForm(forms.ModelForm):
     indieningssleutel = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
     # The version the applicant started from; a save from an older one is refused.
     versie = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+    # A code, not a text: the limit guards the server, without a counter (the hint names
+    # the form of the code). The model's validator checks it after clean_cbs_wijkcode.
+    cbs_wijkcode = Tekstregel(
+        label="CBS-wijkcode",
+        required=False,
+        max_length=8,
+        teller=False,
+        error_messages={"max_length": cbs_wijkcode_validator.message},
+        help_text="Niet verplicht. WK en zes cijfers, te vinden op de website van het CBS "
+        "(bijvoorbeeld WK036301).",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
     privacy_akkoord = forms.BooleanField(
         error_messages={"required": "Geef toestemming om de aanmelding te kunnen verwerken."},
     )
@@ -87,12 +100,7 @@ class AanmeldingForm(forms.ModelForm):
     class Meta:
         model = Aanmelding
         fields = AANVRAGERVELDEN
-        error_messages = {
-            "cbs_wijkcode": {"max_length": cbs_wijkcode_validator.message},
-        }
         help_texts = {
-            "cbs_wijkcode": "Niet verplicht. WK en zes cijfers, te vinden op de website van "
-            "het CBS (bijvoorbeeld WK036301).",
             "bestaande_interventies": "Projecten, voorzieningen en afspraken voor menging en "
             "inclusie die al lopen of gepland zijn. Eén per regel is het handigst. Niet verplicht.",
         }
@@ -107,7 +115,6 @@ class AanmeldingForm(forms.ModelForm):
             "leervraag_randvoorwaarden": forms.Textarea(attrs={"rows": 4}),
             "leervraag_interventies": forms.Textarea(attrs={"rows": 4}),
             "bestaande_interventies": forms.Textarea(attrs={"rows": 5}),
-            "cbs_wijkcode": forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
         }
 
     def __init__(self, *args, concept: bool = False, **kwargs):
@@ -145,6 +152,7 @@ class CoalitielidForm(forms.ModelForm):
         # error summary follows it.
         fields = ["naam", "functie", "organisatie", "organisatietype", "email", "domein"]
         field_classes = dict.fromkeys(["naam", "functie", "organisatie"], Tekstregel)
+        labels = {"organisatietype": "Soort organisatie"}
         widgets = {
             "domein": forms.RadioSelect,
             "naam": forms.TextInput(attrs={"autocomplete": "off"}),
@@ -160,7 +168,7 @@ class CoalitielidForm(forms.ModelForm):
         "naam": "de naam",
         "functie": "de functie",
         "organisatie": "de organisatie",
-        "organisatietype": "het type organisatie",
+        "organisatietype": "de soort organisatie",
         "email": "het e-mailadres",
         "domein": "het domein",
     }
@@ -176,7 +184,7 @@ class CoalitielidForm(forms.ModelForm):
         self.concept = concept
         lid = f"lid {nummer}" if nummer else "dit lid"
         zeg_wat_te_doen(self, {naam: f"{wat} van {lid}" for naam, wat in self.benamingen.items()})
-        self.fields["organisatietype"].choices = [("", "Kies een type organisatie")] + list(
+        self.fields["organisatietype"].choices = [("", "Kies een soort organisatie")] + list(
             self.fields["organisatietype"].choices
         )[1:]
         self.fields["domein"].choices = list(self.fields["domein"].choices)[1:]

@@ -417,7 +417,7 @@ def test_required_fields_say_what_to_fill_in_or_choose(client, url):
         "Vul de naam van lid 2 in.",
         "Vul de functie van lid 2 in.",
         "Vul de organisatie van lid 2 in.",
-        "Kies het type organisatie van lid 2.",
+        "Kies de soort organisatie van lid 2.",
         "Kies het domein van lid 2.",
         "Vul het e-mailadres van lid 3 in.",
     ]
@@ -539,9 +539,9 @@ def test_submissions_are_rate_limited_per_address(client, url, settings):
 
     assert response.status_code == 429
     assert fouten(response) == [
-        "Vanaf uw internetadres zijn het afgelopen uur al 2 aanmeldingen verstuurd. Om "
+        "Vanaf uw internetadres zijn het afgelopen uur al 2 aanmeldingen ingediend. Om "
         "misbruik te voorkomen kan dat pas over een uur weer. Uw antwoorden staan nog in het "
-        "formulier; bewaar ze, of mail ons als het niet kan wachten."
+        "formulier; kopieer ze, of mail ons als het niet kan wachten."
     ]
     assert response.context["form"]["wijknaam"].value() == "Drie"
     assert sorted(Aanmelding.objects.values_list("wijknaam", flat=True)) == ["Een", "Twee"]

@@ -39,8 +39,11 @@ def test_a_text_field_with_a_limit_states_it_and_does_not_cut(veld):
 
     assert isinstance(veld.field, Tekstregel)
     assert "maxlength" not in html
-    assert f'data-limiet="{limiet}"' in html
-    assert veld.help_text.endswith(f"Maximaal {limiet} tekens.")
+    if veld.field.teller:
+        assert f'data-limiet="{limiet}"' in html
+        assert veld.help_text.endswith(f"Maximaal {limiet} tekens.")
+    else:  # a code (the CBS code): no counter
+        assert "data-limiet" not in html
 
 
 def test_the_forms_have_such_fields():

@@ -37,5 +37,5 @@ class Command(BaseCommand):
             f"{bijeenkomsten} voor een bijeenkomst binnen 24 uur, "
             f"{deadlines} voor een actiepunt met de deadline binnen een week, "
             f"{verlopen} voor een actiepunt met een verstreken deadline, "
-            f"{concepten} voor een concept-aanmelding die nog niet is ingediend."
+            f"{concepten} voor een conceptaanmelding die nog niet is ingediend."
         )
