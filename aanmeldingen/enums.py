@@ -113,6 +113,15 @@ class Advies(models.TextChoices):
     AFWIJZEN = "afwijzen", "Afwijzen"
 
 
+class Toewijzingsstand(models.TextChoices):
+    """Where an assigned review stands (ToewijzingQuerySet.met_stand)."""
+
+    TE_DOEN = "te_doen", "Te doen"
+    GEDAAN = "gedaan", "Gedaan"
+    BELANGENCONFLICT = "belangenconflict", "Belangenconflict gemeld"
+    VERVALLEN = "vervallen", "Niet meer nodig"
+
+
 class Criterium(models.TextChoices):
     """What a reviewer scores, 1 to 5 each; the order is the order on the review form."""
 

@@ -10,6 +10,7 @@ from django.db import models
 from django.views.defaults import bad_request
 
 from . import tweede_stap
+from .rechten import Recht, mag
 
 # Every model of the portal has a whole number as its key (BigAutoField or AutoField).
 GROOTSTE_SLEUTEL = 2**63 - 1
@@ -48,6 +49,13 @@ class Beheersite(admin.AdminSite):
     site_header = "Leernetwerk Gemengde Wijk: beheer"
     site_title = "Leernetwerk beheer"
     index_title = "Beheer van het leernetwerk"
+
+    def each_context(self, request):
+        # Reviewers find their assignments among the user's links on every admin page.
+        return {
+            **super().each_context(request),
+            "mag_beoordelen_in_beheer": mag(request.user, Recht.BEOORDELEN),
+        }
 
     def has_permission(self, request) -> bool:
         """Staff only, and where TWEEDE_STAP is "verplicht" only after the second step: a

@@ -36,6 +36,10 @@ class Recht(StrEnum):
     # Every review at any time, without first writing one's own; also the CSV export,
     # which carries every review.
     LEES_ALLE_BEOORDELINGEN = "aanmeldingen.view_alle_beoordelingen"
+    # Assigns reviewers to applications (by hand and in bulk) and sees who has what to do.
+    WIJS_BEOORDELAARS_TOE = "aanmeldingen.wijs_beoordelaars_toe"
+    # Reads the conflicts of interest that reviewers declared.
+    LEES_BELANGENCONFLICTEN = "aanmeldingen.view_belangenconflict"
     NEEM_BESLUIT = "aanmeldingen.neem_besluit"
     VERSTUUR_BESLUITEN = "aanmeldingen.verstuur_besluiten"
     # Casuswijken. Each "LEES_" right lets a staff member read everything of that kind,
@@ -116,6 +120,9 @@ ROLLEN: dict[Rol, set[str] | str] = {
     | _BEOORDELEN
     | {
         Recht.LEES_ALLE_BEOORDELINGEN,
+        Recht.WIJS_BEOORDELAARS_TOE,
+        "aanmeldingen.view_toewijzing",
+        Recht.LEES_BELANGENCONFLICTEN,
         Recht.NEEM_BESLUIT,
         Recht.VERSTUUR_BESLUITEN,
         "aanmeldingen.add_oproep",

@@ -39,7 +39,7 @@ from ..enums import (
     Status,
     Wijktype,
 )
-from .beoordeling import SCORE_VELDEN, Beoordeling
+from .beoordeling import SCORE_VELDEN, Belangenconflict, Beoordeling
 from .coalitie import Coalitielid, Revisie
 
 cbs_wijkcode_validator = RegexValidator(
@@ -70,17 +70,29 @@ def _eigen_beoordeling(user) -> Exists:
     return Exists(_reviews().filter(beoordelaar=user))
 
 
+def _eigen_conflict(user) -> Exists:
+    return Exists(
+        Belangenconflict.objects.filter(aanmelding=OuterRef("pk"), beoordelaar=user).order_by()
+    )
+
+
+def _ziet_beoordelingen(user):
+    """Whether `user` may see the reviews of the row (BeoordelingQuerySet.zichtbaar_voor)."""
+    zonder_conflict = ~Q(_eigen_conflict(user))
+    if mag(user, Recht.LEES_ALLE_BEOORDELINGEN):
+        return zonder_conflict
+    return Q(_eigen_beoordeling(user)) & zonder_conflict
+
+
 def _alleen_zichtbaar(user, uitdrukking, output_field):
-    """NULL for rows whose reviews `user` may not see yet (BeoordelingQuerySet.zichtbaar_voor),
+    """NULL for rows whose reviews `user` may not see (yet) (BeoordelingQuerySet.zichtbaar_voor),
     so that sorting or filtering on such a column reveals nothing either; NULL for a
     withdrawn application too, whose reviews no longer weigh in any summary."""
     uitdrukking = Case(
         When(status=Status.INGETROKKEN, then=None), default=uitdrukking, output_field=output_field
     )
-    if mag(user, Recht.LEES_ALLE_BEOORDELINGEN):
-        return uitdrukking
     return Case(
-        When(_eigen_beoordeling(user), then=uitdrukking), default=None, output_field=output_field
+        When(_ziet_beoordelingen(user), then=uitdrukking), default=None, output_field=output_field
     )
 
 
@@ -95,8 +107,11 @@ class AanmeldingQuerySet(models.QuerySet):
         return self.filter(status__in=IN_BEOORDELING, besluit_verzonden_op__isnull=True)
 
     def nog_te_beoordelen_door(self, user) -> "AanmeldingQuerySet":
-        """Applications under review that `user` has not reviewed yet."""
-        return self.in_beoordeling().exclude(_eigen_beoordeling(user))
+        """Applications under review that `user` has not reviewed yet, nor declared a
+        conflict of interest for."""
+        return (
+            self.in_beoordeling().exclude(_eigen_beoordeling(user)).exclude(_eigen_conflict(user))
+        )
 
     def via_link(self, token: str) -> "Aanmelding | None":
         """The application this secret link opens, or None: wrong, replaced or expired."""
@@ -181,8 +196,9 @@ class AanmeldingQuerySet(models.QuerySet):
             ),
             eerste_beoordeling=per_aanmelding(Min("aangemaakt")),
             door_mij_beoordeeld=eigen,
-            beoordelingen_zichtbaar=(
-                Value(True) if mag(user, Recht.LEES_ALLE_BEOORDELINGEN) else eigen
+            mijn_belangenconflict=_eigen_conflict(user),
+            beoordelingen_zichtbaar=ExpressionWrapper(
+                _ziet_beoordelingen(user), output_field=BooleanField()
             ),
         ).annotate(
             gewijzigd_na_beoordeling=Exists(
