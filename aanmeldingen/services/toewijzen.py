@@ -243,6 +243,11 @@ def _tekort(aanmelding, beoordelaars, kandidaten, nodig, conflicten) -> str:
     if al:
         waarom.append(f"{al} {'is' if al == 1 else 'zijn'} er al aan toegewezen")
     reden = f" ({' en '.join(waarom)})" if waarom else ""
+    if not kandidaten:
+        return (
+            f"{aanmelding} heeft er nog {nodig} nodig, maar geen van de gekozen beoordelaars "
+            f"kan er nog bij{reden}."
+        )
     kan = "kan" if len(kandidaten) == 1 else "kunnen"
     return (
         f"{aanmelding} heeft er nog {nodig} nodig, maar er {kan} nog maar {len(kandidaten)} "

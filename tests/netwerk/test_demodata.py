@@ -1,5 +1,7 @@
+import datetime
 import io
 import re
+from collections import Counter
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -7,7 +9,14 @@ from django.core.management import CommandError, call_command
 from django.http import HttpRequest
 
 from aanmeldingen.enums import Domein, Leervraag, Status
-from aanmeldingen.models import Aanmelding, Coalitielid, Oproep, Statuswijziging
+from aanmeldingen.models import (
+    Aanmelding,
+    Belangenconflict,
+    Coalitielid,
+    Oproep,
+    Statuswijziging,
+    Toewijzing,
+)
 from casuswijken.models import (
     Actiepunt,
     Actiepuntwijziging,
@@ -258,3 +267,29 @@ def test_saving_a_demo_session_in_the_admin_announces_no_old_notes(settings, cli
 
     for sessie in [verkenning, eerste]:
         assert sla_bijeenkomst_op(bijeenkomst=sessie).verslag == 0
+
+
+def test_the_open_call_is_in_review_with_assignments_some_done_and_a_conflict(settings):
+    settings.DEBUG = True
+
+    call_command("laad_demodata", stdout=io.StringIO())
+    call_command("laad_demodata", stdout=io.StringIO())
+
+    oproep = Oproep.objects.get(slug="gemengde-wijk-2027")
+    assert oproep.beoordeling_deadline == oproep.deadline + datetime.timedelta(days=14)
+    standen = Counter(
+        Toewijzing.objects.filter(aanmelding__oproep=oproep)
+        .met_stand()
+        .values_list("beoordelaar__username", "stand")
+    )
+    assert standen == {
+        ("beoordelaar", "gedaan"): 1,
+        ("beoordelaar", "te_doen"): 2,
+        ("beoordelaar2", "gedaan"): 1,
+        ("beoordelaar2", "te_doen"): 2,
+    }
+    conflict = Belangenconflict.objects.get()
+    assert conflict.beoordelaar.username == "beoordelaar"
+    assert not Toewijzing.objects.filter(
+        aanmelding=conflict.aanmelding, beoordelaar=conflict.beoordelaar
+    ).exists()
