@@ -186,7 +186,10 @@ class ToewijzingInline(admin.TabularInline):
         return mag(request.user, Recht.WIJS_BEOORDELAARS_TOE)
 
     def has_add_permission(self, request, obj=None) -> bool:
-        return mag(request.user, Recht.WIJS_BEOORDELAARS_TOE)
+        # Only an application under review takes reviewers.
+        return mag(request.user, Recht.WIJS_BEOORDELAARS_TOE) and (
+            obj is None or obj.is_in_beoordeling
+        )
 
     def has_change_permission(self, request, obj=None) -> bool:
         # Another reviewer is another assignment: take this one off and add that one.

@@ -83,11 +83,12 @@ def herinner_aan_beoordelingen(*, nu: datetime | None = None) -> int:
     before the call's review deadline; returns how many reminders.
 
     Calls whose beoordeling_deadline is within the next three days and has not passed.
-    One mail per reviewer and call, listing what is still to do (ToewijzingQuerySet.open);
-    a reviewer with an assignment of the call marked (herinnerd_op) was reminded and is not
-    reminded again, also not for an assignment added since. A changed deadline clears the
-    marks (services.toewijzen.sla_oproep_op), and then the reminder goes again before the
-    new deadline. Side effects: Toewijzing.herinnerd_op set on all of the reviewer's
+    One mail per reviewer (an active staff account with an address) and call, listing what
+    is still to do (ToewijzingQuerySet.open); a reviewer with an assignment of the call
+    marked (herinnerd_op) was reminded and is not reminded again, also not for an
+    assignment added since. A changed deadline clears the marks
+    (services.toewijzen.sla_oproep_op), and then the reminder goes again before the new
+    deadline. Side effects: Toewijzing.herinnerd_op set on all of the reviewer's
     assignments in the call and the mail queued, in one transaction per reviewer and call,
     with the call's row locked, so that a deadline changed meanwhile is seen.
     """
@@ -103,6 +104,7 @@ def herinner_aan_beoordelingen(*, nu: datetime | None = None) -> int:
             aanmelding__oproep__beoordeling_deadline__gt=nu,
             aanmelding__oproep__beoordeling_deadline__lte=nu + BEOORDELING_VOORAF,
             beoordelaar__is_active=True,
+            beoordelaar__is_staff=True,
         )
         .exclude(beoordelaar__email="")
         .exclude(Exists(al_herinnerd))

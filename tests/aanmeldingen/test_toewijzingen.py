@@ -418,6 +418,42 @@ def test_a_coordinator_sees_the_declared_conflicts(client, coordinator):
     assert "Mijn zus is lid." in lezen.text
 
 
+def _vragen_voor_de_conflicten(client, django_assert_max_num_queries) -> int:
+    with django_assert_max_num_queries(50) as vragen:
+        response = client.get(reverse("admin:aanmeldingen_belangenconflict_changelist"))
+    assert response.status_code == 200
+    return len(vragen.captured_queries)
+
+
+def test_the_conflicts_list_costs_the_same_queries_for_1_and_n_rows(
+    client, coordinator, django_assert_max_num_queries
+):
+    Belangenconflict.objects.create(aanmelding=AanmeldingFactory(), beoordelaar=beoordelaar("A"))
+    een = _vragen_voor_de_conflicten(client, django_assert_max_num_queries)
+
+    for nummer in range(10):
+        Belangenconflict.objects.create(
+            aanmelding=AanmeldingFactory(), beoordelaar=beoordelaar(f"B{nummer}")
+        )
+    veel = _vragen_voor_de_conflicten(client, django_assert_max_num_queries)
+
+    assert een == veel
+
+
+def test_a_decided_application_takes_no_new_reviewers_by_hand(client, coordinator):
+    beoordelaar("Anna")
+    afgewezen = AanmeldingFactory(status=Status.AFGEWEZEN)
+
+    response = client.get(_wijzigpagina(afgewezen))
+
+    (toewijzingen,) = [
+        inline
+        for inline in response.context["inline_admin_formsets"]
+        if inline.formset.prefix == "toewijzingen"
+    ]
+    assert toewijzingen.has_add_permission is False
+
+
 # Mijn beoordelingen.
 
 
