@@ -12,6 +12,7 @@ from netwerk.rechten import Recht, mag
 from ..enums import Status
 from ..models import (
     SCORE_VELDEN,
+    Aanmelding,
     Belangenconflict,
     Beoordeling,
     Coalitielid,
@@ -126,7 +127,8 @@ class BeoordelingInline(admin.StackedInline):
 
 
 class ToewijzingForm(forms.ModelForm):
-    """One reviewer assigned by hand: never one who declared a conflict of interest."""
+    """One reviewer assigned by hand: only to an application under review, and never one
+    who declared a conflict of interest."""
 
     class Meta:
         model = Toewijzing
@@ -135,6 +137,14 @@ class ToewijzingForm(forms.ModelForm):
     def clean(self):
         gegevens = super().clean()
         beoordelaar = gegevens.get("beoordelaar")
+        if beoordelaar is not None and not self.instance.pk:
+            aanmelding = Aanmelding.objects.get(pk=self.instance.aanmelding_id)
+            if not aanmelding.is_in_beoordeling:
+                self.add_error(
+                    "beoordelaar",
+                    "Deze aanmelding wordt niet meer beoordeeld en krijgt geen beoordelaars meer.",
+                )
+                return gegevens
         if (
             beoordelaar is not None
             and not self.instance.pk
@@ -186,10 +196,7 @@ class ToewijzingInline(admin.TabularInline):
         return mag(request.user, Recht.WIJS_BEOORDELAARS_TOE)
 
     def has_add_permission(self, request, obj=None) -> bool:
-        # Only an application under review takes reviewers.
-        return mag(request.user, Recht.WIJS_BEOORDELAARS_TOE) and (
-            obj is None or obj.is_in_beoordeling
-        )
+        return mag(request.user, Recht.WIJS_BEOORDELAARS_TOE)
 
     def has_change_permission(self, request, obj=None) -> bool:
         # Another reviewer is another assignment: take this one off and add that one.

@@ -441,17 +441,19 @@ def test_the_conflicts_list_costs_the_same_queries_for_1_and_n_rows(
 
 
 def test_a_decided_application_takes_no_new_reviewers_by_hand(client, coordinator):
-    beoordelaar("Anna")
+    anna = beoordelaar("Anna")
     afgewezen = AanmeldingFactory(status=Status.AFGEWEZEN)
 
-    response = client.get(_wijzigpagina(afgewezen))
+    response = client.post(
+        _wijzigpagina(afgewezen), _met_nieuwe_toewijzing(client, afgewezen, anna.pk)
+    )
 
-    (toewijzingen,) = [
-        inline
-        for inline in response.context["inline_admin_formsets"]
-        if inline.formset.prefix == "toewijzingen"
-    ]
-    assert toewijzingen.has_add_permission is False
+    assert response.status_code == 200
+    assert (
+        "Deze aanmelding wordt niet meer beoordeeld en krijgt geen beoordelaars meer."
+        in response.text
+    )
+    assert Toewijzing.objects.count() == 0
 
 
 # Mijn beoordelingen.
