@@ -23,7 +23,15 @@ from ..models import (
     Revisie,
 )
 from .acties import AanmeldingActies
-from .filters import DomeinenFilter, DoorMijBeoordeeldFilter, OproepFilter, StatusFilter
+from .filters import (
+    AantalBeoordelingenFilter,
+    DomeinenFilter,
+    DoorMijBeoordeeldFilter,
+    OproepFilter,
+    OrganisatietypeFilter,
+    StatusFilter,
+    ToegewezenAanFilter,
+)
 from .inlines import BeoordelingInline, CoalitielidInline, RevisieInline, StatuswijzigingInline
 from .paginas import adviestelling, beoordelingscel, getal
 
@@ -87,6 +95,9 @@ class AanmeldingAdmin(AanmeldingActies, admin.ModelAdmin):
         DomeinenFilter,
         "provincie",
         "wijktype",
+        OrganisatietypeFilter,
+        AantalBeoordelingenFilter,
+        ToegewezenAanFilter,
     ]
     actions = [
         "vergelijk",
