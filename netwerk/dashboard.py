@@ -53,7 +53,7 @@ def _oproepblok(cijfers: aanmeldingen.Oproepcijfers) -> Oproepblok:
             cijfers.beoordelingen_per_aanmelding,
             prefix=f"{p}-per-aanmelding",
             titel=f"Lopende aanmeldingen naar hun aantal beoordelingen: {titel}",
-            eenheid="aanmeldingen",
+            eenheid=("aanmelding", "aanmeldingen"),
         )
         if beoordelen
         else None,

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from .beheerpagina import telling
+
 LETTER = 'font-family="DejaVu Sans, sans-serif" font-size="13"'
 DONKER = "#123c54"
 LICHT = "#dbe7ee"
@@ -41,9 +43,15 @@ def _begin(prefix: str, titel: str, beschrijving: str, breedte: int, hoogte: int
 
 
 def staven(
-    staven_: list[Staaf], *, prefix: str, titel: str, eenheid: str = "", waarvan: str = ""
+    staven_: list[Staaf],
+    *,
+    prefix: str,
+    titel: str,
+    eenheid: tuple[str, str] | None = None,
+    waarvan: str = "",
 ) -> SafeString:
-    """Horizontal bars, one per row, each ending with its number. With `waarvan` (e.g.
+    """Horizontal bars, one per row, each ending with its number, and with `eenheid`
+    (singular, plural) the noun after it. With `waarvan` (e.g.
     "gedaan") a bar is an outline of the whole with the part filled solid, and its text
     says "3 van 5 gedaan"."""
     labelbreedte, balkbreedte, rij = 140, 150, 28
@@ -54,7 +62,7 @@ def staven(
     def zin(staaf: Staaf) -> str:
         if waarvan:
             return f"{staaf.waarvan} van {staaf.aantal} {waarvan}"
-        return f"{staaf.aantal}{f' {eenheid}' if eenheid else ''}"
+        return telling(staaf.aantal, *eenheid) if eenheid else str(staaf.aantal)
 
     beschrijving = "; ".join(f"{staaf.label}: {zin(staaf)}" for staaf in staven_) or "Geen."
     delen = [_begin(prefix, titel, beschrijving, breedte, hoogte)]
