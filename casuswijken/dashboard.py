@@ -96,8 +96,12 @@ def lopende_casuswijken():
     )
 
 
-def _lijst(naam: str, **filters) -> str:
-    return f"{reverse(f'admin:casuswijken_{naam}_changelist')}?{urlencode(filters)}"
+def _lijst(adressen: dict, naam: str, **filters) -> str:
+    """The address of this casuswijken list with these filters; `adressen` keeps each
+    list's address once it is looked up, for the many rows of one page."""
+    if naam not in adressen:
+        adressen[naam] = reverse(f"admin:casuswijken_{naam}_changelist")
+    return f"{adressen[naam]}?{urlencode(filters)}"
 
 
 def _aantal(queryset) -> Coalesce:
@@ -162,7 +166,7 @@ def cijfers_voor(user) -> list[Casuswijkcijfers]:
         .annotate(n=Count("pk"))
         .order_by()
     }
-    uitkomst = []
+    uitkomst, adressen = [], {}
     for wijk in wijken:
         filter_ = {"casuswijk__id__exact": wijk.pk}
         activiteiten = [
@@ -177,30 +181,30 @@ def cijfers_voor(user) -> list[Casuswijkcijfers]:
                 komend=Telling(
                     "komende bijeenkomsten",
                     wijk.aantal_komend,
-                    _lijst("bijeenkomst", **filter_, wanneer="komend"),
+                    _lijst(adressen, "bijeenkomst", **filter_, wanneer="komend"),
                 ),
                 volgende_op=wijk.volgende_op,
                 volgende_titel=wijk.volgende_titel or "",
                 verslag_te_schrijven=Telling(
                     "verslag nog te schrijven",
                     wijk.aantal_te_schrijven,
-                    _lijst("bijeenkomst", **filter_, verslag="te_schrijven"),
+                    _lijst(adressen, "bijeenkomst", **filter_, verslag="te_schrijven"),
                 ),
                 open_actiepunten=Telling(
                     "open actiepunten",
                     wijk.aantal_open,
-                    _lijst("actiepunt", **filter_, stand="open"),
+                    _lijst(adressen, "actiepunt", **filter_, stand="open"),
                 ),
                 verlopen_actiepunten=Telling(
                     "verlopen actiepunten",
                     wijk.aantal_verlopen,
-                    _lijst("actiepunt", **filter_, stand="verlopen"),
+                    _lijst(adressen, "actiepunt", **filter_, stand="verlopen"),
                 ),
                 interventies=[
                     Telling(
                         status.label,
                         per_status.get((wijk.pk, status.value), 0),
-                        _lijst("interventie", **filter_, status__exact=status.value),
+                        _lijst(adressen, "interventie", **filter_, status__exact=status.value),
                     )
                     for status in Interventiestatus
                 ],
