@@ -258,3 +258,23 @@ def test_saving_a_demo_session_in_the_admin_announces_no_old_notes(settings, cli
 
     for sessie in [verkenning, eerste]:
         assert sla_bijeenkomst_op(bijeenkomst=sessie).verslag == 0
+
+
+def test_demo_data_gives_the_start_page_something_to_point_at(settings, client):
+    settings.DEBUG = True
+    call_command("laad_demodata")
+    call_command("laad_demodata")
+
+    client.force_login(get_user_model().objects.get(username="coordinator"))
+    response = client.get("/admin/")
+
+    wijken = {w.casuswijk.naam: w for w in response.context["casuswijken"]}
+    assert set(wijken) == {"Transvaal", "Berflo Es", "Heechterp-Schieringen", "Groenewoud"}
+    assert wijken["Berflo Es"].verslag_te_schrijven.aantal == 1
+    assert wijken["Berflo Es"].verlopen_actiepunten.aantal == 1
+    assert wijken["Heechterp-Schieringen"].verlopen_actiepunten.aantal == 1
+    [oproep] = response.context["oproepen"]
+    assert oproep.cijfers.oproep.slug == "gemengde-wijk-2027"
+    # Five reviews by the beheer login, made once, with scores that differ.
+    assert sum(s.aantal for s in oproep.cijfers.scores) == 5 * 5
+    assert len([n for n in oproep.cijfers.scores[0].per_score.values() if n]) > 1
