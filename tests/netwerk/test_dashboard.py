@@ -275,3 +275,15 @@ def test_the_number_of_queries_does_not_grow_with_the_casuswijken(
 
     assert len(response.context["casuswijken"]) == 20
     assert all(w.verlopen_actiepunten.aantal == 1 for w in response.context["casuswijken"])
+
+
+def test_a_reviewer_who_reviewed_nothing_sees_no_scores_yet(client):
+    hand.maak()
+
+    response = startpagina(client, medewerker(Rol.BEOORDELAAR))
+
+    [blok] = response.context["oproepen"]
+    assert all(spreiding.aantal == 0 for spreiding in blok.cijfers.scores)
+    html = response.content.decode()
+    assert "Nog geen beoordelingen die u mag lezen." in html
+    assert "Spreiding van de scores per criterium:" not in html  # the chart's title
