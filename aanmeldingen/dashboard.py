@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from netwerk.rechten import Recht, mag
 
-from .enums import Criterium, Organisatietype, Provincie, Status, Wijktype
+from .enums import LOPEND, Criterium, Organisatietype, Provincie, Status, Wijktype
 from .models import SCORE_VELDEN, Aanmelding, Beoordeling, Coalitielid, Oproep, Toewijzing
 
 
@@ -115,22 +115,21 @@ def cijfers_voor(user) -> list[Oproepcijfers]:
         return []
     alle = Aanmelding.objects.filter(oproep__in=oproepen).order_by()
     lopend = alle.lopend()
-    geselecteerd = alle.filter(status=Status.GESELECTEERD)
 
-    per_status = _geteld(
-        alle.values("oproep", "status").annotate(n=Count("pk")), "oproep", "status"
-    )
-    per_provincie = _geteld(
-        lopend.values("oproep", "provincie").annotate(n=Count("pk")), "oproep", "provincie"
-    )
-    sel_provincie = _geteld(
-        geselecteerd.values("oproep", "provincie").annotate(n=Count("pk")), "oproep", "provincie"
-    )
-    sel_wijktype = _geteld(
-        geselecteerd.values("oproep", "wijktype").annotate(n=Count("pk")), "oproep", "wijktype"
-    )
+    # One pass over the applications, grouped by everything the figures below split by;
+    # live means in LOPEND, as AanmeldingQuerySet.lopend (the list's default) has it.
+    per_status, per_provincie = defaultdict(int), defaultdict(int)
+    sel_provincie, sel_wijktype = defaultdict(int), defaultdict(int)
+    for rij in alle.values("oproep", "status", "provincie", "wijktype").annotate(n=Count("pk")):
+        oproep_pk, n = rij["oproep"], rij["n"]
+        per_status[(oproep_pk, rij["status"])] += n
+        if rij["status"] in LOPEND:
+            per_provincie[(oproep_pk, rij["provincie"])] += n
+        if rij["status"] == Status.GESELECTEERD:
+            sel_provincie[(oproep_pk, rij["provincie"])] += n
+            sel_wijktype[(oproep_pk, rij["wijktype"])] += n
     sel_soort = _geteld(
-        Coalitielid.objects.filter(aanmelding__in=geselecteerd)
+        Coalitielid.objects.filter(aanmelding__in=alle.filter(status=Status.GESELECTEERD))
         .values("aanmelding__oproep", "organisatietype")
         .annotate(n=Count("aanmelding", distinct=True))
         .order_by(),

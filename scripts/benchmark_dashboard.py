@@ -254,6 +254,10 @@ def main() -> int:
                 : int(os.environ.get("TOON_QUERIES"))
             ]:
                 print(query["time"], query["sql"][: int(os.environ.get("TOON_LENGTE", "3000"))])
+                if os.environ.get("TOON_PLAN") and connection.vendor == "postgresql":
+                    with connection.cursor() as cursor:
+                        cursor.execute(f"EXPLAIN ANALYZE {query['sql']}")
+                        print("\n".join(regel for (regel,) in cursor.fetchall()[-2:]))
         mediaan = statistics.median(tijden) * 1000
         print(
             f"Startpagina ({AANTAL} aanmeldingen, {WIJKEN} casuswijken): mediaan "

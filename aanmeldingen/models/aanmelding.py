@@ -30,6 +30,7 @@ from .. import toegang
 from ..enums import (
     BESLUITEN,
     IN_BEOORDELING,
+    LOPEND,
     STATUS_VOOR_AANVRAGER,
     TOEGESTANE_OVERGANGEN,
     Advies,
@@ -92,7 +93,7 @@ class AanmeldingQuerySet(models.QuerySet):
 
     def lopend(self) -> "AanmeldingQuerySet":
         """The live applications: not concepts and not withdrawn (the staff list's default)."""
-        return self.aanmeldingen().exclude(status=Status.INGETROKKEN)
+        return self.filter(status__in=LOPEND)
 
     def met_aantal_beoordelingen(self) -> "AanmeldingQuerySet":
         """Annotate aantal_beoordelingen: every review of the application, whoever wrote it
