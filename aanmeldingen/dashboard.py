@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.contrib.auth import get_user_model
-from django.db.models import Avg, Count, Exists, OuterRef, Q
+from django.db.models import Avg, Count, Exists, F, FilteredRelation, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -222,25 +222,23 @@ def cijfers_voor(user) -> list[Oproepcijfers]:
 def _beoordelaars(oproepen) -> dict[int, list[Beoordelaarcijfers]]:
     """Per call, per reviewer with assignments: assigned and done (a review of theirs
     exists, AanmeldingQuerySet.toegewezen_aan), over the live applications only, like the
-    list the numbers open. Two grouped queries: "done" as a semi-join in the WHERE, which
-    the database plans as one join rather than a lookup per assignment."""
-    toewijzingen = Toewijzing.objects.filter(
-        aanmelding__in=Aanmelding.objects.filter(oproep__in=oproepen).lopend()
-    ).order_by()
-    sleutels = ("aanmelding__oproep", "beoordelaar")
-    toegewezen = _geteld(toewijzingen.values(*sleutels).annotate(n=Count("pk")), *sleutels)
-    gedaan = _geteld(
-        toewijzingen.filter(
-            Exists(
-                Beoordeling.objects.filter(
-                    aanmelding=OuterRef("aanmelding"), beoordelaar=OuterRef("beoordelaar")
-                )
+    list the numbers open. One grouped query: a review of the same reviewer joined to each
+    assignment (at most one: one review per reviewer and application)."""
+    toegewezen, gedaan = {}, {}
+    for rij in (
+        Toewijzing.objects.filter(aanmelding__oproep__in=oproepen, aanmelding__status__in=LOPEND)
+        .annotate(
+            eigen=FilteredRelation(
+                "aanmelding__beoordelingen",
+                condition=Q(aanmelding__beoordelingen__beoordelaar=F("beoordelaar")),
             )
         )
-        .values(*sleutels)
-        .annotate(n=Count("pk")),
-        *sleutels,
-    )
+        .values("aanmelding__oproep", "beoordelaar")
+        .annotate(n=Count("pk"), gedaan=Count("eigen"))
+        .order_by()
+    ):
+        sleutel = (rij["aanmelding__oproep"], rij["beoordelaar"])
+        toegewezen[sleutel], gedaan[sleutel] = rij["n"], rij["gedaan"]
     mensen = get_user_model().objects.in_bulk({beoordelaar for _, beoordelaar in toegewezen})
     uitkomst = defaultdict(list)
     for (oproep, beoordelaar), aantal in toegewezen.items():
