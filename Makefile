@@ -61,7 +61,7 @@ test: systeempakketten install-dev lint
 # the network report's PDF for 4 casuswijken of 30 sessions (fails over 10 s), search
 # over 10,000 sessions, interventions and findings (fails on PostgreSQL when p95 is 100 ms
 # or more), and the staff start page with 10,000 applications and 100 casuswijken (fails
-# when the median is 300 ms or more).
+# on PostgreSQL when the median is 300 ms or more).
 benchmark: systeempakketten install-dev
 	$(PY) scripts/benchmark_changelist.py
 	$(PY) scripts/benchmark_rapport.py
