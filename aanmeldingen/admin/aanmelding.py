@@ -99,7 +99,14 @@ class AanmeldingAdmin(AanmeldingActies, admin.ModelAdmin):
     list_select_related = ["oproep"]
     # "8 resultaten (11 totaal)" would count the concepts, which are not applications.
     show_full_result_count = False
-    search_fields = ["wijknaam", "gemeente", "cbs_wijkcode", "leden__naam", "leden__organisatie"]
+    search_fields = [
+        "wijknaam",
+        "gemeente",
+        "cbs_wijkcode",
+        "leden__naam",
+        "leden__organisatie",
+        "leden__email",
+    ]
     date_hierarchy = "ingediend_op"
     readonly_fields = [
         "status",
