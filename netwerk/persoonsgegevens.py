@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.apps import apps
-from django.contrib import admin
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
@@ -129,9 +128,10 @@ def _tijd(moment):
     return timezone.localtime(moment).isoformat() if moment else None
 
 
-def _beheerlink(obj) -> str | None:
+def _beheerlink(obj, zichtbaar: set) -> str | None:
+    """The record's admin page, when this reader may open it (`zichtbaar`: the models)."""
     model = type(obj)
-    if model not in admin.site._registry:
+    if obj is None or model not in zichtbaar:
         return None
     try:
         return reverse(
@@ -139,6 +139,10 @@ def _beheerlink(obj) -> str | None:
         )
     except NoReverseMatch:
         return None
+
+
+def _zelf(obj):
+    return obj
 
 
 @dataclass(frozen=True)
@@ -153,7 +157,8 @@ class Soort:
     rijen: Callable[[Persoon], Iterable]
     regel: Callable[[object, Persoon], dict]
     weergave: Callable[[object], str] = str
-    link: Callable[[object], str | None] = _beheerlink
+    # The record whose admin page the lookup links to (None: no page).
+    doel: Callable[[object], object] = _zelf
 
 
 @dataclass
@@ -165,9 +170,13 @@ class Vondst:
     def aantal(self) -> int:
         return len(self.rijen)
 
-    def items(self) -> list[tuple[str, str | None]]:
-        """Each record as the lookup page shows it: a short text and a link to the admin."""
-        return [(self.soort.weergave(rij), self.soort.link(rij)) for rij in self.rijen]
+    def items(self, zichtbaar: set) -> list[tuple[str, str | None]]:
+        """Each record as the lookup page shows it: a short text, and a link to its admin
+        page where the reader may open it (`zichtbaar`: the models they may view)."""
+        return [
+            (self.soort.weergave(rij), _beheerlink(self.soort.doel(rij), zichtbaar))
+            for rij in self.rijen
+        ]
 
 
 # --- The kinds, in the order the lookup page and the export show them. ---------------------
@@ -650,7 +659,7 @@ SOORTEN: list[Soort] = [
         ),
         _regel_lid,
         weergave=lambda lid: f"{lid.naam} in {lid.aanmelding}",
-        link=lambda lid: _beheerlink(lid.aanmelding),
+        doel=lambda lid: lid.aanmelding,
     ),
     Soort(
         "deelnames",
@@ -878,7 +887,7 @@ SOORTEN: list[Soort] = [
         _inlogpogingen,
         _regel_inlogpoging,
         weergave=_weergave_inlogpoging,
-        link=lambda poging: None,
+        doel=lambda poging: None,
     ),
     Soort(
         "sessies",
@@ -888,7 +897,7 @@ SOORTEN: list[Soort] = [
         _sessies,
         _regel_sessie,
         weergave=_weergave_sessie,
-        link=lambda sessie: None,
+        doel=lambda sessie: None,
     ),
     Soort(
         "tweede_stap",
@@ -903,7 +912,7 @@ SOORTEN: list[Soort] = [
         _tweede_stap,
         _regel_apparaat,
         weergave=lambda apparaat: str(apparaat._meta.verbose_name),
-        link=lambda apparaat: None,
+        doel=lambda apparaat: None,
     ),
     Soort(
         "beheerlog",
@@ -918,7 +927,7 @@ SOORTEN: list[Soort] = [
         _beheerlog,
         _regel_logregel,
         weergave=_weergave_logregel,
-        link=lambda regel: None,
+        doel=lambda regel: None,
     ),
     Soort(
         "revisies",
@@ -932,7 +941,7 @@ SOORTEN: list[Soort] = [
         _revisies,
         _regel_revisie,
         weergave=_weergave_revisie,
-        link=lambda revisie: _beheerlink(revisie.aanmelding),
+        doel=lambda revisie: revisie.aanmelding,
     ),
     Soort(
         "vermeldingen",
@@ -945,7 +954,7 @@ SOORTEN: list[Soort] = [
         },
         _vermeldingen,
         _regel_vermelding,
-        link=lambda vermelding: _beheerlink(vermelding.obj),
+        doel=lambda vermelding: vermelding.obj,
     ),
 ]
 

@@ -99,7 +99,14 @@ class PrivacyverzoekAdmin(admin.ModelAdmin):
         vondsten = None
         if form.is_valid():
             persoon = persoonsgegevens.persoon_met(form.cleaned_data["email"])
-            vondsten = persoonsgegevens.zoek(persoon)
+            zichtbaar = {
+                model
+                for model, modelbeheer in self.admin_site._registry.items()
+                if modelbeheer.has_view_permission(request)
+            }
+            vondsten = [
+                (vondst, vondst.items(zichtbaar)) for vondst in persoonsgegevens.zoek(persoon)
+            ]
         return beheerpagina(
             request,
             self,
@@ -107,7 +114,7 @@ class PrivacyverzoekAdmin(admin.ModelAdmin):
             titel="Gegevens van een persoon",
             form=form,
             vondsten=vondsten,
-            gevonden=sum(vondst.aantal for vondst in vondsten or []),
+            gevonden=sum(vondst.aantal for vondst, _ in vondsten or []),
         )
 
     @staticmethod
