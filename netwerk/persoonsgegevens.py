@@ -582,7 +582,10 @@ def _vermeldingen(persoon: Persoon) -> list[Vermelding]:
             for veld in velden:
                 for term in persoon.termen:
                     filter_ |= Q(**{f"{veld}__icontains": term})
-            for obj in model._default_manager.filter(filter_).order_by("pk"):
+            # Each record shows by its name, which may be its parent's (str of a Deelname).
+            ouders = [veld.name for veld in model._meta.concrete_fields if veld.many_to_one]
+            rijen = model._default_manager.filter(filter_).select_related(*ouders)
+            for obj in rijen.order_by("pk"):
                 noemend = tuple(v for v in velden if persoon.noemt(getattr(obj, v)))
                 if noemend:
                     vermeldingen.append(Vermelding(obj, noemend))
@@ -673,7 +676,7 @@ SOORTEN: list[Soort] = [
             "begonnen_op": "sinds wanneer de persoon deelneemt",
             "beeindigd_op": "wanneer de deelname eindigde (leeg: loopt nog)",
         },
-        _op_gebruiker(Deelname, "gebruiker", select=("casuswijk",)),
+        _op_gebruiker(Deelname, "gebruiker", select=("casuswijk", "gebruiker")),
         _regel_deelname,
         weergave=lambda d: f"{d.get_rol_display()} in {d.casuswijk}",
     ),
@@ -728,7 +731,7 @@ SOORTEN: list[Soort] = [
             "beantwoord_op": "wanneer de persoon antwoordde",
             "aanwezig": "of de persoon er was (leeg: niet vastgelegd)",
         },
-        _op_gebruiker(Uitnodiging, "gebruiker", select=("bijeenkomst",)),
+        _op_gebruiker(Uitnodiging, "gebruiker", select=("bijeenkomst", "gebruiker")),
         _regel_uitnodiging,
     ),
     Soort(
@@ -783,7 +786,7 @@ SOORTEN: list[Soort] = [
             "advies": "het advies",
             "aangemaakt": "wanneer",
         },
-        _op_gebruiker(Beoordeling, "beoordelaar", select=("aanmelding",)),
+        _op_gebruiker(Beoordeling, "beoordelaar", select=("aanmelding", "beoordelaar")),
         _regel_beoordeling,
     ),
     Soort(
@@ -791,7 +794,7 @@ SOORTEN: list[Soort] = [
         "Toegewezen om te beoordelen",
         Bij.PLAATSHOUDER,
         {"aanmelding": "de aanmelding", "aangemaakt": "wanneer toegewezen"},
-        _op_gebruiker(Toewijzing, "beoordelaar", select=("aanmelding",)),
+        _op_gebruiker(Toewijzing, "beoordelaar", select=("aanmelding", "beoordelaar")),
         _regel_toewijzing,
     ),
     Soort(
@@ -799,7 +802,7 @@ SOORTEN: list[Soort] = [
         "Gemelde belangenconflicten",
         Bij.PLAATSHOUDER,
         {"aanmelding": "de aanmelding", "toelichting": "toelichting", "gemeld_op": "wanneer"},
-        _op_gebruiker(Belangenconflict, "beoordelaar", select=("aanmelding",)),
+        _op_gebruiker(Belangenconflict, "beoordelaar", select=("aanmelding", "beoordelaar")),
         _regel_belangenconflict,
     ),
     Soort(

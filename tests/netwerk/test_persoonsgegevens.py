@@ -24,9 +24,11 @@ from netwerk import mail
 from netwerk.beveiliging import Soort, noteer
 from netwerk.models import Beveiligingsgebeurtenis, Privacyverzoek
 from netwerk.persoonsgegevens import PLAATSHOUDER, persoon_met, verwijder
+from netwerk.rechten import Rol
 from tests.factories import (
     AanmeldingFactory,
     ActiepuntFactory,
+    BeoordelingFactory,
     BesluitberichtFactory,
     BijeenkomstFactory,
     BijlageFactory,
@@ -172,11 +174,18 @@ def test_the_lookup_refuses_a_bad_address_with_a_dutch_message(client):
     }
 
 
-def _meer_van_fenna(sessie, fenna, aantal: int) -> None:
+def _meer_van_fenna(sessie, fenna, coordinator, aantal: int) -> None:
     for _ in range(aantal):
+        nog_een = BijeenkomstFactory(casuswijk=sessie.casuswijk, verslag=f"Met {FENNA_NAAM}.")
+        UitnodigingFactory(bijeenkomst=nog_een, gebruiker=fenna, antwoord="nee")
         ReactieFactory(bijeenkomst=sessie, gebruiker=fenna, tekst="Nog een aanvulling")
-        ActiepuntFactory(bijeenkomst=sessie, eigenaar=fenna, omschrijving="Nog een punt")
+        punt = ActiepuntFactory(bijeenkomst=sessie, eigenaar=fenna, omschrijving="Nog een punt")
+        Actiepuntwijziging.objects.create(actiepunt=punt, door=coordinator,
+                                          status=Actiestatus.LOOPT, notitie=FENNA_NAAM)  # fmt: skip
         mail.verstuur_email.enqueue(aan=[FENNA], onderwerp="Herinnering", tekst="x", reply_to=[])
+        LogEntry.objects.create(user=coordinator, action_flag=CHANGE, change_message="[]",
+                                content_type=ContentType.objects.get_for_model(Deelname),
+                                object_id="0", object_repr=FENNA_NAAM)  # fmt: skip
 
 
 def test_the_lookup_costs_the_same_number_of_queries_for_few_and_many_records(
@@ -190,13 +199,15 @@ def test_the_lookup_costs_the_same_number_of_queries_for_few_and_many_records(
 
     with CaptureQueriesContext(connection) as een:
         _zoek(client, FENNA)
-    _meer_van_fenna(sessie, personen[FENNA], 5)
+    _meer_van_fenna(sessie, personen[FENNA], coordinator, 5)
 
     with django_assert_num_queries(len(een.captured_queries)):
         response = _zoek(client, FENNA)
 
-    reacties = next(v for v, _ in response.context["vondsten"] if v.soort.sleutel == "reacties")
-    assert reacties.aantal == 6
+    aantallen = {v.soort.sleutel: v.aantal for v, _ in response.context["vondsten"]}
+    assert (aantallen["reacties"], aantallen["uitnodigingen"], aantallen["beheerlog"]) == (6, 6, 6)
+    # The application, the first verslag, five more verslagen and five notes.
+    assert aantallen["vermeldingen"] == 12
 
 
 def _export(client, email=FENNA) -> tuple[dict, str]:
@@ -421,3 +432,18 @@ def test_the_application_list_finds_an_application_by_a_members_address(client):
     )
 
     assert [a.pk for a in response.context["cl"].result_list] == [aanmelding.pk]
+
+
+def test_erasing_a_reviewer_keeps_their_reviews_under_the_placeholder():
+    beoordelaar = StaffFactory(rol=Rol.BEOORDELAAR, email="Bea@platform31.nl",
+                               first_name="Bea", last_name="Beoordeel")  # fmt: skip
+    beoordeling = BeoordelingFactory(beoordelaar=beoordelaar)
+
+    verwijder(persoon=persoon_met("bea@platform31.nl"), door=medewerker("coördinator"))
+
+    beoordeling.refresh_from_db()
+    assert beoordeling.beoordelaar == beoordelaar
+    beoordelaar.refresh_from_db()
+    assert (beoordelaar.get_full_name(), beoordelaar.is_staff) == (PLAATSHOUDER, False)
+    assert list(beoordelaar.groups.all()) == []
+    assert Privacyverzoek.objects.get().aantallen == {"accounts": 1, "beoordelingen": 1}
