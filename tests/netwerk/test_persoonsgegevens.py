@@ -25,6 +25,7 @@ from netwerk.beveiliging import Soort, noteer
 from netwerk.models import Beveiligingsgebeurtenis, Privacyverzoek
 from netwerk.persoonsgegevens import PLAATSHOUDER, persoon_met, verwijder
 from netwerk.rechten import Rol
+from tests.aanmeldingen.test_admin import _formulierdata
 from tests.factories import (
     AanmeldingFactory,
     ActiepuntFactory,
@@ -447,3 +448,19 @@ def test_erasing_a_reviewer_keeps_their_reviews_under_the_placeholder():
     assert (beoordelaar.get_full_name(), beoordelaar.is_staff) == (PLAATSHOUDER, False)
     assert list(beoordelaar.groups.all()) == []
     assert Privacyverzoek.objects.get().aantallen == {"accounts": 1, "beoordelingen": 1}
+
+
+def test_after_erasure_staff_can_still_save_the_application(client):
+    aanmelding, _, _, coordinator = twee_personen_in_een_coalitie()
+    verwijder(persoon=persoon_met(FENNA), door=coordinator)
+    client.force_login(coordinator)
+    pagina = reverse("admin:aanmeldingen_aanmelding_change", args=[aanmelding.pk])
+    data = _formulierdata(client.get(pagina))
+    data["wijknaam"] = "Nieuwe naam"
+
+    response = client.post(pagina, data)
+
+    assert response.status_code == 302
+    aanmelding.refresh_from_db()
+    assert aanmelding.wijknaam == "Nieuwe naam"
+    assert aanmelding.leden.filter(naam=PLAATSHOUDER, email="").count() == 1
