@@ -101,6 +101,13 @@ def _oproep(nu) -> Oproep:
             titel=data.TITEL, inleiding=data.INLEIDING, gepubliceerd=True
         )
         oproep.refresh_from_db()
+    if oproep.netwerk_einde is None:
+        # The network runs about a year and a half from the selection: a year still to go.
+        # Its retention terms count from here (netwerk/bewaartermijnen.py).
+        Oproep.objects.filter(pk=oproep.pk).update(
+            netwerk_einde=timezone.localdate(nu) + timedelta(days=365)
+        )
+        oproep.refresh_from_db()
     return oproep
 
 

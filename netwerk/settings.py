@@ -178,6 +178,14 @@ AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "csrfmiddlewaretoken", "o
 AANMELDLINK_GELDIG_DAGEN = env.int("AANMELDLINK_GELDIG_DAGEN", default=180)
 # How long the security log (netwerk.models.Beveiligingsgebeurtenis) keeps an entry.
 BEVEILIGINGSLOG_DAGEN = env.int("BEVEILIGINGSLOG_DAGEN", default=365)
+# The retention terms that `manage.py pas_bewaartermijnen_toe` applies every night and the
+# privacy statement shows (netwerk/bewaartermijnen.py names what each one counts from).
+BEWAREN_NIET_GEKOZEN_MAANDEN = env.int("BEWAREN_NIET_GEKOZEN_MAANDEN", default=12)
+BEWAREN_INGETROKKEN_MAANDEN = env.int("BEWAREN_INGETROKKEN_MAANDEN", default=3)
+BEWAREN_CONCEPT_MAANDEN = env.int("BEWAREN_CONCEPT_MAANDEN", default=3)
+BEWAREN_NA_NETWERK_MAANDEN = env.int("BEWAREN_NA_NETWERK_MAANDEN", default=24)
+ACCOUNT_UITZETTEN_MAANDEN = env.int("ACCOUNT_UITZETTEN_MAANDEN", default=1)
+ACCOUNT_WISSEN_MAANDEN = env.int("ACCOUNT_WISSEN_MAANDEN", default=12)
 
 LOGIN_URL = "account:login"
 LOGIN_REDIRECT_URL = "casuswijken:overzicht"
@@ -303,7 +311,8 @@ TASKS = {
 MAIL_POGINGEN = env.int("MAIL_POGINGEN", default=5)
 MAIL_WACHTTIJD_SECONDEN = env.int("MAIL_WACHTTIJD_SECONDEN", default=240)
 # Sent mails (and the other finished tasks) are deleted after this many days by
-# `manage.py ruim_wachtrij_op`; failed mails only once staff dealt with them.
+# `manage.py ruim_wachtrij_op` (hourly) and `manage.py pas_bewaartermijnen_toe` (daily);
+# failed mails only once staff dealt with them.
 MAIL_BEWAREN_DAGEN = env.int("MAIL_BEWAREN_DAGEN", default=14)
 # A task still RUNNING after this long belongs to a worker that died: ruim_wachtrij_op
 # queues it again. Far above EMAIL_TIMEOUT, which bounds every wait on the mail server.

@@ -210,8 +210,11 @@ def test_the_privacy_statement_gives_the_terms_the_code_applies(client, settings
 
     assert "<h2>Inloggen en beveiliging</h2>" in tekst
     assert "Na 7 verkeerde wachtwoorden kan dat account vanaf dat adres 20 minuten" in tekst
-    assert "staan 10 dagen in de verzendwachtrij" in tekst
-    assert "Regels in het beveiligingslog bewaren we 200 dagen" in tekst
+    assert '<td class="text-nowrap">10 dagen</td><td>na het versturen;' in tekst
+    assert (
+        "Regels in het beveiligingslog (inloggen, uitloggen, exports)</th>"
+        '<td class="text-nowrap">200 dagen</td>'
+    ) in tekst
 
 
 @pytest.mark.parametrize("ingelogd", ["deelnemer", "medewerker"])
