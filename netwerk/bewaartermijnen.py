@@ -30,6 +30,8 @@ class Bewaartermijn:
     instelling: str  # the setting in netwerk/settings.py that holds the length
     eenheid: str  # "maanden" or "dagen"
     gevolg: str  # what the command does when the term has passed: "verwijderd", …
+    # What the command counts: the rows it deleted (cascades included), or the accounts.
+    telwoord: tuple[str, str] = ("record", "records")
 
     @property
     def lengte(self) -> int:
@@ -41,8 +43,9 @@ class Bewaartermijn:
         enkelvoud = {"maanden": "maand", "dagen": "dag"}[self.eenheid]
         return f"{self.lengte} {enkelvoud if self.lengte == 1 else self.eenheid}"
 
-    def eenheid_records(self, aantal: int) -> str:
-        return "record" if aantal == 1 else "records"
+    def geteld(self, aantal: int) -> str:
+        """E.g. "1 record", "3 accounts"."""
+        return f"{aantal} {self.telwoord[aantal != 1]}"
 
     def grens(self, nu: datetime | date) -> datetime | date:
         """What started before this moment (or day) has passed its term."""
@@ -81,23 +84,27 @@ TERMIJNEN: tuple[Bewaartermijn, ...] = (
     ),
     Bewaartermijn(
         sleutel="deelnemers_uit",
-        naam="Accounts van deelnemers uitgezet",
-        wat="Accounts van deelnemers: inloggen kan niet meer",
-        vanaf="nadat hun laatste deelname aan een casuswijk eindigde, of het leernetwerk",
+        naam="Accounts van deelnemers uitzetten",
+        wat="Accounts van deelnemers: daarna kan niemand er meer mee inloggen",
+        vanaf="nadat hun laatste deelname aan een casuswijk eindigde, uiterlijk bij het einde "
+        "van het leernetwerk",
         instelling="ACCOUNT_UITZETTEN_MAANDEN",
         eenheid="maanden",
         gevolg="uitgezet",
+        telwoord=("account", "accounts"),
     ),
     Bewaartermijn(
         sleutel="deelnemers_gewist",
-        naam="Accounts van deelnemers gewist",
+        naam="Accounts van deelnemers wissen",
         wat="Accounts van deelnemers: naam, e-mailadres, organisatie, functie en antwoorden "
         "op uitnodigingen worden gewist. Bij actiepunten en reacties staat dan "
         "“Verwijderde deelnemer”",
-        vanaf="nadat hun laatste deelname aan een casuswijk eindigde, of het leernetwerk",
+        vanaf="nadat hun laatste deelname aan een casuswijk eindigde, uiterlijk bij het einde "
+        "van het leernetwerk",
         instelling="ACCOUNT_WISSEN_MAANDEN",
         eenheid="maanden",
         gevolg="gewist",
+        telwoord=("account", "accounts"),
     ),
     Bewaartermijn(
         sleutel="na_netwerk",
@@ -115,8 +122,8 @@ TERMIJNEN: tuple[Bewaartermijn, ...] = (
         sleutel="wachtrij",
         naam="Verzendwachtrij",
         wat="E-mails in de verzendwachtrij van het portaal, zoals bevestigingen",
-        vanaf="na het versturen; lukt versturen ook na een uur opnieuw proberen niet, dan "
-        "blijft de e-mail staan tot een medewerker hem opnieuw verstuurt of afhandelt",
+        vanaf="na het versturen. Lukt versturen ook na een uur niet, dan blijft de e-mail "
+        "staan tot een medewerker hem opnieuw verstuurt of afhandelt",
         instelling="MAIL_BEWAREN_DAGEN",
         eenheid="dagen",
         gevolg="verwijderd",

@@ -1,4 +1,5 @@
 import datetime
+import re
 import subprocess
 import sys
 
@@ -210,11 +211,8 @@ def test_the_privacy_statement_gives_the_terms_the_code_applies(client, settings
 
     assert "<h2>Inloggen en beveiliging</h2>" in tekst
     assert "Na 7 verkeerde wachtwoorden kan dat account vanaf dat adres 20 minuten" in tekst
-    assert '<td class="text-nowrap">10 dagen</td><td>na het versturen;' in tekst
-    assert (
-        "Regels in het beveiligingslog (inloggen, uitloggen, exports)</th>"
-        '<td class="text-nowrap">200 dagen</td>'
-    ) in tekst
+    assert re.search(r">10 dagen</td><td[^>]*>na het versturen\.", tekst)
+    assert re.search(r"Regels in het beveiligingslog [^<]*</th><td[^>]*>200 dagen</td>", tekst)
 
 
 @pytest.mark.parametrize("ingelogd", ["deelnemer", "medewerker"])

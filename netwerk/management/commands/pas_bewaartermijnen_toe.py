@@ -17,5 +17,5 @@ class Command(BaseCommand):
         for termijn, aantal in pas_bewaartermijnen_toe():
             self.stdout.write(
                 f"{termijn.naam} ({termijn.duur}, {termijn.instelling}): "
-                f"{aantal} {termijn.eenheid_records(aantal)} {termijn.gevolg}."
+                f"{termijn.geteld(aantal)} {termijn.gevolg}."
             )
