@@ -290,6 +290,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The address people use to reach the portal; links in e-mails start with it.
 PORTAAL_URL = env.str("PORTAAL_URL", default="http://127.0.0.1:8000").rstrip("/")
 CONTACT_EMAIL = env.str("CONTACT_EMAIL", default="leernetwerk@platform31.nl")
+# The data protection officer (functionaris gegevensbescherming), named on /privacy/. Until
+# it is set, requests for the officer go to the general address, which reaches a person.
+FG_EMAIL = env.str("FG_EMAIL", default=CONTACT_EMAIL)
 
 TASKS = {
     "default": {
@@ -313,7 +316,7 @@ EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 
 # Shown on /privacy/ and recorded with every consent, so that we can tell later which text
 # an applicant agreed to. Change it whenever the privacy statement changes.
-PRIVACYVERKLARING_VERSIE = "2026-12-01b"
+PRIVACYVERKLARING_VERSIE = "2026-12-01c"
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -64,6 +64,9 @@ def privacy(request: HttpRequest) -> HttpResponse:
             "blokkade_minuten": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
             "mail_dagen": settings.MAIL_BEWAREN_DAGEN,
             "beveiligingslog_dagen": settings.BEVEILIGINGSLOG_DAGEN,
+            "aanmeldlink_dagen": settings.AANMELDLINK_GELDIG_DAGEN,
+            "uitnodiging_dagen": settings.PASSWORD_RESET_TIMEOUT // (24 * 60 * 60),
+            "fg_email": settings.FG_EMAIL,
         },
     )
 
