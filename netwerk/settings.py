@@ -384,8 +384,9 @@ PERMISSIONS_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    # Secret links (an applicant's, a set-password link, a calendar feed) never in a log line.
-    "filters": {"geheime_links": {"()": "netwerk.logfilter.VerbergGeheimeLinks"}},
+    # Secret links (an applicant's, a set-password link, a calendar feed) and e-mail
+    # addresses never in a log line.
+    "filters": {"geheimen": {"()": "netwerk.logfilter.VerbergGeheimen"}},
     "formatters": {
         "django.server": {
             "()": "django.utils.log.ServerFormatter",
@@ -394,23 +395,26 @@ LOGGING = {
         }
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "filters": ["geheime_links"]},
+        "console": {"class": "logging.StreamHandler", "filters": ["geheimen"]},
         # runserver's request lines, as Django's default writes them, with the filter.
         "django.server": {
             "class": "logging.StreamHandler",
             "formatter": "django.server",
-            "filters": ["geheime_links"],
+            "filters": ["geheimen"],
         },
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         # Django's handlers see these too (mail to ADMINS): the filter acts before them.
-        "django.request": {"filters": ["geheime_links"]},
+        # Without handlers of its own: Django's defaults (a console handler for DEBUG, mail
+        # to ADMINS) would write its records once more, past the filter of ours.
+        "django": {"handlers": []},
+        "django.request": {"filters": ["geheimen"]},
         "django.server": {
             "handlers": ["django.server"],
             "level": "INFO",
             "propagate": False,
-            "filters": ["geheime_links"],
+            "filters": ["geheimen"],
         },
         "django.db.backends": {"level": "WARNING"},
         # axes tells every attempt at INFO; its warnings (failures, lockouts) still come.
