@@ -35,7 +35,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('tijdstip', models.DateTimeField(default=django.utils.timezone.now)),
                 ('versie', models.CharField(max_length=40, verbose_name='versie van de privacyverklaring')),
-                ('moment', models.CharField(choices=[('concept', 'concept opgeslagen'), ('indienen', 'ingediend'), ('wijziging', 'wijziging na indienen')], max_length=20, verbose_name='bij')),
+                ('moment', models.CharField(choices=[('concept', 'opslaan van een concept'), ('indienen', 'indienen'), ('wijziging', 'wijziging na indienen')], max_length=20, verbose_name='gegeven bij')),
                 ('aanmelding', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='toestemmingen', to='aanmeldingen.aanmelding')),
             ],
             options={

@@ -103,8 +103,8 @@ class Toestemming(models.Model):
     """
 
     class Moment(models.TextChoices):
-        CONCEPT = "concept", "concept opgeslagen"
-        INDIENEN = "indienen", "ingediend"
+        CONCEPT = "concept", "opslaan van een concept"
+        INDIENEN = "indienen", "indienen"
         WIJZIGING = "wijziging", "wijziging na indienen"
 
     aanmelding = models.ForeignKey(
@@ -112,7 +112,7 @@ class Toestemming(models.Model):
     )
     tijdstip = models.DateTimeField(default=timezone.now)
     versie = models.CharField("versie van de privacyverklaring", max_length=40)
-    moment = models.CharField("bij", max_length=20, choices=Moment)
+    moment = models.CharField("gegeven bij", max_length=20, choices=Moment)
 
     class Meta:
         verbose_name = "toestemming"

@@ -94,6 +94,16 @@ def test_privacy_statement_gives_the_link_terms_and_the_officer_from_the_setting
     assert '<a href="mailto:fg@voorbeeld.nl">fg@voorbeeld.nl</a>' in tekst
 
 
+def test_without_an_own_address_the_officer_is_reached_through_the_contact_address(
+    client, settings
+):
+    settings.FG_EMAIL = settings.CONTACT_EMAIL
+
+    tekst = " ".join(client.get(reverse("privacy")).text.split())
+
+    assert 'zet dan "Voor de functionaris gegevensbescherming" in het onderwerp' in tekst
+
+
 def test_accessibility_statement_is_there(client):
     response = client.get(reverse("toegankelijkheid"))
 
