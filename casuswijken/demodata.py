@@ -14,7 +14,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from aanmeldingen.enums import Status
-from aanmeldingen.models import Aanmelding, Coalitielid, Oproep
+from aanmeldingen.models import Aanmelding, Coalitielid, Oproep, Toestemming
 from aanmeldingen.services import neem_besluit
 
 from . import demowijken as data
@@ -126,6 +126,12 @@ def _selecteer(oproep: Oproep, wijk: dict, nu) -> Casuswijk:
         privacy_akkoord_op=ingediend,
         privacyverklaring_versie="demo",
     )  # fmt: skip
+    Toestemming.objects.create(
+        aanmelding=aanmelding,
+        tijdstip=ingediend,
+        versie="demo",
+        moment=Toestemming.Moment.INDIENEN,
+    )
     Coalitielid.objects.bulk_create(
         Coalitielid(
             aanmelding=aanmelding,

@@ -298,6 +298,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The address people use to reach the portal; links in e-mails start with it.
 PORTAAL_URL = env.str("PORTAAL_URL", default="http://127.0.0.1:8000").rstrip("/")
 CONTACT_EMAIL = env.str("CONTACT_EMAIL", default="leernetwerk@platform31.nl")
+# The data protection officer (functionaris gegevensbescherming), named on /privacy/. Until
+# it is set, requests for the officer go to the general address, which reaches a person.
+FG_EMAIL = env.str("FG_EMAIL", default=CONTACT_EMAIL)
 
 TASKS = {
     "default": {
@@ -322,7 +325,7 @@ EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 
 # Shown on /privacy/ and recorded with every consent, so that we can tell later which text
 # an applicant agreed to. Change it whenever the privacy statement changes.
-PRIVACYVERKLARING_VERSIE = "2026-12-01b"
+PRIVACYVERKLARING_VERSIE = "2026-12-01c"
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -390,8 +393,9 @@ PERMISSIONS_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    # Secret links (an applicant's, a set-password link, a calendar feed) never in a log line.
-    "filters": {"geheime_links": {"()": "netwerk.logfilter.VerbergGeheimeLinks"}},
+    # Secret links (an applicant's, a set-password link, a calendar feed) and e-mail
+    # addresses never in a log line.
+    "filters": {"geheimen": {"()": "netwerk.logfilter.VerbergGeheimen"}},
     "formatters": {
         "django.server": {
             "()": "django.utils.log.ServerFormatter",
@@ -400,23 +404,26 @@ LOGGING = {
         }
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "filters": ["geheime_links"]},
+        "console": {"class": "logging.StreamHandler", "filters": ["geheimen"]},
         # runserver's request lines, as Django's default writes them, with the filter.
         "django.server": {
             "class": "logging.StreamHandler",
             "formatter": "django.server",
-            "filters": ["geheime_links"],
+            "filters": ["geheimen"],
         },
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         # Django's handlers see these too (mail to ADMINS): the filter acts before them.
-        "django.request": {"filters": ["geheime_links"]},
+        # Without handlers of its own: Django's defaults (a console handler for DEBUG, mail
+        # to ADMINS) would write its records once more, past the filter of ours.
+        "django": {"handlers": []},
+        "django.request": {"filters": ["geheimen"]},
         "django.server": {
             "handlers": ["django.server"],
             "level": "INFO",
             "propagate": False,
-            "filters": ["geheime_links"],
+            "filters": ["geheimen"],
         },
         "django.db.backends": {"level": "WARNING"},
         # axes tells every attempt at INFO; its warnings (failures, lockouts) still come.

@@ -65,6 +65,9 @@ def privacy(request: HttpRequest) -> HttpResponse:
             "inlogfouten": settings.AXES_FAILURE_LIMIT,
             "blokkade_minuten": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
             "bewaartermijnen": TERMIJNEN,
+            "aanmeldlink_dagen": settings.AANMELDLINK_GELDIG_DAGEN,
+            "uitnodiging_dagen": settings.PASSWORD_RESET_TIMEOUT // (24 * 60 * 60),
+            "fg_email": settings.FG_EMAIL,
         },
     )
 

@@ -34,7 +34,7 @@ def test_noteer_writes_a_row_and_one_json_line(caplog):
     [regel] = [r.getMessage() for r in caplog.records if r.name == "netwerk.beveiliging"]
     assert json.loads(regel) == {
         "gebeurtenis": "ingelogd",
-        "account": "jansen",
+        "account": gebruiker.pk,
         "adres": "192.0.2.7",
         "login": "deelnemer",
     }
