@@ -76,7 +76,13 @@ def _rechten(app_label: str, *modellen: str, acties=("view",)) -> set[str]:
 ALLE_ACTIES = ("add", "change", "delete", "view")
 
 _APPLICATIES_LEZEN = _rechten(
-    "aanmeldingen", "oproep", "aanmelding", "coalitielid", "statuswijziging", "revisie"
+    "aanmeldingen",
+    "oproep",
+    "aanmelding",
+    "coalitielid",
+    "statuswijziging",
+    "revisie",
+    "toestemming",
 )
 _BEOORDELEN = _rechten("aanmeldingen", "beoordeling", acties=("add", "change", "view"))
 # What happens in a casuswijk: sessions and what comes out of them, and who takes part.

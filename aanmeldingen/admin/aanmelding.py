@@ -24,7 +24,13 @@ from ..models import (
 )
 from .acties import AanmeldingActies
 from .filters import DomeinenFilter, DoorMijBeoordeeldFilter, OproepFilter, StatusFilter
-from .inlines import BeoordelingInline, CoalitielidInline, RevisieInline, StatuswijzigingInline
+from .inlines import (
+    BeoordelingInline,
+    CoalitielidInline,
+    RevisieInline,
+    StatuswijzigingInline,
+    ToestemmingInline,
+)
 from .paginas import adviestelling, beoordelingscel, getal
 
 
@@ -145,7 +151,13 @@ class AanmeldingAdmin(AanmeldingActies, admin.ModelAdmin):
             },
         ),
     ]
-    inlines = [CoalitielidInline, BeoordelingInline, RevisieInline, StatuswijzigingInline]
+    inlines = [
+        CoalitielidInline,
+        BeoordelingInline,
+        RevisieInline,
+        StatuswijzigingInline,
+        ToestemmingInline,
+    ]
 
     def get_queryset(self, request):
         laatste_revisie = Revisie.objects.filter(aanmelding=OuterRef("pk")).order_by("-tijdstip")

@@ -14,6 +14,7 @@ from ..models import (
     Coalitielid,
     Revisie,
     Statuswijziging,
+    Toestemming,
 )
 from ..validators import valideer_coalitie
 
@@ -110,6 +111,22 @@ class RevisieInline(admin.TabularInline):
                 for wijziging in revisie.wijzigingen
             ),
         )
+
+
+class ToestemmingInline(admin.TabularInline):
+    """Every consent the applicant gave, with the statement's version: a log, read-only."""
+
+    model = Toestemming
+    fields = ["tijdstip", "versie", "moment"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
 
 
 class BeoordelingInline(admin.StackedInline):

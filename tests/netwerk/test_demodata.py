@@ -5,6 +5,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.http import HttpRequest
+from django.utils import timezone
 
 from aanmeldingen.enums import Domein, Leervraag, Status
 from aanmeldingen.models import Aanmelding, Coalitielid, Oproep, Statuswijziging
@@ -258,3 +259,18 @@ def test_saving_a_demo_session_in_the_admin_announces_no_old_notes(settings, cli
 
     for sessie in [verkenning, eerste]:
         assert sla_bijeenkomst_op(bijeenkomst=sessie).verslag == 0
+
+
+def test_the_running_network_has_an_end_date_and_the_retention_command_keeps_the_demo(settings):
+    settings.DEBUG = True
+    call_command("laad_demodata")
+    netwerk = Oproep.objects.get(slug="gemengde-wijk-2026")
+    tellingen = [model.objects.count() for model in (Aanmelding, Casuswijk, Bijeenkomst, Deelname)]
+
+    call_command("pas_bewaartermijnen_toe", stdout=io.StringIO())
+
+    assert netwerk.netwerk_einde > timezone.localdate()
+    assert [model.objects.count() for model in (Aanmelding, Casuswijk, Bijeenkomst, Deelname)] == (
+        tellingen
+    )
+    assert get_user_model().objects.filter(is_active=False).count() == 0
