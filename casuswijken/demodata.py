@@ -14,7 +14,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from aanmeldingen.enums import Status
-from aanmeldingen.models import Aanmelding, Coalitielid, Oproep
+from aanmeldingen.models import Aanmelding, Coalitielid, Oproep, Toestemming
 from aanmeldingen.services import neem_besluit
 
 from . import demowijken as data
@@ -103,6 +103,13 @@ def _oproep(nu) -> Oproep:
             titel=data.TITEL, inleiding=data.INLEIDING, gepubliceerd=True
         )
         oproep.refresh_from_db()
+    if oproep.netwerk_einde is None:
+        # The network runs about a year and a half from the selection: a year still to go.
+        # Its retention terms count from here (netwerk/bewaartermijnen.py).
+        Oproep.objects.filter(pk=oproep.pk).update(
+            netwerk_einde=timezone.localdate(nu) + timedelta(days=365)
+        )
+        oproep.refresh_from_db()
     return oproep
 
 
@@ -121,6 +128,12 @@ def _selecteer(oproep: Oproep, wijk: dict, nu) -> Casuswijk:
         privacy_akkoord_op=ingediend,
         privacyverklaring_versie="demo",
     )  # fmt: skip
+    Toestemming.objects.create(
+        aanmelding=aanmelding,
+        tijdstip=ingediend,
+        versie="demo",
+        moment=Toestemming.Moment.INDIENEN,
+    )
     Coalitielid.objects.bulk_create(
         Coalitielid(
             aanmelding=aanmelding,

@@ -32,7 +32,13 @@ from .filters import (
     StatusFilter,
     ToegewezenAanFilter,
 )
-from .inlines import BeoordelingInline, CoalitielidInline, RevisieInline, StatuswijzigingInline
+from .inlines import (
+    BeoordelingInline,
+    CoalitielidInline,
+    RevisieInline,
+    StatuswijzigingInline,
+    ToestemmingInline,
+)
 from .paginas import adviestelling, beoordelingscel, getal
 
 
@@ -110,7 +116,14 @@ class AanmeldingAdmin(AanmeldingActies, admin.ModelAdmin):
     list_select_related = ["oproep"]
     # "8 resultaten (11 totaal)" would count the concepts, which are not applications.
     show_full_result_count = False
-    search_fields = ["wijknaam", "gemeente", "cbs_wijkcode", "leden__naam", "leden__organisatie"]
+    search_fields = [
+        "wijknaam",
+        "gemeente",
+        "cbs_wijkcode",
+        "leden__naam",
+        "leden__organisatie",
+        "leden__email",
+    ]
     date_hierarchy = "ingediend_op"
     readonly_fields = [
         "status",
@@ -149,7 +162,13 @@ class AanmeldingAdmin(AanmeldingActies, admin.ModelAdmin):
             },
         ),
     ]
-    inlines = [CoalitielidInline, BeoordelingInline, RevisieInline, StatuswijzigingInline]
+    inlines = [
+        CoalitielidInline,
+        BeoordelingInline,
+        RevisieInline,
+        StatuswijzigingInline,
+        ToestemmingInline,
+    ]
 
     def get_queryset(self, request):
         laatste_revisie = Revisie.objects.filter(aanmelding=OuterRef("pk")).order_by("-tijdstip")

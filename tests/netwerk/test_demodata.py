@@ -5,6 +5,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.http import HttpRequest
+from django.utils import timezone
 
 from aanmeldingen.enums import Domein, Leervraag, Status
 from aanmeldingen.models import Aanmelding, Coalitielid, Oproep, Statuswijziging
@@ -278,3 +279,18 @@ def test_demo_data_gives_the_start_page_something_to_point_at(settings, client):
     # Five reviews by the beheer login, made once, with scores that differ.
     assert sum(s.aantal for s in oproep.cijfers.scores) == 5 * 5
     assert len([n for n in oproep.cijfers.scores[0].per_score.values() if n]) > 1
+
+
+def test_the_running_network_has_an_end_date_and_the_retention_command_keeps_the_demo(settings):
+    settings.DEBUG = True
+    call_command("laad_demodata")
+    netwerk = Oproep.objects.get(slug="gemengde-wijk-2026")
+    tellingen = [model.objects.count() for model in (Aanmelding, Casuswijk, Bijeenkomst, Deelname)]
+
+    call_command("pas_bewaartermijnen_toe", stdout=io.StringIO())
+
+    assert netwerk.netwerk_einde > timezone.localdate()
+    assert [model.objects.count() for model in (Aanmelding, Casuswijk, Bijeenkomst, Deelname)] == (
+        tellingen
+    )
+    assert get_user_model().objects.filter(is_active=False).count() == 0
