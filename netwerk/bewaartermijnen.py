@@ -98,7 +98,7 @@ TERMIJNEN: tuple[Bewaartermijn, ...] = (
         naam="Accounts van deelnemers wissen",
         wat="Accounts van deelnemers: naam, e-mailadres, organisatie, functie en antwoorden "
         "op uitnodigingen worden gewist. Bij actiepunten en reacties staat dan "
-        "“Verwijderde deelnemer”",
+        "“verwijderde deelnemer”",
         vanaf="nadat hun laatste deelname aan een casuswijk eindigde, uiterlijk bij het einde "
         "van het leernetwerk",
         instelling="ACCOUNT_WISSEN_MAANDEN",

@@ -1063,7 +1063,7 @@ def verwijder(*, persoon: Persoon, door, request=None) -> Privacyverzoek:
                 **{veld: persoon.vervang(getattr(obj, veld)) for veld in vermelding.velden}
             )
         for gebruiker in persoon.gebruikers:
-            _anonimiseer(gebruiker)
+            anonimiseer_account(gebruiker)
 
         verzoek = Privacyverzoek.objects.create(
             soort=Verzoeksoort.VERWIJDERING, behandeld_door=door, aantallen=telling
@@ -1077,15 +1077,21 @@ def verwijder(*, persoon: Persoon, door, request=None) -> Privacyverzoek:
     return verzoek
 
 
-def _anonimiseer(gebruiker) -> None:
-    """The account stays as PLAATSHOUDER, without name, address, password or rights."""
-    gebruiker.username = f"verwijderd-{gebruiker.pk}"
+GEWIST = "verwijderd-"
+
+
+def anonimiseer_account(gebruiker) -> None:
+    """The account row stays as PLAATSHOUDER, for the records of others that point at it,
+    without name, address, password or rights. Used on request (verwijder) and when a
+    participant's retention term has passed (casuswijken.services.bewaren)."""
+    gebruiker.username = f"{GEWIST}{gebruiker.pk}"
     gebruiker.first_name = PLAATSHOUDER
     gebruiker.last_name = ""
     gebruiker.email = ""
     gebruiker.is_active = False
     gebruiker.is_staff = False
     gebruiker.is_superuser = False
+    gebruiker.last_login = None
     gebruiker.set_unusable_password()
     gebruiker.save()
     gebruiker.groups.clear()

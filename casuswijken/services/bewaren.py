@@ -3,7 +3,7 @@
 A call's network ends on Oproep.netwerk_einde (set by staff; without it nothing here is
 deleted). A term after that, its chosen applications go with everything in their
 casuswijken, and the call's national sessions and examples. Participant accounts are
-first switched off, then wiped: the account row stays as "Verwijderde deelnemer", so that
+first switched off, then wiped: the account row stays as "verwijderde deelnemer", so that
 the action points, changes and reactions others read keep their place
 (docs/ontwerpkeuzes.md, "Bewaartermijnen").
 """
@@ -20,12 +20,11 @@ from aanmeldingen.enums import Status
 from aanmeldingen.models import Aanmelding, Oproep
 from netwerk import wijzigingslog
 from netwerk.models import Beveiligingsgebeurtenis
+from netwerk.persoonsgegevens import GEWIST, anonimiseer_account
 
 from ..models import Actiepunt, Bijeenkomst, Casuswijk, Deelname, Uitnodiging, Voorbeeld
 
 # The username of a wiped account starts with this; the rest is its primary key.
-GEWIST = "verwijderd-"
-VOORNAAM_GEWIST, ACHTERNAAM_GEWIST = "Verwijderde", "deelnemer"
 
 
 def verwijder_na_netwerk(*, grens: date) -> int:
@@ -104,20 +103,14 @@ def afgelopen_deelnemers(*, grens: datetime):
 def wis_account(gebruiker) -> None:
     """Wipe what the account says about its person; the row stays for others' records.
 
-    Name, address and password go (the name becomes "Verwijderde deelnemer"); so do the
+    Name, address and password go (the name becomes "verwijderde deelnemer"); so do the
     organisation and function in each participation, the calendar feed, the answers to
     invitations, the login failures counted for it, the username in the security log and
     the admin's change log of the account and its participations. Action points, their
-    changes and reactions keep pointing at the row, and read "Verwijderde deelnemer".
+    changes and reactions keep pointing at the row, and read "verwijderde deelnemer".
     """
     namen = [naam for naam in (gebruiker.username, gebruiker.email) if naam]
-    gebruiker.username = f"{GEWIST}{gebruiker.pk}"
-    gebruiker.first_name, gebruiker.last_name = VOORNAAM_GEWIST, ACHTERNAAM_GEWIST
-    gebruiker.email = ""
-    gebruiker.is_active = False
-    gebruiker.last_login = None
-    gebruiker.set_unusable_password()
-    gebruiker.save()
+    anonimiseer_account(gebruiker)
     deelnames = Deelname.objects.filter(gebruiker=gebruiker)
     wijzigingslog.vergeet(get_user_model(), [gebruiker.pk])
     wijzigingslog.vergeet(Deelname, deelnames.values_list("pk", flat=True))

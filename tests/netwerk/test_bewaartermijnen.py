@@ -38,6 +38,7 @@ from casuswijken.services import nodig_uit
 from netwerk.beveiliging import noteer
 from netwerk.bewaartermijnen import TERMIJNEN, maanden_eerder
 from netwerk.models import Beveiligingsgebeurtenis, MailAfhandeling
+from netwerk.persoonsgegevens import PLAATSHOUDER
 from netwerk.wijzigingslog import NAAM_VERWIJDERD
 from tests.factories import (
     ActiepuntFactory,
@@ -166,10 +167,10 @@ def test_a_chosen_application_goes_with_all_of_its_casuswijk_24_months_after_the
     # Staff are never touched; the participant, left without a casuswijk, is wiped.
     begeleider.refresh_from_db()
     assert begeleider.is_active
-    assert begeleider.get_full_name() != "Verwijderde deelnemer"
-    assert set(
-        get_user_model().objects.filter(is_staff=False).values_list("last_name", flat=True)
-    ) == {"deelnemer"}
+    assert begeleider.get_full_name() != PLAATSHOUDER
+    assert {
+        gebruiker.get_full_name() for gebruiker in get_user_model().objects.filter(is_staff=False)
+    } == {PLAATSHOUDER}
     # The call itself stays: its public page names no person.
     afgelopen.refresh_from_db()
 
@@ -249,14 +250,14 @@ def test_a_participant_is_wiped_twelve_months_after_and_what_others_read_keeps_a
 
     deelnemer.refresh_from_db()
     assert deelnemer.username == f"verwijderd-{deelnemer.pk}"
-    assert deelnemer.get_full_name() == "Verwijderde deelnemer"
+    assert deelnemer.get_full_name() == PLAATSHOUDER
     assert deelnemer.email == ""
     assert not deelnemer.is_active
     assert not deelnemer.has_usable_password()
     deelname.refresh_from_db()
     assert (deelname.organisatie, deelname.functie) == ("", "")
     actiepunt.refresh_from_db()
-    assert actiepunt.eigenaar_weergave == "Verwijderde deelnemer"
+    assert actiepunt.eigenaar_weergave == PLAATSHOUDER
     assert Actiepuntwijziging.objects.get().door == deelnemer == wijziging.door
     assert Reactie.objects.get() == reactie
     assert Uitnodiging.objects.filter(gebruiker=deelnemer).count() == 0
@@ -265,7 +266,7 @@ def test_a_participant_is_wiped_twelve_months_after_and_what_others_read_keeps_a
     # Staff with an ended participation are never touched.
     staf.refresh_from_db()
     assert staf.is_active
-    assert staf.get_full_name() != "Verwijderde deelnemer"
+    assert staf.get_full_name() != PLAATSHOUDER
 
     assert pas_toe("2027-03-11 12:00 +01:00")["deelnemers_gewist"] == 0
 
