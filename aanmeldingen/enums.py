@@ -17,6 +17,8 @@ class Status(models.TextChoices):
 BESLUITEN = frozenset({Status.GESELECTEERD, Status.RESERVE, Status.AFGEWEZEN})
 # Submitted and waiting for a decision: these take reviews, and block sending the decisions.
 IN_BEOORDELING = frozenset({Status.INGEDIEND, Status.IN_BEHANDELING})
+# The live applications: not concepts (no applications yet) and not withdrawn.
+LOPEND = frozenset(Status) - {Status.CONCEPT, Status.INGETROKKEN}
 TOEGESTANE_OVERGANGEN: dict[Status, frozenset[Status]] = {
     Status.CONCEPT: frozenset({Status.INGEDIEND, Status.INGETROKKEN}),
     Status.INGEDIEND: frozenset({Status.IN_BEHANDELING, Status.INGETROKKEN}),

@@ -25,13 +25,22 @@ from ..models import (
     Toewijzing,
 )
 from .acties import AanmeldingActies
-from .filters import DomeinenFilter, DoorMijBeoordeeldFilter, OproepFilter, StatusFilter
+from .filters import (
+    AantalBeoordelingenFilter,
+    DomeinenFilter,
+    DoorMijBeoordeeldFilter,
+    OproepFilter,
+    OrganisatietypeFilter,
+    StatusFilter,
+    ToegewezenAanFilter,
+)
 from .inlines import (
     BelangenconflictInline,
     BeoordelingInline,
     CoalitielidInline,
     RevisieInline,
     StatuswijzigingInline,
+    ToestemmingInline,
     ToewijzingInline,
 )
 from .paginas import adviestelling, beoordelingscel, getal
@@ -96,6 +105,9 @@ class AanmeldingAdmin(AanmeldingActies, admin.ModelAdmin):
         DomeinenFilter,
         "provincie",
         "wijktype",
+        OrganisatietypeFilter,
+        AantalBeoordelingenFilter,
+        ToegewezenAanFilter,
     ]
     actions = [
         "vergelijk",
@@ -109,7 +121,14 @@ class AanmeldingAdmin(AanmeldingActies, admin.ModelAdmin):
     list_select_related = ["oproep"]
     # "8 resultaten (11 totaal)" would count the concepts, which are not applications.
     show_full_result_count = False
-    search_fields = ["wijknaam", "gemeente", "cbs_wijkcode", "leden__naam", "leden__organisatie"]
+    search_fields = [
+        "wijknaam",
+        "gemeente",
+        "cbs_wijkcode",
+        "leden__naam",
+        "leden__organisatie",
+        "leden__email",
+    ]
     date_hierarchy = "ingediend_op"
     readonly_fields = [
         "status",
@@ -155,6 +174,7 @@ class AanmeldingAdmin(AanmeldingActies, admin.ModelAdmin):
         BeoordelingInline,
         RevisieInline,
         StatuswijzigingInline,
+        ToestemmingInline,
     ]
 
     def get_queryset(self, request):

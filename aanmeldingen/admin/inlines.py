@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html_join
 
+from netwerk.persoonsgegevens import PLAATSHOUDER
 from netwerk.rechten import Recht, mag
 
 from ..enums import Status
@@ -18,6 +19,7 @@ from ..models import (
     Coalitielid,
     Revisie,
     Statuswijziging,
+    Toestemming,
     Toewijzing,
 )
 from ..services import beoordelaars
@@ -25,7 +27,19 @@ from ..validators import valideer_coalitie
 
 
 class CoalitieInlineFormSet(BaseInlineFormSet):
-    """Staff may correct members, but the coalition rules hold here as on the public form."""
+    """Staff may correct members, but the coalition rules hold here as on the public form.
+
+    A member erased on request (netwerk.persoonsgegevens) stays as PLAATSHOUDER without a
+    position or address: those two may stay empty for that row, so that the application
+    can still be saved."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for form in self.forms:
+            lid = form.instance
+            if lid.pk and lid.naam == PLAATSHOUDER and not lid.email:
+                form.fields["functie"].required = False
+                form.fields["email"].required = False
 
     def clean(self) -> None:
         super().clean()
@@ -104,6 +118,22 @@ class RevisieInline(admin.TabularInline):
                 for wijziging in revisie.wijzigingen
             ),
         )
+
+
+class ToestemmingInline(admin.TabularInline):
+    """Every consent the applicant gave, with the statement's version: a log, read-only."""
+
+    model = Toestemming
+    fields = ["tijdstip", "versie", "moment"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
 
 
 class BeoordelingInline(admin.StackedInline):

@@ -4,7 +4,7 @@
 - status: wijzig_status, the one place where a status changes, and trek_in;
 - aanvragen: applying and editing through the form and the secret link;
 - link: the secret link (replace, mail, ask for a new one);
-- bewaren: retention (ruim_op);
+- bewaren: retention of applications that did not become a casuswijk;
 - mails: the mails about the application itself;
 - besluiten: recording decisions and sending them, with the task that mails one;
 - herinneringen: the reminder of a concept a week before the call's deadline, and to
@@ -39,7 +39,7 @@ from .besluiten import (
     waarom_geen_besluit,
     waarom_niet_versturen,
 )
-from .bewaren import BEWAARTERMIJN_CONCEPT_NA_SLUITING, BEWAARTERMIJN_INGETROKKEN, ruim_op
+from .bewaren import verwijder_concepten, verwijder_ingetrokken, verwijder_niet_gekozen
 from .herinneringen import herinner_aan_beoordelingen, herinner_aan_concepten
 from .link import link_voor, stuur_nieuwe_link, vervang_link, vraag_link_aan
 from .status import OngeldigeOvergang, SelectieVol, trek_in, wijzig_status
@@ -56,8 +56,6 @@ from .toewijzen import (
 )
 
 __all__ = [
-    "BEWAARTERMIJN_CONCEPT_NA_SLUITING",
-    "BEWAARTERMIJN_INGETROKKEN",
     "LINK_PLEK",
     "LINK_VOORBEELD",
     "BelangenconflictGeweigerd",
@@ -84,12 +82,14 @@ __all__ = [
     "neem_besluit",
     "neem_besluiten",
     "plan_toewijzingen",
-    "ruim_op",
     "sla_oproep_op",
     "stuur_nieuwe_link",
     "trek_in",
     "verstuur_besluiten",
     "verstuur_opnieuw",
+    "verwijder_concepten",
+    "verwijder_ingetrokken",
+    "verwijder_niet_gekozen",
     "vervang_link",
     "vingerafdruk",
     "volgende_toewijzing",

@@ -46,6 +46,8 @@ PAGINAS = {
     "admin:aanmeldingen_besluitsjabloon_changelist": {"coördinator"},
     "admin:aanmeldingen_besluitbericht_changelist": {"coördinator"},
     "admin:casuswijken_casuswijk_changelist": {"beoordelaar", "begeleider", "coördinator"},
+    "admin:netwerk_privacyverzoek_changelist": {"coördinator"},
+    "admin:netwerk_privacyverzoek_persoon": {"coördinator"},
 }
 
 # The pages about one application.

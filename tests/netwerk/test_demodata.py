@@ -7,11 +7,13 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.http import HttpRequest
+from django.utils import timezone
 
 from aanmeldingen.enums import Domein, Leervraag, Status
 from aanmeldingen.models import (
     Aanmelding,
     Belangenconflict,
+    Beoordeling,
     Coalitielid,
     Oproep,
     Statuswijziging,
@@ -293,3 +295,40 @@ def test_the_open_call_is_in_review_with_assignments_some_done_and_a_conflict(se
     assert not Toewijzing.objects.filter(
         aanmelding=conflict.aanmelding, beoordelaar=conflict.beoordelaar
     ).exists()
+
+
+def test_demo_data_gives_the_start_page_something_to_point_at(settings, client):
+    settings.DEBUG = True
+    call_command("laad_demodata")
+    call_command("laad_demodata")
+
+    client.force_login(get_user_model().objects.get(username="coordinator"))
+    response = client.get("/admin/")
+
+    wijken = {w.casuswijk.naam: w for w in response.context["casuswijken"]}
+    assert set(wijken) == {"Transvaal", "Berflo Es", "Heechterp-Schieringen", "Groenewoud"}
+    assert wijken["Berflo Es"].verslag_te_schrijven.aantal == 1
+    assert wijken["Berflo Es"].verlopen_actiepunten.aantal == 1
+    assert wijken["Heechterp-Schieringen"].verlopen_actiepunten.aantal == 1
+    [oproep] = response.context["oproepen"]
+    assert oproep.cijfers.oproep.slug == "gemengde-wijk-2027"
+    # Five reviews by the beheer login and one by each reviewer, made once, with scores
+    # that differ; every review gives a score on each of the five criteria.
+    assert Beoordeling.objects.filter(beoordelaar__username="beheer").count() == 5
+    assert sum(s.aantal for s in oproep.cijfers.scores) == 5 * (5 + 2)
+    assert len([n for n in oproep.cijfers.scores[0].per_score.values() if n]) > 1
+
+
+def test_the_running_network_has_an_end_date_and_the_retention_command_keeps_the_demo(settings):
+    settings.DEBUG = True
+    call_command("laad_demodata")
+    netwerk = Oproep.objects.get(slug="gemengde-wijk-2026")
+    tellingen = [model.objects.count() for model in (Aanmelding, Casuswijk, Bijeenkomst, Deelname)]
+
+    call_command("pas_bewaartermijnen_toe", stdout=io.StringIO())
+
+    assert netwerk.netwerk_einde > timezone.localdate()
+    assert [model.objects.count() for model in (Aanmelding, Casuswijk, Bijeenkomst, Deelname)] == (
+        tellingen
+    )
+    assert get_user_model().objects.filter(is_active=False).count() == 0

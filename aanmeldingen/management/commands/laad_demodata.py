@@ -132,6 +132,9 @@ MEER_WIJKEN = [
      ("Gemeente Zaanstad", "Parteon", "Stichting Welzijn Zaanstad")),
 ]  # fmt: skip
 
+# The scores of the demo reviews (coalitie, opgave, vooravond, leervraag, netwerk).
+DEMO_SCORES = [(4, 5, 3, 4, 4), (3, 4, 2, 3, 4), (5, 4, 4, 5, 3), (2, 3, 2, 4, 3), (4, 4, 3, 2, 5)]
+
 DEMO_MEDEWERKERS = [
     (DEMO_GEBRUIKER, Rol.BEHEER, "Bo Beheer"),
     ("beoordelaar", Rol.BEOORDELAAR, "Bram Beoordelaar"),
@@ -171,6 +174,7 @@ class Command(BaseCommand):
             self._aanmeldingen(oproep)
             self._beheerder()
             self._toewijzingen(oproep)
+            self._beoordelingen_voor_het_overzicht(oproep)
             casuswijk_demo.laad(wachtwoord=DEMO_WACHTWOORD)
             # Fresh links on every run: only their hashes are stored, so old ones can't be
             # shown again.
@@ -330,6 +334,23 @@ class Command(BaseCommand):
     @staticmethod
     def _eerste():
         return [(wijk["wijknaam"], leden) for wijk, leden in DEMO_AANMELDINGEN]
+
+    def _beoordelingen_voor_het_overzicht(self, oproep: Oproep) -> None:
+        """Reviews by the beheer login of the first submitted applications, with scores that
+        differ, so that the start page's spread of scores has something to show. Made once:
+        only where the call has no review of that login yet."""
+        beheer = get_user_model().objects.get(username=DEMO_GEBRUIKER)
+        if Beoordeling.objects.filter(aanmelding__oproep=oproep, beoordelaar=beheer).exists():
+            return
+        aanmeldingen = oproep.aanmeldingen.lopend().order_by("ingediend_op", "pk")[:5]
+        for nummer, (aanmelding, scores) in enumerate(zip(aanmeldingen, DEMO_SCORES, strict=False)):
+            Beoordeling.objects.create(
+                aanmelding=aanmelding,
+                beoordelaar=beheer,
+                **dict(zip(SCORE_VELDEN, scores, strict=True)),
+                motivatie="Demo-beoordeling voor het overzicht op de startpagina.",
+                advies=[Advies.SELECTEREN, Advies.RESERVE, Advies.AFWIJZEN][nummer % 3],
+            )
 
     def _beheerder(self) -> None:
         gebruiker_model = get_user_model()
