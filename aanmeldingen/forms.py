@@ -337,7 +337,8 @@ def formulier_voor(aanmelding: Aanmelding) -> tuple[AanmeldingForm, BaseCoalitie
             # could be copied into the public form.
             "indieningssleutel": uuid.uuid4(),
             "versie": aanmelding.versie,
-            "privacy_akkoord": aanmelding.privacy_akkoord_op is not None,
+            # Consent is asked again, unticked, at every save: each save records its own
+            # (with the statement's version of that moment), never one given earlier.
         },
     )
     leden = [

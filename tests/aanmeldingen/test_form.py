@@ -48,7 +48,7 @@ def test_valid_submission_writes_application_members_history_and_mails(client, u
     assert aanmelding.status == Status.INGEDIEND
     assert aanmelding.ingediend_op is not None
     assert aanmelding.privacy_akkoord_op is not None
-    assert aanmelding.privacyverklaring_versie == settings.PRIVACYVERKLARING_VERSIE == "2026-12-01b"
+    assert aanmelding.privacyverklaring_versie == settings.PRIVACYVERKLARING_VERSIE == "2026-12-01c"
     assert aanmelding.cbs_wijkcode == "WK034405"
     assert [(lid.naam, lid.is_contactpersoon) for lid in aanmelding.leden.all()] == [
         ("Lid 1", True),

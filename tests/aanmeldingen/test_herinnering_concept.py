@@ -50,7 +50,8 @@ def uitvoer(concepten: int) -> str:
         "Herinneringen klaargezet: 0 voor een bijeenkomst binnen 24 uur, "
         "0 voor een actiepunt met de deadline binnen een week, "
         "0 voor een actiepunt met een verstreken deadline, "
-        f"{concepten} voor een conceptaanmelding die nog niet is ingediend.\n"
+        f"{concepten} voor een conceptaanmelding die nog niet is ingediend, "
+        "0 voor een beoordelaar met aanmeldingen die nog te beoordelen zijn.\n"
     )
 
 

@@ -1,4 +1,5 @@
 import datetime
+import re
 import subprocess
 import sys
 
@@ -55,6 +56,54 @@ def test_privacy_statement_names_what_why_how_long_rights_and_contact(client, se
     ]:
         assert f"<h2>{kop}</h2>" in response.text
     assert f"Versie {settings.PRIVACYVERKLARING_VERSIE}." in response.text
+
+
+def test_privacy_statement_covers_every_group_what_they_see_and_the_basis_per_purpose(client):
+    tekst = " ".join(client.get(reverse("privacy")).text.split())
+
+    for groep in [
+        "De contactpersoon van een aanmelding",
+        "De andere leden van een coalitie",
+        "Deelnemers van een casuswijk",
+        "Lokale partners",
+        "Medewerkers van Platform31 en Movisie",
+    ]:
+        assert f"<h3>{groep}</h3>" in tekst
+    for kop in [
+        "Wie verantwoordelijk is",
+        "Wie wat ziet",
+        "Verslagen en actiepunten",
+        "Beoordelingen van aanmeldingen",
+        "Geheime links en adressen",
+        "Logboeken",
+    ]:
+        assert f"<h2>{kop}</h2>" in tekst
+    assert "gezamenlijke verwerkingsverantwoordelijken</strong> (artikel 26" in tekst
+    assert '<th scope="col">Waarvoor</th><th scope="col">Welke gegevens</th>' in tekst
+    assert "Aanvragers zien de beoordelingen niet" in tekst
+    assert "Autoriteit Persoonsgegevens" in tekst
+
+
+def test_privacy_statement_gives_the_link_terms_and_the_officer_from_the_settings(client, settings):
+    settings.AANMELDLINK_GELDIG_DAGEN = 90
+    settings.PASSWORD_RESET_TIMEOUT = 2 * 24 * 60 * 60
+    settings.FG_EMAIL = "fg@voorbeeld.nl"
+
+    tekst = " ".join(client.get(reverse("privacy")).text.split())
+
+    assert "De link werkt 90 dagen." in tekst
+    assert "Zo'n link werkt 2 dagen en maar één keer." in tekst
+    assert '<a href="mailto:fg@voorbeeld.nl">fg@voorbeeld.nl</a>' in tekst
+
+
+def test_without_an_own_address_the_officer_is_reached_through_the_contact_address(
+    client, settings
+):
+    settings.FG_EMAIL = settings.CONTACT_EMAIL
+
+    tekst = " ".join(client.get(reverse("privacy")).text.split())
+
+    assert 'zet dan "Voor de functionaris gegevensbescherming" in het onderwerp' in tekst
 
 
 def test_the_accessibility_statement_has_the_parts_of_the_dutch_model(client, settings):
@@ -269,8 +318,8 @@ def test_the_privacy_statement_gives_the_terms_the_code_applies(client, settings
 
     assert "<h2>Inloggen en beveiliging</h2>" in tekst
     assert "Na 7 verkeerde wachtwoorden kan dat account vanaf dat adres 20 minuten" in tekst
-    assert "staan 10 dagen in de verzendwachtrij" in tekst
-    assert "Regels in het beveiligingslog bewaren we 200 dagen" in tekst
+    assert re.search(r">10 dagen</td><td[^>]*>na het versturen\.", tekst)
+    assert re.search(r"Regels in het beveiligingslog [^<]*</th><td[^>]*>200 dagen</td>", tekst)
 
 
 @pytest.mark.parametrize("ingelogd", ["deelnemer", "medewerker"])
