@@ -73,7 +73,7 @@ def test_a_reviewer_is_reminded_once_three_days_before_the_deadline(klok, oproep
 
     assert te_vroeg == []
     assert op_tijd.endswith(
-        "0 voor een concept-aanmelding die nog niet is ingediend, "
+        "0 voor een conceptaanmelding die nog niet is ingediend, "
         "1 voor een beoordelaar met aanmeldingen die nog te beoordelen zijn."
     )
     assert nog_eens.endswith("0 voor een beoordelaar met aanmeldingen die nog te beoordelen zijn.")
