@@ -220,13 +220,15 @@ def cijfers_voor(user) -> list[Oproepcijfers]:
 
 
 def _beoordelaars(oproepen) -> dict[int, list[Beoordelaarcijfers]]:
-    """Per call, per reviewer with assignments: assigned and done (a review of theirs
-    exists, AanmeldingQuerySet.toegewezen_aan), over the live applications only, like the
-    list the numbers open. One grouped query: a review of the same reviewer joined to each
-    assignment (at most one: one review per reviewer and application)."""
+    """Per call, per reviewer with assignments: assigned (but for a declared conflict of
+    interest) and done (a review of theirs exists, AanmeldingQuerySet.toegewezen_aan),
+    over the live applications only, like the list the numbers open. One grouped query: a
+    review of the same reviewer joined to each assignment (at most one: one review per
+    reviewer and application)."""
     toegewezen, gedaan = {}, {}
     for rij in (
-        Toewijzing.objects.filter(aanmelding__oproep__in=oproepen, aanmelding__status__in=LOPEND)
+        Toewijzing.objects.tellend()
+        .filter(aanmelding__oproep__in=oproepen, aanmelding__status__in=LOPEND)
         .annotate(
             eigen=FilteredRelation(
                 "aanmelding__beoordelingen",

@@ -66,10 +66,11 @@ def maak() -> Gegevens:
     )
     CoalitielidFactory(aanmelding=nog_in_te_delen, organisatietype=Organisatietype.ZORG)
 
-    # Assigned: Anna een, twee, drie (done: een, drie); Bert een (done) and the withdrawn
-    # one (not counted: the list of live applications does not show it).
+    # Assigned: Anna een, twee, drie (done: een, drie); Bert een (done), the withdrawn one
+    # (not counted: the list of live applications does not show it) and twee, for which he
+    # declared a conflict of interest below (not counted: it is no longer his to review).
     for aanmelding, beoordelaar in [(een, anna), (twee, anna), (drie, anna), (een, bert),
-                                    (weg, bert)]:  # fmt: skip
+                                    (weg, bert), (twee, bert)]:  # fmt: skip
         Toewijzing.objects.create(aanmelding=aanmelding, beoordelaar=beoordelaar)
     # Reviews per live application: een 2, twee 0, drie 1, nog_in_te_delen 0, gekozen 1 (by
     # the coördinator, unassigned). Coalitie scores, of what the coördinator may read: 4, 2,

@@ -113,10 +113,15 @@ class AanmeldingQuerySet(models.QuerySet):
         return self.annotate(aantal_beoordelingen=Coalesce(_per_aanmelding(Count("pk")), 0))
 
     def toegewezen_aan(self, beoordelaar_id, stand: str = "") -> "AanmeldingQuerySet":
-        """Applications assigned to this reviewer; with stand "gedaan" those they reviewed,
-        with "open" those they did not review yet."""
+        """Applications assigned to this reviewer, but for a declared conflict of interest
+        (ToewijzingQuerySet.tellend); with stand "gedaan" those they reviewed, with "open"
+        those they did not review yet."""
         gevonden = self.filter(
-            Exists(Toewijzing.objects.filter(aanmelding=OuterRef("pk"), beoordelaar=beoordelaar_id))
+            Exists(
+                Toewijzing.objects.tellend().filter(
+                    aanmelding=OuterRef("pk"), beoordelaar=beoordelaar_id
+                )
+            )
         )
         eigen = Exists(_reviews().filter(beoordelaar=beoordelaar_id))
         if stand == "gedaan":
