@@ -208,8 +208,23 @@ class AanmeldingActies:
                 aanmeldingen=aanmeldingen,
                 form=Tussenformulier(),
             )
-        for aanmelding in aanmeldingen:
-            stuur_nieuwe_link(aanmelding=aanmelding, door_medewerker=True)
+        zonder_adres = [
+            aanmelding
+            for aanmelding in aanmeldingen
+            if not stuur_nieuwe_link(aanmelding=aanmelding, door_medewerker=True)
+        ]
+        if zonder_adres:
+            self.message_user(
+                request,
+                "Geen link gestuurd voor "
+                + ", ".join(str(aanmelding) for aanmelding in zonder_adres)
+                + ": de contactpersoon heeft geen e-mailadres meer (de gegevens zijn op "
+                "verzoek verwijderd). Maak eerst een ander lid contactpersoon.",
+                messages.WARNING,
+            )
+            aanmeldingen = [a for a in aanmeldingen if a not in zonder_adres]
+            if not aanmeldingen:
+                return None
         if len(aanmeldingen) == 1:
             tekst = (
                 "De contactpersoon van 1 aanmelding krijgt een nieuwe link. De vorige link "

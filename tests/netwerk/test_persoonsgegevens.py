@@ -464,3 +464,23 @@ def test_after_erasure_staff_can_still_save_the_application(client):
     aanmelding.refresh_from_db()
     assert aanmelding.wijknaam == "Nieuwe naam"
     assert aanmelding.leden.filter(naam=PLAATSHOUDER, email="").count() == 1
+
+
+def test_no_new_link_goes_to_a_contact_person_whose_address_was_erased(client):
+    aanmelding, _, _, coordinator = twee_personen_in_een_coalitie()
+    verwijder(persoon=persoon_met(FENNA), door=coordinator)
+    client.force_login(coordinator)
+    wachtrij = DBTaskResult.objects.count()
+
+    response = client.post(
+        reverse("admin:aanmeldingen_aanmelding_changelist"),
+        {"action": "stuur_link", "_selected_action": [aanmelding.pk], "bevestigd": "ja"},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    assert "de contactpersoon heeft geen e-mailadres meer" in response.text
+    assert "krijgt een nieuwe link" not in response.text
+    assert DBTaskResult.objects.count() == wachtrij
+    aanmelding.refresh_from_db()
+    assert not aanmelding.wachtende_toegang_selector
