@@ -35,11 +35,11 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tasks_db.models import DBTaskResult
 
 from aanmeldingen.models import (
+    Aanmelding,
     Belangenconflict,
     Beoordeling,
     Besluitbericht,
     Coalitielid,
-    Aanmelding,
     Revisie,
     Statuswijziging,
     Toestemming,
@@ -68,11 +68,14 @@ PLAATSHOUDER_MEDEWERKER = "verwijderde medewerker"
 
 # Words that make no name on their own: Dutch prefixes of surnames (tussenvoegsels), the
 # commonest short words, and the words of the placeholders.
-STOPWOORDEN = frozenset(
-    "aan bij d de dem den der des di du een en het in la le of op s t te ten ter "
-    "van vande vander voor met door niet wel is zijn ik u wij zij hij ze we je "
-    "verwijderde deelnemer medewerker".split()
-)
+# fmt: off
+STOPWOORDEN = frozenset({
+    "aan", "bij", "d", "de", "dem", "den", "der", "des", "di", "du", "een", "en", "het",
+    "in", "la", "le", "of", "op", "s", "t", "te", "ten", "ter", "van", "vande", "vander",
+    "voor", "met", "door", "niet", "wel", "is", "zijn", "ik", "u", "wij", "zij", "hij",
+    "ze", "we", "je", "verwijderde", "deelnemer", "medewerker",
+})
+# fmt: on
 MINIMALE_NAAMLENGTE = 5
 
 

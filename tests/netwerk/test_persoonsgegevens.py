@@ -53,10 +53,10 @@ from tests.factories import (
     CoalitielidFactory,
     DeelnameFactory,
     InterventievoorstelFactory,
-    geef_link,
     ReactieFactory,
     StaffFactory,
     UitnodigingFactory,
+    geef_link,
     medewerker,
 )
 
@@ -580,7 +580,8 @@ def test_the_confirmation_lists_each_name_with_its_hits_and_ticks_none(client):
     assert response.context["namen"] == [(FENNA_NAAM, 6)]
     tekst = response.content.decode()
     assert f"{FENNA_NAAM} (in 6 teksten)" in tekst
-    assert 'name="namen"' in tekst and "checked" not in tekst
+    assert 'name="namen"' in tekst
+    assert "checked" not in tekst
 
 
 def test_an_unticked_name_stays_and_a_ticked_one_goes(client):
@@ -640,7 +641,7 @@ def test_a_coordinator_cannot_erase_a_staff_account_and_is_warned(client):
     assert "Ja, verwijder deze gegevens" not in tekst
     for account in (collega, beheerder):
         account.refresh_from_db()
-        assert account.is_active and account.is_staff
+        assert (account.is_active, account.is_staff) == (True, True)
     assert Privacyverzoek.objects.count() == 0
 
 
