@@ -66,14 +66,14 @@ PLAATSHOUDER = "verwijderde deelnemer"
 # A staff account (a reviewer, a coördinator) reads as this once erased.
 PLAATSHOUDER_MEDEWERKER = "verwijderde medewerker"
 
-# Words that make no name on their own: Dutch prefixes of surnames (tussenvoegsels), the
-# commonest short words, and the words of the placeholders.
+# Words that make no name on their own: Dutch prefixes of surnames (tussenvoegsels) and the
+# commonest short words.
 # fmt: off
 STOPWOORDEN = frozenset({
     "aan", "bij", "d", "de", "dem", "den", "der", "des", "di", "du", "een", "en", "het",
     "in", "la", "le", "of", "op", "s", "t", "te", "ten", "ter", "van", "vande", "vander",
     "voor", "met", "door", "niet", "wel", "is", "zijn", "ik", "u", "wij", "zij", "hij",
-    "ze", "we", "je", "verwijderde", "deelnemer", "medewerker",
+    "ze", "we", "je",
 })
 # fmt: on
 MINIMALE_NAAMLENGTE = 5
@@ -86,10 +86,13 @@ def is_volledige_naam(naam: str) -> bool:
     anything: "de", or someone else's name next to a victim's address. Only a plausible
     full name is searched: at least MINIMALE_NAAMLENGTE characters, and at least two words
     of two or more letters that are not a stop word (STOPWOORDEN: "de", "van", ...). So
-    "Jan de Vries" and "Li Wu" count; "de", "Jan", "van der" and "de de" do not.
+    "Jan de Vries" and "Li Wu" count; "de", "Jan", "van der" and "de de" do not, nor do
+    the placeholders of an erased person.
     """
     naam = " ".join((naam or "").split())
     if len(naam) < MINIMALE_NAAMLENGTE or "@" in naam:
+        return False
+    if naam.lower() in (PLAATSHOUDER, PLAATSHOUDER_MEDEWERKER):
         return False
     woorden = [woord.strip(".,'’-").lower() for woord in naam.split(" ")]
     echte = [w for w in woorden if len(w) >= 2 and w not in STOPWOORDEN and not w.isdigit()]

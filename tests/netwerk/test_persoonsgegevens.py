@@ -516,12 +516,14 @@ AANVALLER = "aanvaller@voorbeeld.nl"
         ("Fenna Vermeulen", True),
         ("Jan de Vries", True),
         ("Li Wu", True),
+        ("Dewi de Deelnemer", True),
         ("de", False),
         ("Jan", False),
         ("van der", False),
         ("de de", False),
         ("Jan V", False),
         ("verwijderde deelnemer", False),
+        ("Verwijderde medewerker", False),
     ],
 )
 def test_only_a_plausible_full_name_is_searched(naam, volledig):
