@@ -103,7 +103,7 @@ class PrivacyverzoekAdmin(admin.ModelAdmin):
         """Look a person up: the form, and after a POST what was found, grouped."""
         self._mag(request)
         form = PersoonFormulier(request.POST if request.method == "POST" else None)
-        vondsten = None
+        vondsten = persoon = None
         if form.is_valid():
             persoon = persoonsgegevens.persoon_met(form.cleaned_data["email"])
             zichtbaar = {
@@ -121,6 +121,7 @@ class PrivacyverzoekAdmin(admin.ModelAdmin):
             titel="Gegevens van een persoon",
             form=form,
             vondsten=vondsten,
+            persoon=persoon,
             gevonden=sum(vondst.aantal for vondst, _ in vondsten or []),
         )
 

@@ -548,7 +548,9 @@ def test_a_name_like_de_puts_no_texts_of_others_in_the_export(client):
     client.force_login(medewerker("coördinator"))
 
     gegevens, leesmij = _export(client, AANVALLER)
+    opgezocht = _zoek(client, AANVALLER).content.decode()
 
+    assert "Niet gezocht, want geen volledige naam: de." in opgezocht
     assert set(gegevens["gegevens"]) == {"coalitieleden"}
     assert gegevens["gezochte_namen"] == []
     alles = json.dumps(gegevens, ensure_ascii=False).lower()
