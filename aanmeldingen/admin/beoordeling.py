@@ -85,7 +85,7 @@ class BelangenconflictForm(forms.Form):
         validators=[
             MaxLengthValidator(
                 MAX,
-                message="De toelichting mag hoogstens %(limit_value)d tekens lang zijn; nu zijn "
+                message="De toelichting mag maximaal %(limit_value)d tekens lang zijn; nu zijn "
                 "het er %(show_value)d. Maak haar korter.",
             )
         ],

@@ -105,7 +105,7 @@ def test_a_reason_over_2000_characters_is_refused_at_the_field(client, coordinat
     response = besluit(client, [aanmelding], "afgewezen", toelichting="x" * 2001)
 
     assert response.context["form"].errors["toelichting"] == [
-        "De reden mag hoogstens 2000 tekens lang zijn; nu zijn het er 2001. Maak hem korter."
+        "De reden mag maximaal 2000 tekens lang zijn; nu zijn het er 2001. Maak hem korter."
     ]
     aanmelding.refresh_from_db()
     assert aanmelding.status == Status.INGEDIEND
