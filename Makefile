@@ -34,16 +34,17 @@ migrate: install
 	$(DEV_ENV) $(PY) manage.py createcachetable
 
 # Serves on http://127.0.0.1:$(PORT)/ with a task worker beside it that delivers the mail
-# (printed on this console), and the reminders that are due queued, the queue cleaned up
-# (ruim_wachtrij_op) and the security log's old entries deleted at the start and every hour
-# after (production: cron or a systemd timer, README). Ctrl-C stops all three.
+# (printed on this console); the reminders that are due queued and the queue cleaned up
+# (ruim_wachtrij_op) at the start and every hour after; the retention terms applied
+# (pas_bewaartermijnen_toe) at the start and every day after (production: cron or a
+# systemd timer, README). Ctrl-C stops them all.
 run: systeempakketten migrate
 	$(DEV_ENV) $(PY) manage.py laad_demodata
 	@trap 'kill 0' INT TERM EXIT; \
 	$(DEV_ENV) $(PY) manage.py db_worker --interval 1 --reload & \
 	while true; do $(DEV_ENV) $(PY) manage.py stuur_herinneringen; \
-		$(DEV_ENV) $(PY) manage.py ruim_wachtrij_op; \
-		$(DEV_ENV) $(PY) manage.py ruim_beveiligingslog_op; sleep 3600; done & \
+		$(DEV_ENV) $(PY) manage.py ruim_wachtrij_op; sleep 3600; done & \
+	while true; do $(DEV_ENV) $(PY) manage.py pas_bewaartermijnen_toe; sleep 86400; done & \
 	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 lint: install-dev
@@ -58,13 +59,15 @@ test: systeempakketten install-dev lint
 	SECRET_KEY=alleen-voor-tests EMAIL_URL=memorymail:// $(PY) -m pytest $(PYTEST_ARGS)
 
 # How fast the applications list is with 10,000 applications (a measurement, not a test),
-# the network report's PDF for 4 casuswijken of 30 sessions (fails over 10 s), and search
+# the network report's PDF for 4 casuswijken of 30 sessions (fails over 10 s), search
 # over 10,000 sessions, interventions and findings (fails on PostgreSQL when p95 is 100 ms
-# or more).
+# or more), and the staff start page with 10,000 applications and 100 casuswijken (fails
+# on PostgreSQL when the median is 300 ms or more).
 benchmark: systeempakketten install-dev
 	$(PY) scripts/benchmark_changelist.py
 	$(PY) scripts/benchmark_rapport.py
 	$(PY) scripts/benchmark_zoeken.py
+	$(PY) scripts/benchmark_dashboard.py
 
 # After editing a .po file in locale/: writes its .mo (pure Python, no gettext needed).
 # Commit both; a test fails when they differ.

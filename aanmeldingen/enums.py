@@ -17,6 +17,8 @@ class Status(models.TextChoices):
 BESLUITEN = frozenset({Status.GESELECTEERD, Status.RESERVE, Status.AFGEWEZEN})
 # Submitted and waiting for a decision: these take reviews, and block sending the decisions.
 IN_BEOORDELING = frozenset({Status.INGEDIEND, Status.IN_BEHANDELING})
+# The live applications: not concepts (no applications yet) and not withdrawn.
+LOPEND = frozenset(Status) - {Status.CONCEPT, Status.INGETROKKEN}
 TOEGESTANE_OVERGANGEN: dict[Status, frozenset[Status]] = {
     Status.CONCEPT: frozenset({Status.INGEDIEND, Status.INGETROKKEN}),
     Status.INGEDIEND: frozenset({Status.IN_BEHANDELING, Status.INGETROKKEN}),
@@ -111,6 +113,15 @@ class Advies(models.TextChoices):
     SELECTEREN = "selecteren", "Selecteren"
     RESERVE = "reserve", "Reserve"
     AFWIJZEN = "afwijzen", "Afwijzen"
+
+
+class Toewijzingsstand(models.TextChoices):
+    """Where an assigned review stands (ToewijzingQuerySet.met_stand)."""
+
+    TE_DOEN = "te_doen", "Te doen"
+    GEDAAN = "gedaan", "Gedaan"
+    BELANGENCONFLICT = "belangenconflict", "Belangenconflict gemeld"
+    VERVALLEN = "vervallen", "Niet meer nodig"
 
 
 class Criterium(models.TextChoices):

@@ -8,7 +8,7 @@ from django.forms.formsets import BaseFormSet, formset_factory
 from django.urls import reverse
 from django.utils.html import format_html
 
-from netwerk.formulieren import Fout, Tekstvak, Velden, foutoverzicht, zeg_wat_te_doen
+from netwerk.formulieren import Fout, Tekstregel, Tekstvak, Velden, foutoverzicht, zeg_wat_te_doen
 
 from .enums import Leervraag
 from .models import AANVRAGERVELDEN, Aanmelding, Coalitielid, cbs_wijkcode_validator
@@ -19,6 +19,15 @@ TEKSTVAKKEN = [
     veld
     for veld in AANVRAGERVELDEN
     if isinstance(Aanmelding._meta.get_field(veld), models.TextField)
+]
+# The one-line answers typed in (not chosen from a list); like the answers above, they show
+# their limit and count along (netwerk.formulieren.Tekstregel).
+TEKSTREGELS = [
+    veld
+    for veld in AANVRAGERVELDEN
+    if type(Aanmelding._meta.get_field(veld)) is models.CharField
+    and not Aanmelding._meta.get_field(veld).choices
+    and veld != "cbs_wijkcode"
 ]
 
 # A field that people never see; bots that fill in every input do fill it in.
@@ -48,6 +57,18 @@ class AanmeldingForm(forms.ModelForm):
     indieningssleutel = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
     # The version the applicant started from; a save from an older one is refused.
     versie = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+    # A code, not a text: the limit guards the server, without a counter (the hint names
+    # the form of the code). The model's validator checks it after clean_cbs_wijkcode.
+    cbs_wijkcode = Tekstregel(
+        label="CBS-wijkcode",
+        required=False,
+        max_length=8,
+        teller=False,
+        error_messages={"max_length": cbs_wijkcode_validator.message},
+        help_text="Niet verplicht. WK en zes cijfers, te vinden op de website van het CBS "
+        "(bijvoorbeeld WK036301).",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
     privacy_akkoord = forms.BooleanField(
         error_messages={"required": "Geef toestemming om de aanmelding te kunnen verwerken."},
     )
@@ -79,14 +100,13 @@ class AanmeldingForm(forms.ModelForm):
     class Meta:
         model = Aanmelding
         fields = AANVRAGERVELDEN
-        error_messages = {
-            "cbs_wijkcode": {"max_length": cbs_wijkcode_validator.message},
-        }
         help_texts = {
-            "cbs_wijkcode": "Niet verplicht. WK en zes cijfers, te vinden op de website van "
-            "het CBS (bijvoorbeeld WK036301).",
+            "bestaande_interventies": "Projecten, voorzieningen en afspraken voor menging en "
+            "inclusie die al lopen of gepland zijn. Eén per regel is het handigst. Niet verplicht.",
         }
-        field_classes = dict.fromkeys(TEKSTVAKKEN, Tekstvak)
+        field_classes = dict.fromkeys(TEKSTVAKKEN, Tekstvak) | dict.fromkeys(
+            TEKSTREGELS, Tekstregel
+        )
         widgets = {
             "wijkbeschrijving": forms.Textarea(attrs={"rows": 5}),
             "aanpak": forms.Textarea(attrs={"rows": 5}),
@@ -95,7 +115,6 @@ class AanmeldingForm(forms.ModelForm):
             "leervraag_randvoorwaarden": forms.Textarea(attrs={"rows": 4}),
             "leervraag_interventies": forms.Textarea(attrs={"rows": 4}),
             "bestaande_interventies": forms.Textarea(attrs={"rows": 5}),
-            "cbs_wijkcode": forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
         }
 
     def __init__(self, *args, concept: bool = False, **kwargs):
@@ -111,13 +130,6 @@ class AanmeldingForm(forms.ModelForm):
         self.fields["provincie"].choices = [("", "Kies een provincie")] + list(
             self.fields["provincie"].choices
         )[1:]
-        for naam in ("wijkbeschrijving", "aanpak") + tuple(
-            n for n in self.fields if n.startswith("leervraag_")
-        ):
-            limiet = self.fields[naam].max_length
-            bestaand = self.fields[naam].help_text
-            self.fields[naam].help_text = f"{bestaand} Hoogstens {limiet} tekens.".strip()
-        self.fields["bestaande_interventies"].help_text += " Niet verplicht, hoogstens 3000 tekens."
 
     def full_clean(self) -> None:
         with _leeg_toegestaan(self, self.Meta.fields):
@@ -139,6 +151,8 @@ class CoalitielidForm(forms.ModelForm):
         # In page order (includes/coalitielid.html, two columns read left to right): the
         # error summary follows it.
         fields = ["naam", "functie", "organisatie", "organisatietype", "email", "domein"]
+        field_classes = dict.fromkeys(["naam", "functie", "organisatie"], Tekstregel)
+        labels = {"organisatietype": "Soort organisatie"}
         widgets = {
             "domein": forms.RadioSelect,
             "naam": forms.TextInput(attrs={"autocomplete": "off"}),
@@ -154,7 +168,7 @@ class CoalitielidForm(forms.ModelForm):
         "naam": "de naam",
         "functie": "de functie",
         "organisatie": "de organisatie",
-        "organisatietype": "het type organisatie",
+        "organisatietype": "de soort organisatie",
         "email": "het e-mailadres",
         "domein": "het domein",
     }
@@ -170,7 +184,7 @@ class CoalitielidForm(forms.ModelForm):
         self.concept = concept
         lid = f"lid {nummer}" if nummer else "dit lid"
         zeg_wat_te_doen(self, {naam: f"{wat} van {lid}" for naam, wat in self.benamingen.items()})
-        self.fields["organisatietype"].choices = [("", "Kies een type organisatie")] + list(
+        self.fields["organisatietype"].choices = [("", "Kies een soort organisatie")] + list(
             self.fields["organisatietype"].choices
         )[1:]
         self.fields["domein"].choices = list(self.fields["domein"].choices)[1:]
@@ -195,7 +209,7 @@ class BaseCoalitieFormSet(BaseFormSet):
     default_error_messages = {
         "missing_management_form": "Het formulier kwam onvolledig aan. Laad de pagina "
         "opnieuw en probeer het nog eens.",
-        "too_many_forms": f"Een coalitie heeft hoogstens {MAX_LEDEN} leden.",
+        "too_many_forms": f"Een coalitie heeft maximaal {MAX_LEDEN} leden.",
         "too_few_forms": f"Een coalitie heeft minstens {MIN_LEDEN} leden.",
     }
 
@@ -323,7 +337,8 @@ def formulier_voor(aanmelding: Aanmelding) -> tuple[AanmeldingForm, BaseCoalitie
             # could be copied into the public form.
             "indieningssleutel": uuid.uuid4(),
             "versie": aanmelding.versie,
-            "privacy_akkoord": aanmelding.privacy_akkoord_op is not None,
+            # Consent is asked again, unticked, at every save: each save records its own
+            # (with the statement's version of that moment), never one given earlier.
         },
     )
     leden = [

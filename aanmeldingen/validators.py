@@ -22,7 +22,7 @@ def valideer_coalitie(leden: Iterable[Mapping], *, concept: bool = False) -> Non
         if len(leden) > MAX_LEDEN:
             fouten.append(
                 ValidationError(
-                    "Een coalitie heeft hoogstens %(max)s leden.",
+                    "Een coalitie heeft maximaal %(max)s leden.",
                     code="aantal_leden",
                     params={"max": MAX_LEDEN},
                 )

@@ -14,7 +14,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from aanmeldingen.enums import Status
-from aanmeldingen.models import Aanmelding, Coalitielid, Oproep
+from aanmeldingen.models import Aanmelding, Coalitielid, Oproep, Toestemming
 from aanmeldingen.services import neem_besluit
 
 from . import demowijken as data
@@ -27,6 +27,7 @@ from .enums import (
     Soort,
     Verslagstatus,
     Voorstelstatus,
+    Zichtbaarheid,
 )
 from .models import (
     Actiepunt,
@@ -83,6 +84,7 @@ def laad(*, wachtwoord: str) -> None:
     if transvaal is not None:
         _meedoen(transvaal, nu)
     _verslagen_al_gemeld(oproep)
+    _achterstanden(oproep, nu)
 
 
 def _oproep(nu) -> Oproep:
@@ -99,6 +101,13 @@ def _oproep(nu) -> Oproep:
         # A demo database from before the public results: the finished call goes public.
         Oproep.objects.filter(pk=oproep.pk).update(
             titel=data.TITEL, inleiding=data.INLEIDING, gepubliceerd=True
+        )
+        oproep.refresh_from_db()
+    if oproep.netwerk_einde is None:
+        # The network runs about a year and a half from the selection: a year still to go.
+        # Its retention terms count from here (netwerk/bewaartermijnen.py).
+        Oproep.objects.filter(pk=oproep.pk).update(
+            netwerk_einde=timezone.localdate(nu) + timedelta(days=365)
         )
         oproep.refresh_from_db()
     return oproep
@@ -119,6 +128,12 @@ def _selecteer(oproep: Oproep, wijk: dict, nu) -> Casuswijk:
         privacy_akkoord_op=ingediend,
         privacyverklaring_versie="demo",
     )  # fmt: skip
+    Toestemming.objects.create(
+        aanmelding=aanmelding,
+        tijdstip=ingediend,
+        versie="demo",
+        moment=Toestemming.Moment.INDIENEN,
+    )
     Coalitielid.objects.bulk_create(
         Coalitielid(
             aanmelding=aanmelding,
@@ -310,6 +325,56 @@ def _meedoen(casuswijk: Casuswijk, nu) -> None:
         Actiepunt.objects.filter(pk=welkom.pk).update(status=Actiestatus.LOOPT)
         Actiepuntwijziging.objects.create(actiepunt=welkom, door=dewi, status=Actiestatus.LOOPT,
                                           notitie=data.WIJZIGING_NOTITIE)  # fmt: skip
+
+
+def _achterstanden(oproep: Oproep, nu) -> None:
+    """What the staff start page points at: a session held last week whose verslag is not
+    written yet, and action points past their deadline. Each made once."""
+    wijken = {wijk.naam: wijk for wijk in Casuswijk.objects.filter(aanmelding__oproep=oproep)}
+    berflo, heechterp = wijken.get("Berflo Es"), wijken.get("Heechterp-Schieringen")
+    if berflo is None or heechterp is None:
+        return
+    werkbezoek = _bijeenkomst(
+        oproep,
+        berflo,
+        "Werkbezoek doorstroommakelaar",
+        Soort.OVERIG,
+        -5,
+        Zichtbaarheid.WIJK,
+        locatie="Wijkcentrum Berflo Es",
+        nu=nu,
+    )
+    # The findings were written at their session, not on the day the demo was loaded.
+    for bevinding in Bevinding.objects.filter(
+        casuswijk__aanmelding__oproep=oproep,
+        bijeenkomst__begint_op__lt=nu,
+        aangemaakt__gt=nu - timedelta(hours=1),
+    ).select_related("bijeenkomst"):
+        Bevinding.objects.filter(pk=bevinding.pk).update(
+            aangemaakt=bevinding.bijeenkomst.eindigt_op
+        )
+    vandaag = timezone.localdate(nu)
+    open_gesprek = heechterp.bijeenkomsten.order_by("begint_op").first()
+    for casuswijk, sessie, omschrijving, eigenaar, dagen, status in [
+        (berflo, werkbezoek, "Lijst van verhuisde ouderen delen met de wijkteams",
+         "Woonstichting De Es", -3, Actiestatus.OPEN),
+        (heechterp, open_gesprek, "Gesprek met de ondernemersvereniging over een winkel plannen",
+         "Gemeente Leeuwarden", -12, Actiestatus.LOOPT),
+        (heechterp, open_gesprek, "Schouw van de speelplekken met bewoners",
+         "Buurtwerk Leeuwarden-Oost", 20, Actiestatus.OPEN),
+    ]:  # fmt: skip
+        if sessie is None:
+            continue
+        Actiepunt.objects.get_or_create(
+            casuswijk=casuswijk,
+            omschrijving=omschrijving,
+            defaults={
+                "bijeenkomst": sessie,
+                "eigenaar_naam": eigenaar,
+                "deadline": vandaag + timedelta(days=dagen),
+                "status": status,
+            },
+        )
 
 
 def _verslagen_al_gemeld(oproep: Oproep) -> None:

@@ -19,7 +19,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tasks_db.admin import DBTaskResultAdmin
 from django_tasks_db.models import DBTaskResult
 
-from . import mail
+from . import mail, privacyverzoeken  # noqa: F401 (registers the requests' admin)
 from .beheerpagina import telling
 from .models import Beveiligingsgebeurtenis, TweedeStap
 from .rechten import Recht, mag

@@ -15,6 +15,10 @@ class NetwerkConfig(AppConfig):
         from . import inlogsignalen, opzoeken  # noqa: F401
         from .middleware import begin_sessie
         from .rechten import synchroniseer_rollen
+        from .wijzigingslog import verbind
+
+        # The admin's change log goes with the records it names (netwerk.wijzigingslog).
+        verbind()
 
         # A login starts the session's clock (netwerk.middleware.SessieGrenzen).
         user_logged_in.connect(begin_sessie, dispatch_uid="netwerk.begin_sessie")

@@ -9,7 +9,8 @@ from django.core.exceptions import BadRequest, ValidationError
 from django.db import models
 from django.views.defaults import bad_request
 
-from . import tweede_stap
+from . import dashboard, tweede_stap
+from .rechten import Recht, mag
 
 # Every model of the portal has a whole number as its key (BigAutoField or AutoField).
 GROOTSTE_SLEUTEL = 2**63 - 1
@@ -49,6 +50,13 @@ class Beheersite(admin.AdminSite):
     site_title = "Leernetwerk beheer"
     index_title = "Beheer van het leernetwerk"
 
+    def each_context(self, request):
+        # Reviewers find their assignments among the user's links on every admin page.
+        return {
+            **super().each_context(request),
+            "mag_beoordelen_in_beheer": mag(request.user, Recht.BEOORDELEN),
+        }
+
     def has_permission(self, request) -> bool:
         """Staff only, and where TWEEDE_STAP is "verplicht" only after the second step: a
         session that knows just the password opens no admin page (the middleware
@@ -58,6 +66,11 @@ class Beheersite(admin.AdminSite):
         return tweede_stap.stand() != tweede_stap.Stand.VERPLICHT or tweede_stap.is_geverifieerd(
             request
         )
+
+    def index(self, request, extra_context=None):
+        """The start page: the figures of the running calls and casuswijken that the user
+        may read (netwerk.dashboard) above Django's list of models."""
+        return super().index(request, {**dashboard.voor(request.user), **(extra_context or {})})
 
     def admin_view(self, view, cacheable=False):
         """Every admin page, with the rows chosen for an action cleaned first.

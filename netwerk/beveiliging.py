@@ -2,7 +2,9 @@
 
 `noteer` writes a row staff can read in the admin (Beveiligingsgebeurtenis) and the same
 facts as one JSON log line on the logger "netwerk.beveiliging", for whatever collects the
-logs. Callers pass no secrets: no password, token, code or secret link.
+logs. The line names the account by its number, not its name: a participant's user name is
+their e-mail address, and no log line holds one. Callers pass no secrets: no password,
+token, code or secret link.
 """
 
 import json
@@ -40,7 +42,7 @@ def noteer(
         json.dumps(
             {
                 "gebeurtenis": gebeurtenis.soort,
-                "account": gebeurtenis.gebruikersnaam or None,
+                "account": gebeurtenis.gebruiker_id,
                 "adres": gebeurtenis.adres or None,
                 **details,
             },

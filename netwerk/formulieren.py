@@ -22,17 +22,54 @@ def zonder_lege_randen(tekst: str) -> str:
 
 
 class Tekstregel(forms.CharField):
-    """A line of text; what shows nothing around it (or as all of it) is dropped."""
+    """A line of text; what shows nothing around it (or as all of it) is dropped.
+
+    Every text field of the portal with a limit is one of these (or a Tekstvak), and shows
+    its limit the same way: the hint ends in "Maximaal 3000 tekens.", and the field carries
+    data-limiet instead of the browser's maxlength, which would cut a pasted text silently.
+    static/js/formulier.js counts along below the field ("Nog 120 tekens", "23 tekens te
+    veel"); without JavaScript the server's message says the text is too long, and the
+    form comes back with all of it.
+    """
+
+    default_error_messages = {
+        "max_length": "Deze tekst is %(show_value)d tekens lang; er passen er maximaal "
+        "%(limit_value)d in. Maak hem korter: wat u schreef, staat er nog.",
+    }
+
+    def __init__(self, *args, teller: bool = True, **kwargs):
+        # teller=False: a code, not a text; the limit only guards the server.
+        self.teller = teller
+        eigen = kwargs.get("error_messages") or {}
+        super().__init__(*args, **kwargs)
+        if not teller and "max_length" not in eigen:
+            del self.error_messages["max_length"]  # Django's own: a code is no text to keep
+        if self.max_length is not None and teller:
+            self.help_text = f"{self.help_text} {maximaal(self.max_length)}".strip()
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        if self.max_length is not None and not widget.is_hidden:
+            del attrs["maxlength"]
+            if self.teller:
+                attrs["data-limiet"] = str(self.max_length)
+        return attrs
 
     def to_python(self, value):
         return zonder_lege_randen(super().to_python(value))
 
 
+def maximaal(limiet: int) -> str:
+    """The hint that states a text field's limit."""
+    return f"Maximaal {limiet} tekens."
+
+
 class Tekstvak(Tekstregel):
     """Multi-line text whose length is counted as the browser counts it.
 
-    Browsers send a line break in a textarea as CR LF but count it as one character
-    against maxlength; normalising to LF first keeps our limit the same as theirs.
+    Browsers send a line break in a textarea as CR LF but count it as one character (as
+    the counter in static/js/formulier.js does); normalising to LF first keeps our limit
+    the same as what the page counts.
     """
 
     def to_python(self, value):

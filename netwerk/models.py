@@ -1,5 +1,6 @@
 """The portal's own records that belong to no app of its own: the security log, staff's
-handling of mails that failed for good, and the staff's second step as the admin shows it."""
+handling of mails that failed for good, the staff's second step as the admin shows it, and
+the requests of a person to see or erase their data."""
 
 from django.conf import settings
 from django.db import models
@@ -35,6 +36,7 @@ class Beveiligingsgebeurtenis(models.Model):
         HERSTELCODE_GEBRUIKT = "herstelcode_gebruikt", "Herstelcode gebruikt"
         TWEEDE_STAP_VERWIJDERD = "tweede_stap_verwijderd", "Tweede stap verwijderd"
         EXPORT = "export", "Gegevens geëxporteerd"
+        PERSOON_VERWIJDERD = "persoon_verwijderd", "Gegevens van een persoon verwijderd"
 
     tijdstip = models.DateTimeField("tijdstip", default=timezone.now, db_index=True)
     soort = models.CharField("soort", max_length=40, choices=Soort.choices, db_index=True)
@@ -112,3 +114,51 @@ class TweedeStap(TOTPDevice):
 
     def __str__(self) -> str:
         return f"authenticator-app van {self.user.get_full_name() or self.user.get_username()}"
+
+
+class Verzoeksoort(models.TextChoices):
+    INZAGE = "inzage", "Inzage (export)"
+    VERWIJDERING = "verwijdering", "Verwijdering"
+
+
+class Privacyverzoek(models.Model):
+    """A person's request to see their data (AVG art. 15) or to have it erased (art. 17), as
+    staff handled it (netwerk.persoonsgegevens). Holds no personal data of the person: not
+    their address, not their name, only how many records of each kind were exported or
+    erased, so that the record may outlive what it describes."""
+
+    Soort = Verzoeksoort
+
+    soort = models.CharField("soort", max_length=20, choices=Verzoeksoort.choices)
+    tijdstip = models.DateTimeField("tijdstip", default=timezone.now)
+    behandeld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="behandeld door",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # {"coalitieleden": 1, "reacties": 3, ...}: the kinds of netwerk.persoonsgegevens.
+    aantallen = models.JSONField("aantallen per soort", default=dict, blank=True)
+
+    class Meta:
+        verbose_name = "privacyverzoek"
+        verbose_name_plural = "privacyverzoeken"
+        ordering = ["-tijdstip", "-pk"]
+        default_permissions = ()
+        permissions = [
+            (
+                "behandel_privacyverzoek",
+                "Kan gegevens van een persoon opzoeken, exporteren en verwijderen",
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(soort__in=Verzoeksoort.values),
+                name="privacyverzoek_soort_geldig",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()} op {timezone.localtime(self.tijdstip):%d-%m-%Y %H:%M}"

@@ -36,6 +36,10 @@ class Recht(StrEnum):
     # Every review at any time, without first writing one's own; also the CSV export,
     # which carries every review.
     LEES_ALLE_BEOORDELINGEN = "aanmeldingen.view_alle_beoordelingen"
+    # Assigns reviewers to applications (by hand and in bulk) and sees who has what to do.
+    WIJS_BEOORDELAARS_TOE = "aanmeldingen.wijs_beoordelaars_toe"
+    # Reads the conflicts of interest that reviewers declared.
+    LEES_BELANGENCONFLICTEN = "aanmeldingen.view_belangenconflict"
     NEEM_BESLUIT = "aanmeldingen.neem_besluit"
     VERSTUUR_BESLUITEN = "aanmeldingen.verstuur_besluiten"
     # Casuswijken. Each "LEES_" right lets a staff member read everything of that kind,
@@ -57,6 +61,9 @@ class Recht(StrEnum):
     LEES_BEVEILIGINGSLOG = "netwerk.view_beveiligingsgebeurtenis"
     # Sends a mail that failed for good once more, or lets it go (the task queue's admin).
     HANDEL_MISLUKTE_MAILS_AF = "netwerk.add_mailafhandeling"
+    # Looks a person up by e-mail address, exports and erases their data, and reads the
+    # record of those requests (netwerk.persoonsgegevens, netwerk.privacyverzoeken).
+    BEHANDEL_PRIVACYVERZOEKEN = "netwerk.behandel_privacyverzoek"
     # Removes a staff member's second step (a lost phone; netwerk.admin.TweedeStapAdmin).
     VERWIJDER_TWEEDE_STAP = "netwerk.delete_tweedestap"
 
@@ -73,7 +80,13 @@ def _rechten(app_label: str, *modellen: str, acties=("view",)) -> set[str]:
 ALLE_ACTIES = ("add", "change", "delete", "view")
 
 _APPLICATIES_LEZEN = _rechten(
-    "aanmeldingen", "oproep", "aanmelding", "coalitielid", "statuswijziging", "revisie"
+    "aanmeldingen",
+    "oproep",
+    "aanmelding",
+    "coalitielid",
+    "statuswijziging",
+    "revisie",
+    "toestemming",
 )
 _BEOORDELEN = _rechten("aanmeldingen", "beoordeling", acties=("add", "change", "view"))
 # What happens in a casuswijk: sessions and what comes out of them, and who takes part.
@@ -116,6 +129,9 @@ ROLLEN: dict[Rol, set[str] | str] = {
     | _BEOORDELEN
     | {
         Recht.LEES_ALLE_BEOORDELINGEN,
+        Recht.WIJS_BEOORDELAARS_TOE,
+        "aanmeldingen.view_toewijzing",
+        Recht.LEES_BELANGENCONFLICTEN,
         Recht.NEEM_BESLUIT,
         Recht.VERSTUUR_BESLUITEN,
         "aanmeldingen.add_oproep",
@@ -124,6 +140,7 @@ ROLLEN: dict[Rol, set[str] | str] = {
         "aanmeldingen.view_besluitsjabloon",
         "aanmeldingen.change_besluitsjabloon",
         "aanmeldingen.view_besluitbericht",
+        Recht.BEHANDEL_PRIVACYVERZOEKEN,
     }
     | _rechten("aanmeldingen", "coalitielid", acties=("add", "change", "delete"))
     | _rechten("casuswijken", "casuswijk", acties=("change", "view"))

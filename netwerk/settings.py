@@ -182,6 +182,14 @@ AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "csrfmiddlewaretoken", "o
 AANMELDLINK_GELDIG_DAGEN = env.int("AANMELDLINK_GELDIG_DAGEN", default=180)
 # How long the security log (netwerk.models.Beveiligingsgebeurtenis) keeps an entry.
 BEVEILIGINGSLOG_DAGEN = env.int("BEVEILIGINGSLOG_DAGEN", default=365)
+# The retention terms that `manage.py pas_bewaartermijnen_toe` applies every night and the
+# privacy statement shows (netwerk/bewaartermijnen.py names what each one counts from).
+BEWAREN_NIET_GEKOZEN_MAANDEN = env.int("BEWAREN_NIET_GEKOZEN_MAANDEN", default=12)
+BEWAREN_INGETROKKEN_MAANDEN = env.int("BEWAREN_INGETROKKEN_MAANDEN", default=3)
+BEWAREN_CONCEPT_MAANDEN = env.int("BEWAREN_CONCEPT_MAANDEN", default=3)
+BEWAREN_NA_NETWERK_MAANDEN = env.int("BEWAREN_NA_NETWERK_MAANDEN", default=24)
+ACCOUNT_UITZETTEN_MAANDEN = env.int("ACCOUNT_UITZETTEN_MAANDEN", default=1)
+ACCOUNT_WISSEN_MAANDEN = env.int("ACCOUNT_WISSEN_MAANDEN", default=12)
 
 LOGIN_URL = "account:login"
 LOGIN_REDIRECT_URL = "casuswijken:overzicht"
@@ -294,6 +302,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The address people use to reach the portal; links in e-mails start with it.
 PORTAAL_URL = env.str("PORTAAL_URL", default="http://127.0.0.1:8000").rstrip("/")
 CONTACT_EMAIL = env.str("CONTACT_EMAIL", default="leernetwerk@platform31.nl")
+# The data protection officer (functionaris gegevensbescherming), named on /privacy/. Until
+# it is set, requests for the officer go to the general address, which reaches a person.
+FG_EMAIL = env.str("FG_EMAIL", default=CONTACT_EMAIL)
 
 TASKS = {
     "default": {
@@ -307,7 +318,8 @@ TASKS = {
 MAIL_POGINGEN = env.int("MAIL_POGINGEN", default=5)
 MAIL_WACHTTIJD_SECONDEN = env.int("MAIL_WACHTTIJD_SECONDEN", default=240)
 # Sent mails (and the other finished tasks) are deleted after this many days by
-# `manage.py ruim_wachtrij_op`; failed mails only once staff dealt with them.
+# `manage.py ruim_wachtrij_op` (hourly) and `manage.py pas_bewaartermijnen_toe` (daily);
+# failed mails only once staff dealt with them.
 MAIL_BEWAREN_DAGEN = env.int("MAIL_BEWAREN_DAGEN", default=14)
 # A task still RUNNING after this long belongs to a worker that died: ruim_wachtrij_op
 # queues it again. Far above EMAIL_TIMEOUT, which bounds every wait on the mail server.
@@ -317,7 +329,7 @@ EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 
 # Shown on /privacy/ and recorded with every consent, so that we can tell later which text
 # an applicant agreed to. Change it whenever the privacy statement changes.
-PRIVACYVERKLARING_VERSIE = "2026-12-01b"
+PRIVACYVERKLARING_VERSIE = "2026-12-01c"
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -385,8 +397,9 @@ PERMISSIONS_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    # Secret links (an applicant's, a set-password link, a calendar feed) never in a log line.
-    "filters": {"geheime_links": {"()": "netwerk.logfilter.VerbergGeheimeLinks"}},
+    # Secret links (an applicant's, a set-password link, a calendar feed) and e-mail
+    # addresses never in a log line.
+    "filters": {"geheimen": {"()": "netwerk.logfilter.VerbergGeheimen"}},
     "formatters": {
         "django.server": {
             "()": "django.utils.log.ServerFormatter",
@@ -395,23 +408,26 @@ LOGGING = {
         }
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "filters": ["geheime_links"]},
+        "console": {"class": "logging.StreamHandler", "filters": ["geheimen"]},
         # runserver's request lines, as Django's default writes them, with the filter.
         "django.server": {
             "class": "logging.StreamHandler",
             "formatter": "django.server",
-            "filters": ["geheime_links"],
+            "filters": ["geheimen"],
         },
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         # Django's handlers see these too (mail to ADMINS): the filter acts before them.
-        "django.request": {"filters": ["geheime_links"]},
+        # Without handlers of its own: Django's defaults (a console handler for DEBUG, mail
+        # to ADMINS) would write its records once more, past the filter of ours.
+        "django": {"handlers": []},
+        "django.request": {"filters": ["geheimen"]},
         "django.server": {
             "handlers": ["django.server"],
             "level": "INFO",
             "propagate": False,
-            "filters": ["geheime_links"],
+            "filters": ["geheimen"],
         },
         "django.db.backends": {"level": "WARNING"},
         # axes tells every attempt at INFO; its warnings (failures, lockouts) still come.

@@ -33,6 +33,7 @@ class CodeFormulier(forms.Form):
     code = Tekstregel(
         label="Code",
         max_length=64,
+        teller=False,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "spellcheck": "false"}),
     )
 

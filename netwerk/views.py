@@ -12,6 +12,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django_ratelimit.core import is_ratelimited
 
+from . import toegankelijkheid as verklaring
+from .bewaartermijnen import TERMIJNEN
 from .bezoekers import bezoekersadres
 from .gereedheid import database_antwoordt
 from .sessies import zonder_database, zonder_sessie
@@ -54,7 +56,8 @@ def csrf_fout(request: HttpRequest, reason: str = "") -> HttpResponse:
 @require_safe
 @zonder_database
 def privacy(request: HttpRequest) -> HttpResponse:
-    # The terms come from the settings the code applies, so text and practice agree.
+    # The terms come from the settings the code applies (netwerk/bewaartermijnen.py), so
+    # text and practice agree.
     return render(
         request,
         "netwerk/privacy.html",
@@ -62,8 +65,10 @@ def privacy(request: HttpRequest) -> HttpResponse:
             "versie": settings.PRIVACYVERKLARING_VERSIE,
             "inlogfouten": settings.AXES_FAILURE_LIMIT,
             "blokkade_minuten": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
-            "mail_dagen": settings.MAIL_BEWAREN_DAGEN,
-            "beveiligingslog_dagen": settings.BEVEILIGINGSLOG_DAGEN,
+            "bewaartermijnen": TERMIJNEN,
+            "aanmeldlink_dagen": settings.AANMELDLINK_GELDIG_DAGEN,
+            "uitnodiging_dagen": settings.PASSWORD_RESET_TIMEOUT // (24 * 60 * 60),
+            "fg_email": settings.FG_EMAIL,
         },
     )
 
@@ -71,7 +76,25 @@ def privacy(request: HttpRequest) -> HttpResponse:
 @require_safe
 @zonder_database
 def toegankelijkheid(request: HttpRequest) -> HttpResponse:
-    return render(request, "netwerk/toegankelijkheid.html")
+    # Status, evaluation and known problems come from one list (netwerk/toegankelijkheid.py).
+    return render(
+        request,
+        "netwerk/toegankelijkheid.html",
+        {
+            "status": verklaring.STATUS,
+            "statusnaam": verklaring.STATUSNAAM,
+            "norm": verklaring.NORM,
+            "wcag": verklaring.WCAG,
+            "evaluatiedatum": verklaring.EVALUATIEDATUM,
+            "verklaard_op": verklaring.VERKLAARD_OP,
+            "evaluatiemethode": verklaring.EVALUATIEMETHODE,
+            "onderzoek_door": verklaring.ONDERZOEK_DOOR,
+            "bewijzen": verklaring.BEWIJS,
+            "problemen": verklaring.BEKENDE_PROBLEMEN,
+            "antwoordtermijn": verklaring.ANTWOORDTERMIJN_WERKDAGEN,
+            "portaal_url": settings.PORTAAL_URL,
+        },
+    )
 
 
 @require_safe

@@ -22,6 +22,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "netwerk.settings")
 os.environ.setdefault("SECRET_KEY", "alleen-voor-de-benchmark")
+# Without DEBUG the settings demand a mail server; the benchmark sends no mail.
+os.environ.setdefault("EMAIL_URL", "memorymail://")
 # WhiteNoise looks for collected files; the benchmark reads them from the source.
 warnings.filterwarnings("ignore", "No directory at")
 

@@ -19,12 +19,30 @@ from ..enums import Status
 from ..models import (
     AANVRAGERVELDEN,
     Aanmelding,
+    Belangenconflict,
     Beoordeling,
     Revisie,
+    Toewijzing,
 )
 from .acties import AanmeldingActies
-from .filters import DomeinenFilter, DoorMijBeoordeeldFilter, OproepFilter, StatusFilter
-from .inlines import BeoordelingInline, CoalitielidInline, RevisieInline, StatuswijzigingInline
+from .filters import (
+    AantalBeoordelingenFilter,
+    DomeinenFilter,
+    DoorMijBeoordeeldFilter,
+    OproepFilter,
+    OrganisatietypeFilter,
+    StatusFilter,
+    ToegewezenAanFilter,
+)
+from .inlines import (
+    BelangenconflictInline,
+    BeoordelingInline,
+    CoalitielidInline,
+    RevisieInline,
+    StatuswijzigingInline,
+    ToestemmingInline,
+    ToewijzingInline,
+)
 from .paginas import adviestelling, beoordelingscel, getal
 
 
@@ -87,10 +105,14 @@ class AanmeldingAdmin(AanmeldingActies, admin.ModelAdmin):
         DomeinenFilter,
         "provincie",
         "wijktype",
+        OrganisatietypeFilter,
+        AantalBeoordelingenFilter,
+        ToegewezenAanFilter,
     ]
     actions = [
         "vergelijk",
         "exporteer_csv",
+        "wijs_beoordelaars_toe",
         "besluit_geselecteerd",
         "besluit_reserve",
         "besluit_afgewezen",
@@ -99,7 +121,14 @@ class AanmeldingAdmin(AanmeldingActies, admin.ModelAdmin):
     list_select_related = ["oproep"]
     # "8 resultaten (11 totaal)" would count the concepts, which are not applications.
     show_full_result_count = False
-    search_fields = ["wijknaam", "gemeente", "cbs_wijkcode", "leden__naam", "leden__organisatie"]
+    search_fields = [
+        "wijknaam",
+        "gemeente",
+        "cbs_wijkcode",
+        "leden__naam",
+        "leden__organisatie",
+        "leden__email",
+    ]
     date_hierarchy = "ingediend_op"
     readonly_fields = [
         "status",
@@ -138,7 +167,15 @@ class AanmeldingAdmin(AanmeldingActies, admin.ModelAdmin):
             },
         ),
     ]
-    inlines = [CoalitielidInline, BeoordelingInline, RevisieInline, StatuswijzigingInline]
+    inlines = [
+        CoalitielidInline,
+        ToewijzingInline,
+        BelangenconflictInline,
+        BeoordelingInline,
+        RevisieInline,
+        StatuswijzigingInline,
+        ToestemmingInline,
+    ]
 
     def get_queryset(self, request):
         laatste_revisie = Revisie.objects.filter(aanmelding=OuterRef("pk")).order_by("-tijdstip")
@@ -188,6 +225,19 @@ class AanmeldingAdmin(AanmeldingActies, admin.ModelAdmin):
                 (b for b in beoordelingen if b.beoordelaar_id == request.user.pk), None
             ),
             mag_beoordelen=mag(request.user, Recht.BEOORDELEN),
+            mijn_belangenconflict=Belangenconflict.objects.filter(
+                aanmelding=aanmelding, beoordelaar=request.user
+            ).first(),
+            belangenconflicten=(
+                aanmelding.belangenconflicten.select_related("beoordelaar")
+                if mag(request.user, Recht.LEES_BELANGENCONFLICTEN)
+                else None
+            ),
+            toewijzingen=(
+                aanmelding.toewijzingen.met_stand().select_related("beoordelaar")
+                if mag(request.user, Recht.WIJS_BEOORDELAARS_TOE)
+                else None
+            ),
             casuswijk=Casuswijk.objects.filter(aanmelding=aanmelding).first(),
         )
 
@@ -197,9 +247,6 @@ class AanmeldingAdmin(AanmeldingActies, admin.ModelAdmin):
             '<a href="{}">lezen</a>',
             reverse("admin:aanmeldingen_aanmelding_lezen", args=[aanmelding.pk]),
         )
-
-    class Media:
-        css = {"all": ["css/admin.css"]}
 
     def changelist_view(self, request, extra_context=None):
         # The list needs the width; the admin's own menu is one click away (breadcrumbs).
@@ -262,6 +309,10 @@ class AanmeldingAdmin(AanmeldingActies, admin.ModelAdmin):
             **(extra_context or {}),
             "eigen_beoordeling": eigen,
             "mag_beoordelen": mag(request.user, Recht.BEOORDELEN),
+            "mijn_belangenconflict": Belangenconflict.objects.filter(
+                aanmelding_id=object_id if is_sleutel(str(object_id)) else None,
+                beoordelaar=request.user,
+            ).exists(),
         }
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -278,11 +329,25 @@ class AanmeldingAdmin(AanmeldingActies, admin.ModelAdmin):
     def adviezen(self, aanmelding: Aanmelding) -> str:
         return beoordelingscel(aanmelding, adviestelling(aanmelding))
 
+    def save_formset(self, request, form, formset, change) -> None:
+        if formset.model is not Toewijzing:
+            return super().save_formset(request, form, formset, change)
+        for toewijzing in formset.save(commit=False):
+            toewijzing.toegewezen_door = request.user
+            toewijzing.save()
+        for toewijzing in formset.deleted_objects:
+            toewijzing.delete()
+        return None
+
     def save_related(self, request, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)
-        if change:
+        alleen_toewijzingen = not form.has_changed() and all(
+            formset.model is Toewijzing or not formset.has_changed() for formset in formsets
+        )
+        if change and not alleen_toewijzingen:
             # Staff changed the application: a form the applicant opened before is stale now
-            # and must not silently undo the correction.
+            # and must not silently undo the correction. Assigning reviewers changes nothing
+            # the applicant wrote.
             Aanmelding.objects.filter(pk=form.instance.pk).update(versie=F("versie") + 1)
 
     @admin.display(description="gewijzigd na indienen", ordering="laatste_revisie")

@@ -1,9 +1,12 @@
-"""The actions on a selection of applications: compare, export, decide, send a new link."""
+"""The actions on a selection of applications: compare, export, assign reviewers, decide,
+send a new link."""
 
 from django.contrib import admin, messages
+from django.db.models import Prefetch
 
-from netwerk.beheerpagina import beheerpagina
+from netwerk.beheerpagina import beheerpagina, telling
 from netwerk.beveiliging import Soort, noteer
+from netwerk.formulieren import foutoverzicht
 from netwerk.rechten import Recht, mag
 from netwerk.spreadsheet import csv_bestand
 
@@ -12,9 +15,17 @@ from ..export import schrijf_csv
 from ..models import (
     SCORE_VELDEN,
     Aanmelding,
+    Beoordeling,
 )
-from ..services import BesluitGeweigerd, neem_besluiten, stuur_nieuwe_link, waarom_geen_besluit
-from .formulieren import BesluitForm, Tussenformulier
+from ..services import (
+    BesluitGeweigerd,
+    ToewijzingGeweigerd,
+    neem_besluiten,
+    stuur_nieuwe_link,
+    waarom_geen_besluit,
+    wijs_toe,
+)
+from .formulieren import BesluitForm, ToewijzenForm, Tussenformulier
 from .paginas import adviestelling, beoordelingscel, getal
 
 
@@ -32,7 +43,16 @@ class AanmeldingActies:
         aanmeldingen = (
             Aanmelding.objects.filter(pk__in=queryset.values("pk"))
             .select_related("oproep")
-            .prefetch_related("leden", "beoordelingen__beoordelaar")
+            .prefetch_related(
+                "leden",
+                # Not the reviews of an application the exporter declared a conflict for.
+                Prefetch(
+                    "beoordelingen",
+                    queryset=Beoordeling.objects.zichtbaar_voor(request.user).select_related(
+                        "beoordelaar"
+                    ),
+                ),
+            )
             .order_by("oproep", "wijknaam")
         )
         response = csv_bestand("aanmeldingen")
@@ -76,6 +96,40 @@ class AanmeldingActies:
             titel="Aanmeldingen vergelijken",
             aanmeldingen=aanmeldingen,
             scorerijen=rijen,
+        )
+
+    def has_wijs_beoordelaars_toe_permission(self, request) -> bool:
+        return mag(request.user, Recht.WIJS_BEOORDELAARS_TOE)
+
+    @admin.action(description="Beoordelaars toewijzen", permissions=["wijs_beoordelaars_toe"])
+    def wijs_beoordelaars_toe(self, request, queryset):
+        """Ask how many reviewers and from whom; then give each chosen application that many,
+        spread evenly (services.wijs_toe), or, when that cannot be done, none at all."""
+        aanmeldingen = list(queryset.select_related("oproep").order_by("wijknaam", "pk"))
+        if not aanmeldingen:
+            return self._niets_gekozen(request)
+        form = ToewijzenForm.uit(request)
+        if form.bevestigd_en_geldig():
+            try:
+                nieuw = wijs_toe(
+                    aanmeldingen=aanmeldingen,
+                    beoordelaars=form.cleaned_data["beoordelaars"],
+                    aantal=form.cleaned_data["aantal"],
+                    door=request.user,
+                )
+            except ToewijzingGeweigerd as reden:
+                form.add_error(None, str(reden))
+            else:
+                self.message_user(request, _toegewezen(nieuw, len(aanmeldingen)), messages.SUCCESS)
+                return None
+        return beheerpagina(
+            request,
+            self,
+            template="admin/aanmeldingen/toewijzen.html",
+            titel="Beoordelaars toewijzen",
+            aanmeldingen=aanmeldingen,
+            form=form,
+            fouten=foutoverzicht(form) if form.is_bound else [],
         )
 
     def has_neem_besluit_permission(self, request) -> bool:
@@ -154,8 +208,23 @@ class AanmeldingActies:
                 aanmeldingen=aanmeldingen,
                 form=Tussenformulier(),
             )
-        for aanmelding in aanmeldingen:
-            stuur_nieuwe_link(aanmelding=aanmelding, door_medewerker=True)
+        zonder_adres = [
+            aanmelding
+            for aanmelding in aanmeldingen
+            if not stuur_nieuwe_link(aanmelding=aanmelding, door_medewerker=True)
+        ]
+        if zonder_adres:
+            self.message_user(
+                request,
+                "Geen link gestuurd voor "
+                + ", ".join(str(aanmelding) for aanmelding in zonder_adres)
+                + ": de contactpersoon heeft geen e-mailadres meer (de gegevens zijn op "
+                "verzoek verwijderd). Maak eerst een ander lid contactpersoon.",
+                messages.WARNING,
+            )
+            aanmeldingen = [a for a in aanmeldingen if a not in zonder_adres]
+            if not aanmeldingen:
+                return None
         if len(aanmeldingen) == 1:
             tekst = (
                 "De contactpersoon van 1 aanmelding krijgt een nieuwe link. De vorige link "
@@ -178,3 +247,20 @@ class AanmeldingActies:
             "de aanmeldingen opnieuw, zo nodig met een ander filter.",
             messages.WARNING,
         )
+
+
+def _toegewezen(nieuw: list, aantal_aanmeldingen: int) -> str:
+    if not nieuw:
+        return "Elke gekozen aanmelding had al genoeg beoordelaars; er is niemand bij gekomen."
+    per_beoordelaar = {}
+    for toewijzing in nieuw:
+        naam = toewijzing.beoordelaar.get_full_name() or toewijzing.beoordelaar.get_username()
+        per_beoordelaar[naam] = per_beoordelaar.get(naam, 0) + 1
+    verdeling = ", ".join(
+        f"{naam} {telling(n, 'aanmelding', 'aanmeldingen')}"
+        for naam, n in sorted(per_beoordelaar.items())
+    )
+    return (
+        f"{telling(len(nieuw), 'toewijzing', 'toewijzingen')} gemaakt voor "
+        f"{telling(aantal_aanmeldingen, 'aanmelding', 'aanmeldingen')}: {verdeling}."
+    )

@@ -1,19 +1,37 @@
-"""Reviews: each staff member writes their own, with the application beside the scores."""
+"""Reviews: each staff member writes their own, with the application beside the scores;
+"Mijn beoordelingen" lists what is assigned to them, and from the review page they declare
+a conflict of interest."""
+
+from itertools import groupby
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
-from django.db.models import Case, IntegerField, Value, When
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import MaxLengthValidator
+from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
 from django.forms.models import ModelChoiceIterator
 from django.http import HttpResponseRedirect
-from django.urls import reverse
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
 
+from netwerk.beheerpagina import beheerpagina
 from netwerk.beheersite import GaatMeeBijVerwijderen
+from netwerk.formulieren import foutoverzicht
+from netwerk.rechten import Recht, mag
 
+from ..enums import Toewijzingsstand
 from ..models import (
     SCORE_VELDEN,
     Aanmelding,
+    Belangenconflict,
     Beoordeling,
+    Toewijzing,
+)
+from ..services import (
+    BelangenconflictGeweigerd,
+    meld_belangenconflict,
+    mijn_toewijzingen,
+    volgende_toewijzing,
 )
 from .paginas import getal
 
@@ -48,6 +66,30 @@ def _waarom_niet(aanmelding: Aanmelding) -> str | None:
     if aanmelding.is_ingetrokken:
         return "Deze aanmelding is ingetrokken en wordt niet meer beoordeeld."
     return "Over deze aanmelding is al besloten; ze wordt niet meer beoordeeld."
+
+
+_MET_CONFLICT = (
+    "U hebt voor deze aanmelding een belangenconflict gemeld. U beoordeelt haar daarom niet."
+)
+
+
+class BelangenconflictForm(forms.Form):
+    MAX = 1000
+
+    toelichting = forms.CharField(
+        label="Toelichting (niet verplicht)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4, "cols": 80}),
+        help_text="Bijvoorbeeld: ik werk bij een van de organisaties in de coalitie. Alleen de "
+        "coördinatoren lezen dit.",
+        validators=[
+            MaxLengthValidator(
+                MAX,
+                message="De toelichting mag maximaal %(limit_value)d tekens lang zijn; nu zijn "
+                "het er %(show_value)d. Maak haar korter.",
+            )
+        ],
+    )
 
 
 class BeoordelingForm(forms.ModelForm):
@@ -85,6 +127,10 @@ class BeoordelingForm(forms.ModelForm):
                 "U hebt deze aanmelding al beoordeeld. Pas uw eerdere beoordeling aan in "
                 "plaats van een tweede te schrijven."
             )
+        if Belangenconflict.objects.filter(
+            aanmelding=aanmelding, beoordelaar=self.beoordelaar
+        ).exists():
+            raise ValidationError(_MET_CONFLICT)
         return aanmelding
 
     def clean(self):
@@ -115,7 +161,6 @@ class BeoordelingAdmin(GaatMeeBijVerwijderen, admin.ModelAdmin):
     search_fields = ["aanmelding__wijknaam", "aanmelding__gemeente"]
 
     class Media:
-        css = {"all": ["css/admin.css"]}
         js = ["js/beoordelen.js"]
 
     def get_queryset(self, request):
@@ -148,7 +193,11 @@ class BeoordelingAdmin(GaatMeeBijVerwijderen, admin.ModelAdmin):
     # The application beside the form.
 
     def _volgende(self, request, na: Aanmelding | None = None) -> Aanmelding | None:
-        """The next application this user has not reviewed, the same call's first."""
+        """The next application this user has not reviewed: one assigned to them first
+        (in the order of "Mijn beoordelingen"), else the same call's first."""
+        toegewezen = volgende_toewijzing(request.user)
+        if toegewezen is not None:
+            return toegewezen.aanmelding
         volgende = Aanmelding.objects.nog_te_beoordelen_door(request.user)
         if na is not None:
             volgende = volgende.annotate(
@@ -197,10 +246,23 @@ class BeoordelingAdmin(GaatMeeBijVerwijderen, admin.ModelAdmin):
                     reverse("admin:aanmeldingen_beoordeling_change", args=[eigen.pk])
                 )
         request._getoonde_aanmelding = getoond
+        met_conflict = (
+            getoond is not None
+            and Belangenconflict.objects.filter(
+                aanmelding=getoond, beoordelaar=request.user
+            ).exists()
+        )
         extra_context = {
             **(extra_context or {}),
             "getoonde_aanmelding": getoond,
-            "waarom_niet": _waarom_niet(getoond) if getoond else None,
+            "waarom_niet": (_MET_CONFLICT if met_conflict else _waarom_niet(getoond))
+            if getoond
+            else None,
+            # A conflict of interest is declared before a review is written, not after.
+            "mag_conflict_melden": object_id is None
+            and getoond is not None
+            and not met_conflict
+            and getoond.is_in_beoordeling,
             # Saving opens the next application; "save and add another" would say less.
             "show_save_and_add_another": False,
         }
@@ -227,3 +289,141 @@ class BeoordelingAdmin(GaatMeeBijVerwijderen, admin.ModelAdmin):
         return HttpResponseRedirect(
             f"{reverse('admin:aanmeldingen_beoordeling_add')}?aanmelding={volgende.pk}"
         )
+
+    # "Mijn beoordelingen" and the conflict of interest.
+
+    def get_urls(self):
+        return [
+            path(
+                "mijn/",
+                self.admin_site.admin_view(self.mijn_beoordelingen),
+                name="aanmeldingen_mijn_beoordelingen",
+            ),
+            path(
+                "mijn/volgende/",
+                self.admin_site.admin_view(self.volgende),
+                name="aanmeldingen_volgende_beoordeling",
+            ),
+            path(
+                "belangenconflict/<int:pk>/",
+                self.admin_site.admin_view(self.belangenconflict_melden),
+                name="aanmeldingen_belangenconflict_melden",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _alleen_beoordelaars(self, request) -> None:
+        if not mag(request.user, Recht.BEOORDELEN):
+            raise PermissionDenied
+
+    def mijn_beoordelingen(self, request):
+        """The applications assigned to this reviewer, per call: to do, done, conflict."""
+        self._alleen_beoordelaars(request)
+        toewijzingen = list(mijn_toewijzingen(request.user))
+        oproepen = []
+        for oproep, rijen in groupby(toewijzingen, key=lambda t: t.aanmelding.oproep):
+            rijen = list(rijen)
+            oproepen.append(
+                {
+                    "oproep": oproep,
+                    "toewijzingen": rijen,
+                    "te_doen": sum(1 for t in rijen if t.stand == Toewijzingsstand.TE_DOEN),
+                    "gedaan": sum(1 for t in rijen if t.stand == Toewijzingsstand.GEDAAN),
+                }
+            )
+        return beheerpagina(
+            request,
+            self,
+            template="admin/aanmeldingen/mijn_beoordelingen.html",
+            titel="Mijn beoordelingen",
+            oproepen=oproepen,
+            nog_te_doen=sum(o["te_doen"] for o in oproepen),
+            Stand=Toewijzingsstand,
+        )
+
+    def volgende(self, request):
+        """To the next assigned application still to review; back to the list when none."""
+        self._alleen_beoordelaars(request)
+        toewijzing = volgende_toewijzing(request.user)
+        if toewijzing is None:
+            self.message_user(
+                request,
+                "U hebt geen toegewezen aanmeldingen meer te beoordelen. Dank u wel!",
+                messages.INFO,
+            )
+            return HttpResponseRedirect(reverse("admin:aanmeldingen_mijn_beoordelingen"))
+        return HttpResponseRedirect(
+            f"{reverse('admin:aanmeldingen_beoordeling_add')}?aanmelding={toewijzing.aanmelding_id}"
+        )
+
+    def belangenconflict_melden(self, request, pk: int):
+        """The reviewer declares a conflict of interest for this application, with an
+        optional explanation (services.meld_belangenconflict)."""
+        self._alleen_beoordelaars(request)
+        aanmelding = get_object_or_404(
+            Aanmelding.objects.aanmeldingen().select_related("oproep"), pk=pk
+        )
+        form = BelangenconflictForm(request.POST if request.method == "POST" else None)
+        if form.is_valid():
+            try:
+                meld_belangenconflict(
+                    aanmelding=aanmelding,
+                    beoordelaar=request.user,
+                    toelichting=form.cleaned_data["toelichting"],
+                )
+            except BelangenconflictGeweigerd as reden:
+                form.add_error(None, str(reden))
+            else:
+                self.message_user(
+                    request,
+                    f"U hebt een belangenconflict gemeld voor {aanmelding}. U beoordeelt deze "
+                    "aanmelding niet en ziet haar beoordelingen niet. De coördinatoren zien uw "
+                    "melding.",
+                    messages.SUCCESS,
+                )
+                return HttpResponseRedirect(reverse("admin:aanmeldingen_mijn_beoordelingen"))
+        return beheerpagina(
+            request,
+            self,
+            template="admin/aanmeldingen/belangenconflict_melden.html",
+            titel=f"Belangenconflict melden: {aanmelding}",
+            aanmelding=aanmelding,
+            form=form,
+            fouten=foutoverzicht(form),
+        )
+
+
+@admin.register(Belangenconflict)
+class BelangenconflictAdmin(admin.ModelAdmin):
+    """The conflicts of interest that reviewers declared, for the coördinatoren to read.
+    A reviewer declares one from the review page; nobody writes one here."""
+
+    list_display = ["aanmelding", "beoordelaar", "gemeld_op", "toelichting", "was_toegewezen"]
+    list_filter = ["aanmelding__oproep"]
+    list_select_related = ["aanmelding", "beoordelaar"]
+    search_fields = ["aanmelding__wijknaam", "aanmelding__gemeente", "beoordelaar__username"]
+    fields = ["aanmelding", "beoordelaar", "toelichting", "gemeld_op"]
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                _was_toegewezen=Exists(
+                    Toewijzing.objects.filter(
+                        aanmelding=OuterRef("aanmelding"), beoordelaar=OuterRef("beoordelaar")
+                    )
+                )
+            )
+        )
+
+    @admin.display(description="was toegewezen", boolean=True, ordering="_was_toegewezen")
+    def was_toegewezen(self, conflict: Belangenconflict) -> bool:
+        return conflict._was_toegewezen
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

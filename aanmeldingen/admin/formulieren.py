@@ -4,6 +4,8 @@ from django import forms
 from django.core.validators import MaxLengthValidator
 from django.http import HttpRequest
 
+from ..services import beoordelaars as toe_te_wijzen
+
 
 class Tussenformulier(forms.Form):
     """A confirmation. The list's POST that starts an action carries no `bevestigd`; the
@@ -34,7 +36,7 @@ class BesluitForm(Tussenformulier):
         validators=[
             MaxLengthValidator(
                 MAX,
-                message="De reden mag hoogstens %(limit_value)d tekens lang zijn; nu zijn het "
+                message="De reden mag maximaal %(limit_value)d tekens lang zijn; nu zijn het "
                 "er %(show_value)d. Maak hem korter.",
             )
         ],
@@ -50,3 +52,53 @@ class VersturenForm(Tussenformulier):
     (empty for a preview without mails; verstuur_besluiten compares it)."""
 
     gezien = forms.CharField(widget=forms.HiddenInput, required=False)
+
+
+class ToewijzenForm(Tussenformulier):
+    """How many reviewers each chosen application gets, and from whom (services.wijs_toe)."""
+
+    aantal = forms.IntegerField(
+        label="Aantal beoordelaars per aanmelding",
+        min_value=1,
+        max_value=20,
+        initial=2,
+        help_text="Toewijzingen die een aanmelding al heeft, tellen mee.",
+        error_messages={
+            "required": "Vul in hoeveel beoordelaars elke aanmelding krijgt.",
+            "invalid": "Vul een heel getal in, bijvoorbeeld 2.",
+            "min_value": "Elke aanmelding krijgt minstens 1 beoordelaar.",
+            "max_value": "Kies maximaal 20 beoordelaars per aanmelding.",
+        },
+    )
+    beoordelaars = forms.ModelMultipleChoiceField(
+        label="Uit deze beoordelaars",
+        queryset=toe_te_wijzen(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Het werk wordt gelijk over hen verdeeld; wie al meer aanmeldingen van deze "
+        "oproep heeft, krijgt er minder bij. Wie een belangenconflict meldde, krijgt die "
+        "aanmelding niet.",
+        error_messages={
+            "required": "Kies minstens één beoordelaar.",
+            "invalid_choice": "Deze beoordelaar kan niet (meer) gekozen worden.",
+            "invalid_pk_value": "Deze beoordelaar kan niet (meer) gekozen worden.",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The label as staff know them: the name, else the login name.
+        self.fields["beoordelaars"].label_from_instance = lambda gebruiker: (
+            gebruiker.get_full_name() or gebruiker.get_username()
+        )
+
+    def clean(self):
+        gegevens = super().clean()
+        aantal, gekozen = gegevens.get("aantal"), gegevens.get("beoordelaars")
+        if aantal and gekozen is not None and aantal > len(gekozen):
+            self.add_error(
+                "aantal",
+                f"U koos {len(gekozen)} "
+                f"{'beoordelaar' if len(gekozen) == 1 else 'beoordelaars'}; een aanmelding kan er "
+                f"dan niet {aantal} krijgen. Kies meer beoordelaars of een kleiner aantal.",
+            )
+        return gegevens

@@ -11,6 +11,7 @@ from ..models import Oproep
 from ..services import (
     KanNietVersturen,
     besluitmails,
+    sla_oproep_op,
     verstuur_besluiten,
     vingerafdruk,
     waarom_niet_versturen,
@@ -32,6 +33,10 @@ class OproepAdmin(admin.ModelAdmin):
     ]
 
     actions = ["besluiten_versturen"]
+
+    def save_model(self, request, obj, form, change) -> None:
+        # A new review deadline gets its own reminder (services.sla_oproep_op).
+        sla_oproep_op(oproep=obj)
 
     def has_verstuur_besluiten_permission(self, request) -> bool:
         return mag(request.user, Recht.VERSTUUR_BESLUITEN)

@@ -7,9 +7,12 @@ def getal(getal: float | None) -> str:
 
 def beoordelingscel(aanmelding, waarde: str, *, ingetrokken: str = "–") -> str:
     """A review figure of an application as the list and the compare page show it: nothing
-    for a withdrawn one or one without reviews, and hidden until you wrote your own."""
+    for a withdrawn one or one without reviews, hidden until you wrote your own, and for good
+    where you declared a conflict of interest."""
     if aanmelding.is_ingetrokken:
         return ingetrokken
+    if getattr(aanmelding, "mijn_belangenconflict", False):
+        return "belangenconflict"
     if not aanmelding.aantal_beoordelingen:
         return "–"
     if not aanmelding.beoordelingen_zichtbaar:

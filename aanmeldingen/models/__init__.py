@@ -14,7 +14,7 @@ from .beoordeling import (
     Toewijzing,
 )
 from .besluit import BESLUITWOORDEN, Besluitbericht, Besluitsjabloon
-from .coalitie import Coalitielid, Revisie, Statuswijziging
+from .coalitie import Coalitielid, Revisie, Statuswijziging, Toestemming
 from .oproep import Oproep, OproepQuerySet
 
 __all__ = [
@@ -33,6 +33,7 @@ __all__ = [
     "OproepQuerySet",
     "Revisie",
     "Statuswijziging",
+    "Toestemming",
     "Toewijzing",
     "cbs_wijkcode_validator",
 ]

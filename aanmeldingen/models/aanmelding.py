@@ -30,6 +30,7 @@ from .. import toegang
 from ..enums import (
     BESLUITEN,
     IN_BEOORDELING,
+    LOPEND,
     STATUS_VOOR_AANVRAGER,
     TOEGESTANE_OVERGANGEN,
     Advies,
@@ -39,7 +40,7 @@ from ..enums import (
     Status,
     Wijktype,
 )
-from .beoordeling import SCORE_VELDEN, Beoordeling
+from .beoordeling import SCORE_VELDEN, Belangenconflict, Beoordeling, Toewijzing
 from .coalitie import Coalitielid, Revisie
 
 cbs_wijkcode_validator = RegexValidator(
@@ -70,17 +71,29 @@ def _eigen_beoordeling(user) -> Exists:
     return Exists(_reviews().filter(beoordelaar=user))
 
 
+def _eigen_conflict(user) -> Exists:
+    return Exists(
+        Belangenconflict.objects.filter(aanmelding=OuterRef("pk"), beoordelaar=user).order_by()
+    )
+
+
+def _ziet_beoordelingen(user):
+    """Whether `user` may see the reviews of the row (BeoordelingQuerySet.zichtbaar_voor)."""
+    zonder_conflict = ~Q(_eigen_conflict(user))
+    if mag(user, Recht.LEES_ALLE_BEOORDELINGEN):
+        return zonder_conflict
+    return Q(_eigen_beoordeling(user)) & zonder_conflict
+
+
 def _alleen_zichtbaar(user, uitdrukking, output_field):
-    """NULL for rows whose reviews `user` may not see yet (BeoordelingQuerySet.zichtbaar_voor),
+    """NULL for rows whose reviews `user` may not see (yet) (BeoordelingQuerySet.zichtbaar_voor),
     so that sorting or filtering on such a column reveals nothing either; NULL for a
     withdrawn application too, whose reviews no longer weigh in any summary."""
     uitdrukking = Case(
         When(status=Status.INGETROKKEN, then=None), default=uitdrukking, output_field=output_field
     )
-    if mag(user, Recht.LEES_ALLE_BEOORDELINGEN):
-        return uitdrukking
     return Case(
-        When(_eigen_beoordeling(user), then=uitdrukking), default=None, output_field=output_field
+        When(_ziet_beoordelingen(user), then=uitdrukking), default=None, output_field=output_field
     )
 
 
@@ -90,13 +103,53 @@ class AanmeldingQuerySet(models.QuerySet):
         """What counts as an application: everything but concepts."""
         return self.exclude(status=Status.CONCEPT)
 
+    def lopend(self) -> "AanmeldingQuerySet":
+        """The live applications: not concepts and not withdrawn (the staff list's default)."""
+        return self.filter(status__in=LOPEND)
+
+    def met_aantal_beoordelingen(self) -> "AanmeldingQuerySet":
+        """Annotate aantal_beoordelingen: every review of the application, whoever wrote it
+        (a number, not the reviews themselves)."""
+        return self.annotate(aantal_beoordelingen=Coalesce(_per_aanmelding(Count("pk")), 0))
+
+    def toegewezen_aan(self, beoordelaar_id, stand: str = "") -> "AanmeldingQuerySet":
+        """Applications assigned to this reviewer, but for a declared conflict of interest
+        (ToewijzingQuerySet.tellend); with stand "gedaan" those they reviewed, with "open"
+        those they did not review yet."""
+        gevonden = self.filter(
+            Exists(
+                Toewijzing.objects.tellend().filter(
+                    aanmelding=OuterRef("pk"), beoordelaar=beoordelaar_id
+                )
+            )
+        )
+        eigen = Exists(_reviews().filter(beoordelaar=beoordelaar_id))
+        if stand == "gedaan":
+            return gevonden.filter(eigen)
+        if stand == "open":
+            return gevonden.exclude(eigen)
+        return gevonden
+
+    def met_lid_van_type(self, organisatietype: str) -> "AanmeldingQuerySet":
+        """Applications with at least one coalition member of this organisation type."""
+        return self.filter(
+            Exists(
+                Coalitielid.objects.filter(
+                    aanmelding=OuterRef("pk"), organisatietype=organisatietype
+                )
+            )
+        )
+
     def in_beoordeling(self) -> "AanmeldingQuerySet":
         """Applications under review: submitted or in behandeling, decision not sent."""
         return self.filter(status__in=IN_BEOORDELING, besluit_verzonden_op__isnull=True)
 
     def nog_te_beoordelen_door(self, user) -> "AanmeldingQuerySet":
-        """Applications under review that `user` has not reviewed yet."""
-        return self.in_beoordeling().exclude(_eigen_beoordeling(user))
+        """Applications under review that `user` has not reviewed yet, nor declared a
+        conflict of interest for."""
+        return (
+            self.in_beoordeling().exclude(_eigen_beoordeling(user)).exclude(_eigen_conflict(user))
+        )
 
     def via_link(self, token: str) -> "Aanmelding | None":
         """The application this secret link opens, or None: wrong, replaced or expired."""
@@ -165,29 +218,34 @@ class AanmeldingQuerySet(models.QuerySet):
         def alleen_zichtbaar(uitdrukking, output_field):
             return _alleen_zichtbaar(user, uitdrukking, output_field)
 
-        return self.annotate(
-            aantal_beoordelingen=Coalesce(per_aanmelding(Count("pk")), 0),
-            gemiddelde=alleen_zichtbaar(
-                per_aanmelding(Avg(Cast(som, FloatField()) / len(SCORE_VELDEN))), FloatField()
-            ),
-            advies_selecteren=alleen_zichtbaar(
-                Coalesce(per_aanmelding(Count("pk"), advies=Advies.SELECTEREN), 0), IntegerField()
-            ),
-            advies_reserve=alleen_zichtbaar(
-                Coalesce(per_aanmelding(Count("pk"), advies=Advies.RESERVE), 0), IntegerField()
-            ),
-            advies_afwijzen=alleen_zichtbaar(
-                Coalesce(per_aanmelding(Count("pk"), advies=Advies.AFWIJZEN), 0), IntegerField()
-            ),
-            eerste_beoordeling=per_aanmelding(Min("aangemaakt")),
-            door_mij_beoordeeld=eigen,
-            beoordelingen_zichtbaar=(
-                Value(True) if mag(user, Recht.LEES_ALLE_BEOORDELINGEN) else eigen
-            ),
-        ).annotate(
-            gewijzigd_na_beoordeling=Exists(
-                Revisie.objects.filter(
-                    aanmelding=OuterRef("pk"), tijdstip__gt=OuterRef("eerste_beoordeling")
+        return (
+            self.met_aantal_beoordelingen()
+            .annotate(
+                gemiddelde=alleen_zichtbaar(
+                    per_aanmelding(Avg(Cast(som, FloatField()) / len(SCORE_VELDEN))), FloatField()
+                ),
+                advies_selecteren=alleen_zichtbaar(
+                    Coalesce(per_aanmelding(Count("pk"), advies=Advies.SELECTEREN), 0),
+                    IntegerField(),
+                ),
+                advies_reserve=alleen_zichtbaar(
+                    Coalesce(per_aanmelding(Count("pk"), advies=Advies.RESERVE), 0), IntegerField()
+                ),
+                advies_afwijzen=alleen_zichtbaar(
+                    Coalesce(per_aanmelding(Count("pk"), advies=Advies.AFWIJZEN), 0), IntegerField()
+                ),
+                eerste_beoordeling=per_aanmelding(Min("aangemaakt")),
+                door_mij_beoordeeld=eigen,
+                mijn_belangenconflict=_eigen_conflict(user),
+                beoordelingen_zichtbaar=ExpressionWrapper(
+                    _ziet_beoordelingen(user), output_field=BooleanField()
+                ),
+            )
+            .annotate(
+                gewijzigd_na_beoordeling=Exists(
+                    Revisie.objects.filter(
+                        aanmelding=OuterRef("pk"), tijdstip__gt=OuterRef("eerste_beoordeling")
+                    )
                 )
             )
         )

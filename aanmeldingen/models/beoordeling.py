@@ -3,14 +3,21 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import (
+    Case,
+    Exists,
+    OuterRef,
     Q,
+    Value,
+    When,
 )
 
 from netwerk.rechten import Recht, mag
 
 from ..enums import (
+    IN_BEOORDELING,
     Advies,
     Criterium,
+    Toewijzingsstand,
 )
 
 SCORE_VELDEN = [f"score_{criterium.value}" for criterium in Criterium]
@@ -20,12 +27,16 @@ class BeoordelingQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user) -> "BeoordelingQuerySet":
         """Reviews this user may read: their own, and others' on applications they reviewed
         themselves, so that nobody is steered by other scores before forming their own.
-        Staff who may see all reviews (coördinatoren) see every one."""
+        Staff who may see all reviews (coördinatoren) see every one. Nobody sees the reviews
+        of an application for which they declared a conflict of interest."""
         if not mag(user, Recht.LEES_BEOORDELINGEN):
             return self.none()
+        zonder_conflict = self.exclude(
+            aanmelding__in=Belangenconflict.objects.filter(beoordelaar=user).values("aanmelding")
+        )
         if mag(user, Recht.LEES_ALLE_BEOORDELINGEN):
-            return self.all()
-        return self.filter(
+            return zonder_conflict
+        return zonder_conflict.filter(
             Q(beoordelaar=user)
             | Q(aanmelding__in=Beoordeling.objects.filter(beoordelaar=user).values("aanmelding"))
         )
@@ -95,8 +106,56 @@ class Beoordeling(models.Model):
         return [(criterium, getattr(self, f"score_{criterium.value}")) for criterium in Criterium]
 
 
+def _van_dit_paar(model) -> Exists:
+    """Whether the assignment's reviewer has a row of `model` for its application."""
+    return Exists(
+        model.objects.filter(
+            aanmelding=OuterRef("aanmelding"), beoordelaar=OuterRef("beoordelaar")
+        ).order_by()
+    )
+
+
+class ToewijzingQuerySet(models.QuerySet):
+    def met_stand(self) -> "ToewijzingQuerySet":
+        """Annotate `stand` (Toewijzingsstand) in the same query as the rows: gedaan once the
+        reviewer wrote their review, belangenconflict once they declared one, vervallen when
+        the application no longer takes reviews (withdrawn, decided), else te_doen."""
+        return self.annotate(
+            stand=Case(
+                When(_van_dit_paar(Beoordeling), then=Value(Toewijzingsstand.GEDAAN)),
+                When(
+                    _van_dit_paar(Belangenconflict),
+                    then=Value(Toewijzingsstand.BELANGENCONFLICT),
+                ),
+                When(_in_beoordeling(), then=Value(Toewijzingsstand.TE_DOEN)),
+                default=Value(Toewijzingsstand.VERVALLEN),
+                output_field=models.CharField(),
+            )
+        )
+
+    def open(self) -> "ToewijzingQuerySet":
+        """Still to do: the application is under review and its reviewer has neither
+        reviewed it nor declared a conflict of interest."""
+        return (
+            self.filter(_in_beoordeling())
+            .exclude(_van_dit_paar(Beoordeling))
+            .exclude(_van_dit_paar(Belangenconflict))
+        )
+
+    def tellend(self) -> "ToewijzingQuerySet":
+        """The assignments that count towards an application's reviewers: all but those of
+        a reviewer who declared a conflict of interest for it."""
+        return self.exclude(_van_dit_paar(Belangenconflict))
+
+
+def _in_beoordeling() -> Q:
+    # As AanmeldingQuerySet.in_beoordeling, seen from a row that points to the application.
+    return Q(aanmelding__status__in=IN_BEOORDELING, aanmelding__besluit_verzonden_op__isnull=True)
+
+
 class Toewijzing(models.Model):
-    """A coördinator asks this reviewer to review this application."""
+    """A coördinator asks this reviewer to review this application
+    (services.toewijzen)."""
 
     aanmelding = models.ForeignKey(
         "Aanmelding", on_delete=models.CASCADE, related_name="toewijzingen"
@@ -116,6 +175,8 @@ class Toewijzing(models.Model):
     # Set when the reminder before the call's review deadline was queued (sent once).
     herinnerd_op = models.DateTimeField(null=True, blank=True, editable=False)
 
+    objects = ToewijzingQuerySet.as_manager()
+
     class Meta:
         verbose_name = "toewijzing"
         verbose_name_plural = "toewijzingen"
@@ -131,6 +192,11 @@ class Toewijzing(models.Model):
 
     def __str__(self) -> str:
         return f"{self.beoordelaar} beoordeelt {self.aanmelding}"
+
+    @property
+    def stand_tekst(self) -> str:
+        """The stand in words; needs ToewijzingQuerySet.met_stand."""
+        return Toewijzingsstand(self.stand).label
 
 
 class Belangenconflict(models.Model):

@@ -19,7 +19,7 @@ class Coalitielid(models.Model):
     aanmelding = models.ForeignKey("Aanmelding", on_delete=models.CASCADE, related_name="leden")
     naam = models.CharField(max_length=100)
     organisatie = models.CharField(max_length=150)
-    organisatietype = models.CharField(max_length=30, choices=Organisatietype)
+    organisatietype = models.CharField("soort organisatie", max_length=30, choices=Organisatietype)
     domein = models.CharField(max_length=10, choices=Domein)
     functie = models.CharField(max_length=100)
     email = models.EmailField("e-mailadres", max_length=254)
@@ -91,3 +91,33 @@ class Revisie(models.Model):
 
     def __str__(self) -> str:
         return ", ".join(wijziging["veld"] for wijziging in self.wijzigingen)
+
+
+class Toestemming(models.Model):
+    """One consent to the privacy statement: at every save the applicant asks for.
+
+    The applicant ticks the box again for each concept saved, each submission and each
+    change, so that the version of the statement they agreed to is always the one that was
+    on the site when they gave us their data. The last one is also on the application
+    (Aanmelding.privacy_akkoord_op and privacyverklaring_versie).
+    """
+
+    class Moment(models.TextChoices):
+        CONCEPT = "concept", "opslaan van een concept"
+        INDIENEN = "indienen", "indienen"
+        WIJZIGING = "wijziging", "wijziging na indienen"
+
+    aanmelding = models.ForeignKey(
+        "Aanmelding", on_delete=models.CASCADE, related_name="toestemmingen"
+    )
+    tijdstip = models.DateTimeField(default=timezone.now)
+    versie = models.CharField("versie van de privacyverklaring", max_length=40)
+    moment = models.CharField("gegeven bij", max_length=20, choices=Moment)
+
+    class Meta:
+        verbose_name = "toestemming"
+        verbose_name_plural = "toestemmingen met de privacyverklaring"
+        ordering = ["tijdstip", "pk"]
+
+    def __str__(self) -> str:
+        return f"versie {self.versie}, {self.get_moment_display()}"

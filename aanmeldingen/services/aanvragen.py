@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from .. import toegang
 from ..enums import Domein, Organisatietype, Status
-from ..models import AANVRAGERVELDEN, Aanmelding, Coalitielid, Oproep, Revisie
+from ..models import AANVRAGERVELDEN, Aanmelding, Coalitielid, Oproep, Revisie, Toestemming
 from ..validators import valideer_coalitie
 from .link import link_voor, vervang_link
 from .mails import mail_contactpersoon, mail_wijziging
@@ -40,9 +40,10 @@ def dien_aanmelding_in(
     """Store a complete application with its coalition and submit it, all or nothing.
 
     `gegevens` are the cleaned fields of the application, `leden` the cleaned members.
-    Returns (aanmelding, created). The contact person's confirmation carries a new secret
-    link. The same indieningssleutel twice (a double click, a resubmitted POST) returns
-    the application made the first time and queues nothing. Raises OproepGesloten after
+    Returns (aanmelding, created). The applicant's consent is recorded
+    (_leg_toestemming_vast). The contact person's confirmation carries a new secret link.
+    The same indieningssleutel twice (a double click, a resubmitted POST) returns the
+    application made the first time and queues nothing. Raises OproepGesloten after
     the deadline and ValidationError for a coalition that breaks the rules.
     """
     valideer_coalitie(leden)
@@ -65,7 +66,8 @@ def bewaar_concept(
     """Store an unfinished application as a concept and mail its secret link.
 
     Empty answers are allowed; the coalition needs a contact person with an e-mail address
-    (the link goes there). Side effect: the mail with the link to the contact person.
+    (the link goes there). The consent the form asked for is recorded. Side effect: the
+    mail with the link to the contact person.
     Returns (aanmelding, created), idempotent on indieningssleutel like dien_aanmelding_in.
     """
     valideer_coalitie(leden, concept=True)
@@ -90,14 +92,15 @@ def _maak_aanmelding(*, oproep, gegevens, leden, indieningssleutel, indienen):
             aanmelding = Aanmelding.objects.create(
                 oproep=oproep,
                 indieningssleutel=indieningssleutel,
-                privacy_akkoord_op=timezone.now(),
-                privacyverklaring_versie=settings.PRIVACYVERKLARING_VERSIE,
                 toegang_selector=opslag.selector,
                 toegang_hash=opslag.verifier_hash,
                 toegang_verloopt_op=toegang.geldig_tot(),
                 **gegevens,
             )
             _schrijf_leden(aanmelding, leden)
+            _leg_toestemming_vast(
+                aanmelding, Toestemming.Moment.INDIENEN if indienen else Toestemming.Moment.CONCEPT
+            )
             if indienen:
                 wijzig_status(aanmelding=aanmelding, naar=Status.INGEDIEND, link=link_voor(token))
             else:
@@ -128,8 +131,9 @@ def werk_aanmelding_bij(
     contact person as it is now, unless nothing changed (a double click).
 
     A concept stays a concept unless `indienen`, which first checks the full coalition
-    rules and then submits it (with wijzig_status's side effects). A submitted application
-    keeps its status; what changed is written as a Revisie, so that staff see that it
+    rules and then submits it (with wijzig_status's side effects). Every save records the
+    consent the form asked for again, changed or not (_leg_toestemming_vast). A submitted
+    application keeps its status; what changed is written as a Revisie, so that staff see that it
     changed after they read it, and mailed:
     - to the contact person, with the link and the list of changes;
     - to the previous contact person too, without the link, when that changed;
@@ -163,6 +167,13 @@ def werk_aanmelding_bij(
         opgeslagen.refresh_from_db()
         opgeslagen.leden.all().delete()
         _schrijf_leden(opgeslagen, leden)
+        if not concept:
+            moment = Toestemming.Moment.WIJZIGING
+        elif indienen:
+            moment = Toestemming.Moment.INDIENEN
+        else:
+            moment = Toestemming.Moment.CONCEPT
+        _leg_toestemming_vast(opgeslagen, moment)
         leden_na = list(opgeslagen.leden.all())
         wijzigingen = _verschillen(voor, _momentopname(opgeslagen, leden_na))
         if concept and not indienen:
@@ -208,6 +219,22 @@ def corrigeer_contactadres(*, aanmelding: Aanmelding, email: str) -> None:
         opgeslagen.refresh_from_db()
         link = vervang_link(aanmelding=opgeslagen)
         mail_contactpersoon(opgeslagen, "aanmelding_concept", link=link)
+
+
+def _leg_toestemming_vast(aanmelding: Aanmelding, moment: Toestemming.Moment) -> None:
+    """Record that the applicant agreed, now, to the privacy statement as it is now.
+
+    Called at every save the applicant makes through the form, whose box is never ticked
+    in advance: each save is a consent of its own. The application keeps the last one.
+    """
+    nu = timezone.now()
+    versie = settings.PRIVACYVERKLARING_VERSIE
+    Toestemming.objects.create(aanmelding=aanmelding, tijdstip=nu, versie=versie, moment=moment)
+    Aanmelding.objects.filter(pk=aanmelding.pk).update(
+        privacy_akkoord_op=nu, privacyverklaring_versie=versie
+    )
+    aanmelding.privacy_akkoord_op = nu
+    aanmelding.privacyverklaring_versie = versie
 
 
 def _schrijf_leden(aanmelding: Aanmelding, leden: Sequence[Mapping]) -> None:

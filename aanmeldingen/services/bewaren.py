@@ -1,47 +1,51 @@
-"""Retention: deleting what the privacy statement says we keep no longer."""
+"""Retention of applications that never became a casuswijk (netwerk/bewaartermijnen.py).
 
-from datetime import timedelta
+The chosen ones go with their casuswijk (casuswijken.services.bewaren). Each function
+deletes what passed its term, members and history included (they cascade; the admin's
+change log follows through netwerk.wijzigingslog), and returns how many records went.
+"""
 
-from django.db import transaction
-from django.utils import timezone
+from datetime import datetime
+
+from django.db.models import QuerySet
 
 from ..enums import Status
 from ..models import Aanmelding
 
-# The privacy statement promises these terms (templates/netwerk/privacy.html).
-# "Within three months": a few days' margin, so that a daily run is never late.
-BEWAARTERMIJN_INGETROKKEN = timedelta(days=85)
-BEWAARTERMIJN_CONCEPT_NA_SLUITING = timedelta(days=85)
 
+def verwijder_niet_gekozen(*, grens: datetime) -> int:
+    """Reserve and rejected applications whose decision was sent before `grens`.
 
-def ruim_op() -> dict[str, int]:
-    """Delete what the privacy statement says we keep no longer, members and history included.
-
-    - applications withdrawn more than three months ago;
-    - concepts of calls that closed more than three months ago.
-    Returns how many of each were deleted. Run daily (manage.py ruim_aanmeldingen_op).
+    Staff send a call's decisions together (services.verstuur_besluiten sets
+    besluit_verzonden_op); a decision no longer changes after that.
     """
-    nu = timezone.now()
-    ingetrokken = Aanmelding.objects.filter(
-        status=Status.INGETROKKEN,
-        statuswijzigingen__naar=Status.INGETROKKEN,
-        statuswijzigingen__tijdstip__lt=nu - BEWAARTERMIJN_INGETROKKEN,
+    return verwijder(
+        Aanmelding.objects.filter(
+            status__in=[Status.RESERVE, Status.AFGEWEZEN], besluit_verzonden_op__lt=grens
+        )
     )
-    concepten = Aanmelding.objects.filter(
-        status=Status.CONCEPT, oproep__deadline__lt=nu - BEWAARTERMIJN_CONCEPT_NA_SLUITING
-    )
-    with transaction.atomic():
-        aantallen = {
-            "ingetrokken": _verwijder(ingetrokken),
-            "concepten": _verwijder(concepten),
-        }
-    return aantallen
 
 
-def _verwijder(aanmeldingen) -> int:
+def verwijder_ingetrokken(*, grens: datetime) -> int:
+    """Applications withdrawn before `grens`."""
+    return verwijder(
+        Aanmelding.objects.filter(
+            status=Status.INGETROKKEN,
+            statuswijzigingen__naar=Status.INGETROKKEN,
+            statuswijzigingen__tijdstip__lt=grens,
+        )
+    )
+
+
+def verwijder_concepten(*, grens: datetime) -> int:
+    """Concepts of calls that closed before `grens`."""
+    return verwijder(Aanmelding.objects.filter(status=Status.CONCEPT, oproep__deadline__lt=grens))
+
+
+def verwijder(aanmeldingen: QuerySet[Aanmelding]) -> int:
+    """Delete these applications with everything that hangs on them; returns the rows."""
     # Through the primary keys: a join in the filter would make delete() refuse or repeat.
-    return (
-        Aanmelding.objects.filter(pk__in=list(aanmeldingen.values_list("pk", flat=True)))
-        .delete()[1]
-        .get("aanmeldingen.Aanmelding", 0)
-    )
+    pks = list(aanmeldingen.values_list("pk", flat=True).distinct())
+    if not pks:
+        return 0
+    return Aanmelding.objects.filter(pk__in=pks).delete()[0]

@@ -38,7 +38,7 @@ def vervang_link(*, aanmelding: Aanmelding) -> str:
     return link_voor(token)
 
 
-def stuur_nieuwe_link(*, aanmelding: Aanmelding, door_medewerker: bool = False) -> None:
+def stuur_nieuwe_link(*, aanmelding: Aanmelding, door_medewerker: bool = False) -> bool:
     """Mail a new secret link to the contact person; it replaces the current one once the
     mail server accepted the mail.
 
@@ -49,7 +49,13 @@ def stuur_nieuwe_link(*, aanmelding: Aanmelding, door_medewerker: bool = False) 
     (wachtende_toegang_*, replacing one that still waited: the latest request wins), and
     its mail queued, which runs neem_link_in_gebruik once delivered. A mail whose link was
     replaced by a later one before it went is not sent: only working links arrive.
+
+    Returns False, changing nothing, when the contact person has no address: it was erased
+    on request (netwerk.persoonsgegevens), and a mail to nobody only fails in the queue.
     """
+    contactpersoon = aanmelding.contactpersoon
+    if contactpersoon is None or not contactpersoon.email:
+        return False
     token, opslag = toegang.nieuw_token()
     with transaction.atomic():
         Aanmelding.objects.filter(pk=aanmelding.pk).update(
@@ -67,6 +73,7 @@ def stuur_nieuwe_link(*, aanmelding: Aanmelding, door_medewerker: bool = False) 
                 {"aanmelding_id": aanmelding.pk, "selector": opslag.selector},
             ),
         )
+    return True
 
 
 def wacht_link_nog(*, aanmelding_id: int, selector: str) -> bool:

@@ -109,11 +109,11 @@ def aanmelden(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _te_vaak_opgeslagen(*, concept: bool) -> str:
-    wat = "keer een concept opgeslagen" if concept else "aanmeldingen verstuurd"
+    wat = "keer een concept opgeslagen" if concept else "aanmeldingen ingediend"
     return (
         f"Vanaf uw internetadres zijn het afgelopen uur al {settings.AANMELDINGEN_PER_UUR} "
         f"{wat}. Om misbruik te voorkomen kan dat pas over een uur weer. Uw antwoorden staan "
-        "nog in het formulier; bewaar ze, of mail ons als het niet kan wachten."
+        "nog in het formulier; kopieer ze, of mail ons als het niet kan wachten."
     )
 
 

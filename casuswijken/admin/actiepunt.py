@@ -18,6 +18,7 @@ from ..services import (
     sla_actiepunt_op,
 )
 from .exporteren import CsvExport
+from .filters import StandFilter
 from .velden import EigenaarVeld, eigenaars, sessieveld
 
 
@@ -87,7 +88,7 @@ class ActiepuntAdmin(CsvExport, admin.ModelAdmin):
     export = ACTIEPUNTEN
     actions = ["exporteer_csv"]
     list_display = ["omschrijving", "casuswijk", "eigenaar_weergave", "deadline", "status"]
-    list_filter = ["status", "casuswijk"]
+    list_filter = [StandFilter, "status", "casuswijk"]
     list_select_related = ["casuswijk", "eigenaar"]
     search_fields = ["omschrijving", "eigenaar_naam"]
     readonly_fields = ["afgerond_op", "geschiedenis"]

@@ -34,6 +34,7 @@ from ..services import (
     sla_bijeenkomst_op,
 )
 from .bijlagen import BijlageInline
+from .filters import VerslagFilter, WanneerFilter
 from .uitnodiging import aanwezigheidsinlines, samenvatting
 from .velden import EigenaarVeld, eigenaars, keuzes_eenmaal, sessielabel, sessieveld
 
@@ -222,6 +223,8 @@ class BijeenkomstAdmin(admin.ModelAdmin):
         "verslagstatus",
     ]
     list_filter = [
+        WanneerFilter,
+        VerslagFilter,
         "soort",
         "zichtbaarheid",
         "gepubliceerd",

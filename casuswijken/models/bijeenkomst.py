@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from netwerk.rechten import Recht, mag
 
@@ -32,6 +33,20 @@ class BijeenkomstQuerySet(models.QuerySet):
             return self.all()
         return self.filter(
             niveaufilter(user, oproep="oproep", casuswijk="casuswijk"), gepubliceerd=True
+        )
+
+    # What the staff start page counts (netwerk.dashboard), and the session list's filters
+    # that open the same sessions (admin.bijeenkomst).
+
+    def komend(self, nu=None) -> "BijeenkomstQuerySet":
+        """Sessions still to come: not begun yet, and not cancelled."""
+        return self.filter(begint_op__gt=nu or timezone.now(), geannuleerd=False)
+
+    def verslag_te_schrijven(self, nu=None) -> "BijeenkomstQuerySet":
+        """Sessions that took place (ended, not cancelled) without a published verslag: the
+        notes are still empty, or the session is not published."""
+        return self.filter(eindigt_op__lt=nu or timezone.now(), geannuleerd=False).filter(
+            Q(verslag="") | Q(gepubliceerd=False)
         )
 
 
@@ -160,6 +175,10 @@ class ActiepuntQuerySet(models.QuerySet):
 
     def open(self) -> "ActiepuntQuerySet":
         return self.exclude(status=Actiestatus.AFGEROND)
+
+    def verlopen(self, vandaag=None) -> "ActiepuntQuerySet":
+        """Open action points whose deadline has passed (the deadline day itself is not)."""
+        return self.open().filter(deadline__lt=vandaag or timezone.localdate())
 
 
 class Actiepunt(models.Model):

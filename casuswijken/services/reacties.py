@@ -53,7 +53,7 @@ def controleer_reactietekst(tekst: str) -> str:
         )
     if len(tekst) > REACTIE_MAX:
         raise ValidationError(
-            f"Uw reactie is {len(tekst)} tekens lang; er passen er hoogstens {REACTIE_MAX} in.",
+            f"Uw reactie is {len(tekst)} tekens lang; er passen er maximaal {REACTIE_MAX} in.",
             code="max_length",
         )
     return tekst

@@ -95,7 +95,7 @@ def wijs_voorstel_af(*, voorstel: Interventievoorstel, door, reden: str) -> None
     reden = reden.strip()
     if not reden or len(reden) > Interventievoorstel._meta.get_field("reden").max_length:
         raise ValueError(
-            "Een voorstel dat niet wordt opgenomen, heeft een reden van hoogstens 1000 tekens."
+            "Een voorstel dat niet wordt opgenomen, heeft een reden van maximaal 1000 tekens."
         )
     with transaction.atomic():
         _neem_voorstel_in_behandeling(voorstel)

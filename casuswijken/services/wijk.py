@@ -83,9 +83,11 @@ def nodig_uit(
     """Give a person access to a casuswijk and mail them; returns (deelname, new).
 
     An existing account with this address is reused, never duplicated; someone who takes
-    part already is left alone and not mailed again. Side effect: a mail with a link to set
-    a password (valid PASSWORD_RESET_TIMEOUT, and only once: setting the password ends it)
-    or, for someone who has one, a note that they can now see this casuswijk.
+    part already is left alone and not mailed again; an account switched off by its
+    retention term (casuswijken.services.bewaren) is switched on again. Side effect: a mail
+    with a link to set a password (valid PASSWORD_RESET_TIMEOUT, and only once: setting the
+    password ends it) or, for someone who has one, a note that they can now see this
+    casuswijk.
     """
     gebruikers = get_user_model().objects
     email = email.strip()
@@ -104,6 +106,10 @@ def nodig_uit(
         )
         if bestaande is not None:
             return bestaande, False
+        if not gebruiker.is_active and not gebruiker.is_staff:
+            # Switched off by its retention term once an earlier participation ended.
+            gebruiker.is_active = True
+            gebruiker.save(update_fields=["is_active"])
         deelname = Deelname.objects.create(
             gebruiker=gebruiker,
             casuswijk=casuswijk,

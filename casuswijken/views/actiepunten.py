@@ -40,9 +40,9 @@ class ActiepuntStatusForm(forms.Form):
         label="Notitie (niet verplicht)",
         required=False,
         max_length=NOTITIE_MAX,
-        widget=forms.Textarea(attrs={"rows": 2, "data-teller": ""}),
-        help_text=f"Bijvoorbeeld wat er is gedaan of wat nog nodig is; hoogstens {NOTITIE_MAX} "
-        "tekens. Wie het actiepunt ziet, leest de notitie.",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Bijvoorbeeld wat er is gedaan of wat nog nodig is. Wie het actiepunt ziet, "
+        "leest de notitie.",
     )
 
     def __init__(self, *args, actiepunt: Actiepunt, **kwargs):

@@ -28,12 +28,12 @@ class ReactieForm(forms.Form):
     tekst = Tekstvak(
         label="Uw reactie",
         max_length=REACTIE_MAX,
-        widget=forms.Textarea(attrs={"rows": 5, "data-teller": ""}),
-        help_text=f"Gewone tekst, hoogstens {REACTIE_MAX} tekens. Wie het verslag mag lezen, "
-        "leest ook uw reactie, met uw naam erbij.",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="Gewone tekst. Wie het verslag mag lezen, leest ook uw reactie, met uw naam "
+        "erbij.",
         error_messages={
             "required": "Schrijf uw reactie.",
-            "max_length": "Uw reactie is %(show_value)d tekens lang; er passen er hoogstens "
+            "max_length": "Uw reactie is %(show_value)d tekens lang; er passen er maximaal "
             "%(limit_value)d in.",
             "null_characters_not_allowed": "Uw reactie bevat een teken dat niet kan worden "
             "opgeslagen (een nul-teken). Haal het weg en probeer het opnieuw.",

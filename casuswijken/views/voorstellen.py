@@ -28,16 +28,15 @@ class VoorstelForm(forms.ModelForm):
         label="Omschrijving",
         required=False,
         max_length=TEKST_MAX,
-        widget=forms.Textarea(attrs={"rows": 4, "data-teller": ""}),
-        help_text=f"Wat houdt de interventie in, voor wie? Niet verplicht, hoogstens {TEKST_MAX} "
-        "tekens.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Wat houdt de interventie in, voor wie? Niet verplicht.",
     )
     ervaringen = Tekstvak(
         label="Ervaringen",
         required=False,
         max_length=TEKST_MAX,
-        widget=forms.Textarea(attrs={"rows": 4, "data-teller": ""}),
-        help_text=f"Wat werkt, wat niet, en waarom. Niet verplicht, hoogstens {TEKST_MAX} tekens.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Wat werkt, wat niet, en waarom. Niet verplicht.",
     )
 
     benamingen = {
@@ -53,14 +52,9 @@ class VoorstelForm(forms.ModelForm):
         labels = {"naam": "Naam van de interventie"}
         field_classes = {"naam": Tekstregel, "partners": Tekstregel}
         help_texts = {
-            "naam": "Hoogstens 200 tekens.",
             "categorie": "De indeling die alle casuswijken gebruiken, zodat ze hun interventies "
             "kunnen vergelijken. De begeleiders passen die zo nodig aan.",
-            "partners": "Wie doen er mee? Niet verplicht, hoogstens 300 tekens.",
-        }
-        widgets = {
-            "naam": forms.TextInput(attrs={"data-teller": ""}),
-            "partners": forms.TextInput(attrs={"data-teller": ""}),
+            "partners": "Wie doen er mee? Niet verplicht.",
         }
 
     def __init__(self, *args, **kwargs):

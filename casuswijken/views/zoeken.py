@@ -9,6 +9,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from netwerk.formulieren import Velden, foutoverzicht
+
 from ..zoeken import (
     MAX_LENGTE,
     MAX_PER_SOORT,
@@ -29,13 +31,15 @@ class Zoekveld(forms.CharField):
 
 
 class Zoekformulier(forms.Form):
+    # The template writes the box itself, with this id; the error summary links to it.
     q = Zoekveld(label="Zoek in bijeenkomsten, interventies, bevindingen en voorbeelden",
-                 required=False)  # fmt: skip
+                 required=False, widget=forms.TextInput(attrs={"id": "zoekterm"}))  # fmt: skip
     soort = forms.ChoiceField(
         choices=[("", "Alles")] + [(s.sleutel, s.meervoud) for s in SOORTEN.values()],
         required=False,
     )
     ingekort = False
+    korte_labels = {"q": "Zoekopdracht"}  # the error summary's name for the box
 
     def clean_q(self) -> str:
         zoekterm = self.cleaned_data["q"]
@@ -88,6 +92,8 @@ def zoeken(request: HttpRequest) -> HttpResponse:
     zoekterm = formulier.cleaned_data.get("q", "")
     context = {
         "formulier": formulier,
+        # Only the box can be wrong; an unknown kind of result shows everything, with a note.
+        "fouten": foutoverzicht(Velden(formulier, ["q"])),
         "zoekterm": zoekterm,
         # What the box shows again: what was typed, cleaned, also when it found nothing.
         "invoer": schoon_zoekterm(request.GET.get("q", ""))[0],

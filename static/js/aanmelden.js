@@ -1,16 +1,12 @@
 // Progressive enhancement of the application form. Without this file the same buttons
-// work through the server; with it, members are added and removed in place.
+// work through the server; with it, members are added and removed in place. (The error
+// summary's focus and the character counters come from formulier.js, on every page.)
 (function () {
   "use strict";
 
   var formulier = document.querySelector("[data-aanmeldformulier]");
   if (!formulier) {
     return;
-  }
-
-  var overzicht = document.getElementById("foutoverzicht");
-  if (overzicht) {
-    overzicht.focus();
   }
 
   var lijst = formulier.querySelector("[data-leden]");

@@ -1,8 +1,14 @@
-// The participants' small forms: the error summary takes the focus when a form came back
-// with errors, and every text field marked data-teller that has a maxlength gets a visible
-// character counter, "Nog 480 van de 500 tekens", which screen readers hear once typing
-// pauses, not at every key. Without this file the field's hint states the limit, and the
-// server checks it.
+// Every portal page loads this file (templates/base.html).
+//
+// The error summary (includes/foutoverzicht.html) takes the focus when a form came back
+// with errors, so that a screen reader reads it first and Tab goes to its links.
+//
+// Every text field with a limit (data-limiet, set by netwerk.formulieren.Tekstregel) gets
+// a visible counter below it, "Nog 120 tekens" or "23 tekens te veel". The field has no
+// maxlength, so a pasted text is kept whole; the server refuses one that is too long,
+// with its message at the field. Screen readers hear the counter only near the limit and
+// once typing pauses, not at every key. Without this file the hint states the limit and
+// the server's message says what is too long.
 (function () {
   "use strict";
 
@@ -11,20 +17,30 @@
     overzicht.focus();
   }
 
+  // Announced only with this share of the limit or less left (and when over it).
+  var DICHTBIJ = 0.1;
+  var WACHTTIJD = 1000;
+
   function getal(n) {
     return n.toLocaleString("nl-NL");
   }
 
-  function tekst(over, limiet) {
-    if (over < 0) {
-      return getal(-over) + (over === -1 ? " teken" : " tekens") + " te veel (hoogstens " + getal(limiet) + ")";
-    }
-    // The browser counts a line break as one character, as the server does.
-    return "Nog " + getal(over) + " van de " + getal(limiet) + " tekens";
+  function tekens(n) {
+    return getal(n) + (n === 1 ? " teken" : " tekens");
   }
 
-  document.querySelectorAll("[data-teller][maxlength]").forEach(function (veld) {
-    var limiet = parseInt(veld.getAttribute("maxlength"), 10);
+  function tekst(over) {
+    return over < 0 ? tekens(-over) + " te veel" : "Nog " + tekens(over);
+  }
+
+  // Counted as the server counts: per character, not per UTF-16 unit (an emoji is one),
+  // and a line break is one character.
+  function lengte(waarde) {
+    return Array.from(waarde).length;
+  }
+
+  document.querySelectorAll("[data-limiet]").forEach(function (veld) {
+    var limiet = parseInt(veld.getAttribute("data-limiet"), 10);
     var zichtbaar = document.createElement("div");
     zichtbaar.className = "form-text tekenteller";
     zichtbaar.id = veld.id + "-teller";
@@ -38,17 +54,28 @@
     veld.setAttribute("aria-describedby", (beschreven ? beschreven + " " : "") + zichtbaar.id);
     var wachten = null;
 
-    function werkBij() {
-      var over = limiet - veld.value.length;
-      zichtbaar.textContent = tekst(over, limiet);
-      zichtbaar.classList.toggle("text-danger", over < 0);
-      window.clearTimeout(wachten);
-      wachten = window.setTimeout(function () {
-        voorgelezen.textContent = zichtbaar.textContent;
-      }, 1000);
+    function over() {
+      return limiet - lengte(veld.value);
     }
 
-    veld.addEventListener("input", werkBij);
-    zichtbaar.textContent = tekst(limiet - veld.value.length, limiet);
+    function toon() {
+      var rest = over();
+      zichtbaar.textContent = tekst(rest);
+      zichtbaar.classList.toggle("tekenteller-te-veel", rest < 0);
+      return rest;
+    }
+
+    veld.addEventListener("input", function () {
+      var rest = toon();
+      window.clearTimeout(wachten);
+      if (rest <= limiet * DICHTBIJ) {
+        wachten = window.setTimeout(function () {
+          voorgelezen.textContent = zichtbaar.textContent;
+        }, WACHTTIJD);
+      } else {
+        voorgelezen.textContent = "";
+      }
+    });
+    toon();
   });
 })();

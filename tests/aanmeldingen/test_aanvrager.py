@@ -79,7 +79,7 @@ def test_concept_with_partial_answers_is_saved_and_its_link_mailed(client, url, 
     assert Statuswijziging.objects.count() == 0
     mails = wachtende_mails()
     assert [(mail["aan"], mail["onderwerp"]) for mail in mails] == [
-        (["lid1@voorbeeld.nl"], "Uw concept-aanmelding is bewaard: Kanaleneiland")
+        (["lid1@voorbeeld.nl"], "Uw conceptaanmelding is opgeslagen: Kanaleneiland")
     ]
     link = link_uit_mail(mails[0])
     assert client.get(link).context["aanmelding"] == aanmelding

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.conf import settings
 from django.urls import reverse
@@ -46,7 +48,7 @@ def test_valid_submission_writes_application_members_history_and_mails(client, u
     assert aanmelding.status == Status.INGEDIEND
     assert aanmelding.ingediend_op is not None
     assert aanmelding.privacy_akkoord_op is not None
-    assert aanmelding.privacyverklaring_versie == settings.PRIVACYVERKLARING_VERSIE == "2026-12-01b"
+    assert aanmelding.privacyverklaring_versie == settings.PRIVACYVERKLARING_VERSIE == "2026-12-01c"
     assert aanmelding.cbs_wijkcode == "WK034405"
     assert [(lid.naam, lid.is_contactpersoon) for lid in aanmelding.leden.all()] == [
         ("Lid 1", True),
@@ -245,7 +247,7 @@ def test_six_members_are_refused(client, url):
     response = client.post(url, aanmeld_data(leden=leden))
 
     assert response.status_code == 422
-    assert fouten(response) == ["Een coalitie heeft hoogstens 5 leden."]
+    assert fouten(response) == ["Een coalitie heeft maximaal 5 leden."]
     assert_niets_opgeslagen()
 
 
@@ -265,17 +267,20 @@ def test_six_members_are_refused(client, url):
         (
             "wijknaam",
             "x" * 101,
-            "Zorg dat deze waarde niet meer dan 100 tekens bevat (het zijn er nu 101).",
+            "Deze tekst is 101 tekens lang; er passen er maximaal 100 in. "
+            "Maak hem korter: wat u schreef, staat er nog.",
         ),
         (
             "wijkbeschrijving",
             "x" * 3001,
-            "Zorg dat deze waarde niet meer dan 3000 tekens bevat (het zijn er nu 3001).",
+            "Deze tekst is 3001 tekens lang; er passen er maximaal 3000 in. "
+            "Maak hem korter: wat u schreef, staat er nog.",
         ),
         (
             "leervraag_opbrengsten",
             "x" * 2001,
-            "Zorg dat deze waarde niet meer dan 2000 tekens bevat (het zijn er nu 2001).",
+            "Deze tekst is 2001 tekens lang; er passen er maximaal 2000 in. "
+            "Maak hem korter: wat u schreef, staat er nog.",
         ),
         ("wijknaam", "", "Vul de naam van de wijk in."),
         (
@@ -321,7 +326,8 @@ def test_lowercase_cbs_code_is_accepted_as_uppercase(client, url):
         (
             "organisatie",
             "o" * 151,
-            "Zorg dat deze waarde niet meer dan 150 tekens bevat (het zijn er nu 151).",
+            "Deze tekst is 151 tekens lang; er passen er maximaal 150 in. "
+            "Maak hem korter: wat u schreef, staat er nog.",
         ),
         ("domein", "", "Kies het domein van lid 2."),
     ],
@@ -349,7 +355,7 @@ def test_error_summary_links_to_the_fields(client, url):
         ("Lid 2: E-mailadres", "#id_leden-1-email"),
     ]
     assert '<a href="#id_wijknaam">Vul de naam van de wijk in.</a>' in response.text
-    assert 'aria-describedby="id_wijknaam_error"' in response.text
+    assert re.search(r'aria-describedby="[^"]*\bid_wijknaam_error\b', response.text)
 
 
 def test_error_summary_lists_the_errors_in_the_order_of_the_page(client, url):
@@ -411,7 +417,7 @@ def test_required_fields_say_what_to_fill_in_or_choose(client, url):
         "Vul de naam van lid 2 in.",
         "Vul de functie van lid 2 in.",
         "Vul de organisatie van lid 2 in.",
-        "Kies het type organisatie van lid 2.",
+        "Kies de soort organisatie van lid 2.",
         "Kies het domein van lid 2.",
         "Vul het e-mailadres van lid 3 in.",
     ]
@@ -533,9 +539,9 @@ def test_submissions_are_rate_limited_per_address(client, url, settings):
 
     assert response.status_code == 429
     assert fouten(response) == [
-        "Vanaf uw internetadres zijn het afgelopen uur al 2 aanmeldingen verstuurd. Om "
+        "Vanaf uw internetadres zijn het afgelopen uur al 2 aanmeldingen ingediend. Om "
         "misbruik te voorkomen kan dat pas over een uur weer. Uw antwoorden staan nog in het "
-        "formulier; bewaar ze, of mail ons als het niet kan wachten."
+        "formulier; kopieer ze, of mail ons als het niet kan wachten."
     ]
     assert response.context["form"]["wijknaam"].value() == "Drie"
     assert sorted(Aanmelding.objects.values_list("wijknaam", flat=True)) == ["Een", "Twee"]

@@ -2,21 +2,35 @@
 
 import threading
 import uuid
+from datetime import timedelta
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 from aanmeldingen.enums import Status
-from aanmeldingen.models import Aanmelding, Besluitbericht, Besluitsjabloon, Coalitielid, Revisie
+from aanmeldingen.models import (
+    Aanmelding,
+    Besluitbericht,
+    Besluitsjabloon,
+    Coalitielid,
+    Oproep,
+    Revisie,
+    Toewijzing,
+)
 from aanmeldingen.services import (
     BesluitAlVerzonden,
     SelectieVol,
     VerouderdFormulier,
     dien_aanmelding_in,
+    herinner_aan_beoordelingen,
     neem_besluit,
+    sla_oproep_op,
     verstuur_besluiten,
     werk_aanmelding_bij,
+    wijs_toe,
 )
+from netwerk.rechten import Rol
 from tests.aanmeldingen.test_services import GEGEVENS, LEDEN
 from tests.conftest import wachtende_mails
 from tests.factories import AanmeldingFactory, OproepFactory, StaffFactory
@@ -189,3 +203,72 @@ def _besluit_tijdens_versturen(coordinator):
     assert fouten == []
     ander.refresh_from_db()
     assert Besluitbericht.objects.get(aanmelding=ander).besluit == ander.status
+
+
+def test_two_coordinators_assigning_at_the_same_moment_give_no_application_too_many():
+    oproep = OproepFactory()
+    aanmeldingen = AanmeldingFactory.create_batch(3, oproep=oproep)
+    beoordelaars = [StaffFactory(rol=Rol.BEOORDELAAR) for _ in range(4)]
+    start = threading.Barrier(4)
+    fouten = []
+
+    def wijs_toe_(nummer):
+        try:
+            start.wait()
+            # Each coördinator chose the reviewers in another order.
+            keuze = beoordelaars[nummer:] + beoordelaars[:nummer]
+            wijs_toe(aanmeldingen=aanmeldingen, beoordelaars=keuze, aantal=2, door=None)
+        except Exception as fout:  # noqa: BLE001 - reported by the assertion below
+            fouten.append(fout)
+        finally:
+            connection.close()
+
+    draden = [threading.Thread(target=wijs_toe_, args=[nummer]) for nummer in range(4)]
+    for draad in draden:
+        draad.start()
+    for draad in draden:
+        draad.join()
+
+    assert fouten == []
+    assert [a.toewijzingen.count() for a in aanmeldingen] == [2, 2, 2]
+
+
+def test_a_reminder_run_and_a_new_review_deadline_at_the_same_moment_leave_it_to_come():
+    """The run locks the call before marking, as saving a new deadline does: either the
+    reminder went before the change (and the marks are cleared), or it sees the new
+    deadline and waits for it; never marks that hold for the old deadline."""
+    nu = timezone.now()
+    oproep = OproepFactory(beoordeling_deadline=nu + timedelta(days=2))
+    beoordelaar = StaffFactory(rol=Rol.BEOORDELAAR)
+    Toewijzing.objects.create(aanmelding=AanmeldingFactory(oproep=oproep), beoordelaar=beoordelaar)
+    start = threading.Barrier(2)
+    fouten = []
+
+    def herinner():
+        try:
+            start.wait()
+            herinner_aan_beoordelingen(nu=nu)
+        except Exception as fout:  # noqa: BLE001 - reported by the assertion below
+            fouten.append(fout)
+        finally:
+            connection.close()
+
+    def verschuif():
+        try:
+            start.wait()
+            nieuw = Oproep.objects.get(pk=oproep.pk)
+            nieuw.beoordeling_deadline = nu + timedelta(days=20)
+            sla_oproep_op(oproep=nieuw)
+        except Exception as fout:  # noqa: BLE001 - reported by the assertion below
+            fouten.append(fout)
+        finally:
+            connection.close()
+
+    draden = [threading.Thread(target=herinner), threading.Thread(target=verschuif)]
+    for draad in draden:
+        draad.start()
+    for draad in draden:
+        draad.join()
+
+    assert fouten == []
+    assert Toewijzing.objects.get().herinnerd_op is None

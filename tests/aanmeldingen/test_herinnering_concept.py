@@ -50,7 +50,8 @@ def uitvoer(concepten: int) -> str:
         "Herinneringen klaargezet: 0 voor een bijeenkomst binnen 24 uur, "
         "0 voor een actiepunt met de deadline binnen een week, "
         "0 voor een actiepunt met een verstreken deadline, "
-        f"{concepten} voor een concept-aanmelding die nog niet is ingediend.\n"
+        f"{concepten} voor een conceptaanmelding die nog niet is ingediend, "
+        "0 voor een beoordelaar met aanmeldingen die nog te beoordelen zijn.\n"
     )
 
 
@@ -65,12 +66,12 @@ def test_a_concept_is_reminded_of_once_a_week_before_the_deadline(klok, client):
     assert [(mail["aan"], mail["onderwerp"]) for mail in mails] == [
         (
             ["carla@voorbeeld.nl"],
-            "Uw concept-aanmelding is nog niet ingediend: de oproep sluit 16 maart",
+            "Uw conceptaanmelding is nog niet ingediend: de oproep sluit 16 maart",
         )
     ]
     tekst = mails[0]["tekst"]
     assert "Beste Carla Contact," in tekst
-    assert 'aanmelding voor Lombok (Utrecht) bij de oproep "Gemengde wijk 2026"' in tekst
+    assert "hebt een conceptaanmelding opgeslagen voor Lombok (Utrecht) bij de oproep" in tekst
     assert "Dat concept is nog NIET ingediend." in tekst
     assert "De oproep sluit op maandag 16 maart 2026 om 09:00 uur" in tekst
     # The secret link is stored hashed: the mail sends them to "Link kwijt?" instead.

@@ -18,6 +18,7 @@ ROLLEN = ["beoordelaar", "begeleider", "coördinator"]
 ACTIES = {
     ("aanmelding", "vergelijk"): {"beoordelaar", "begeleider", "coördinator"},
     ("aanmelding", "exporteer_csv"): {"coördinator"},
+    ("aanmelding", "wijs_beoordelaars_toe"): {"coördinator"},
     ("aanmelding", "besluit_geselecteerd"): {"coördinator"},
     ("aanmelding", "besluit_reserve"): {"coördinator"},
     ("aanmelding", "besluit_afgewezen"): {"coördinator"},
@@ -38,11 +39,19 @@ PAGINAS = {
     "admin:aanmeldingen_aanmelding_lezen": {"beoordelaar", "begeleider", "coördinator"},
     "admin:aanmeldingen_beoordeling_add": {"beoordelaar", "coördinator"},
     "admin:aanmeldingen_beoordeling_changelist": {"beoordelaar", "coördinator"},
+    "admin:aanmeldingen_mijn_beoordelingen": {"beoordelaar", "coördinator"},
+    "admin:aanmeldingen_belangenconflict_melden": {"beoordelaar", "coördinator"},
+    "admin:aanmeldingen_belangenconflict_changelist": {"coördinator"},
     "admin:aanmeldingen_oproep_changelist": {"beoordelaar", "begeleider", "coördinator"},
     "admin:aanmeldingen_besluitsjabloon_changelist": {"coördinator"},
     "admin:aanmeldingen_besluitbericht_changelist": {"coördinator"},
     "admin:casuswijken_casuswijk_changelist": {"beoordelaar", "begeleider", "coördinator"},
+    "admin:netwerk_privacyverzoek_changelist": {"coördinator"},
+    "admin:netwerk_privacyverzoek_persoon": {"coördinator"},
 }
+
+# The pages about one application.
+MET_AANMELDING = ("_lezen", "_belangenconflict_melden")
 
 
 def beschikbare_acties(client, model: str) -> set[str]:
@@ -73,7 +82,7 @@ def test_each_role_gets_exactly_its_actions(client, rol):
 def test_each_role_gets_exactly_its_pages(client, rol, naam):
     aanmelding = AanmeldingFactory()
     client.force_login(medewerker(rol))
-    args = [aanmelding.pk] if naam.endswith("_lezen") else []
+    args = [aanmelding.pk] if naam.endswith(MET_AANMELDING) else []
 
     response = client.get(reverse(naam, args=args))
 
@@ -83,7 +92,7 @@ def test_each_role_gets_exactly_its_pages(client, rol, naam):
 @pytest.mark.parametrize("naam", sorted(PAGINAS))
 def test_anonymous_visitors_are_sent_to_the_login(client, naam):
     aanmelding = AanmeldingFactory()
-    args = [aanmelding.pk] if naam.endswith("_lezen") else []
+    args = [aanmelding.pk] if naam.endswith(MET_AANMELDING) else []
 
     response = client.get(reverse(naam, args=args))
 

@@ -20,7 +20,7 @@ def vul_lid_in(page, index, naam, organisatie, soort, domein, email):
     lid.get_by_label("Naam").fill(naam)
     lid.get_by_label("Functie").fill("Adviseur")
     lid.get_by_label("Organisatie", exact=False).first.fill(organisatie)
-    lid.get_by_label("Organisatietype").select_option(label=soort)
+    lid.get_by_label("Soort organisatie").select_option(label=soort)
     lid.get_by_label("E-mailadres").fill(email)
     lid.get_by_label(domein).check()
 
@@ -47,7 +47,7 @@ def test_a_coalition_applies_with_four_members(live_server, page):
     assert page.get_by_role("heading", level=1).inner_text() == "Aanmelden voor het leernetwerk"
     assert ernstige_toegankelijkheidsfouten(page) == []
 
-    page.get_by_role("button", name="Aanmelding versturen").click()
+    page.get_by_role("button", name="Aanmelding indienen").click()
     overzicht = page.locator("#foutoverzicht")
     assert overzicht.is_visible()
     assert page.evaluate("document.activeElement.id") == "foutoverzicht"
@@ -61,7 +61,7 @@ def test_a_coalition_applies_with_four_members(live_server, page):
     for index, lid in enumerate(LEDEN):
         vul_lid_in(page, index, *lid)
     page.get_by_label("Ik heb de privacyverklaring").check()
-    page.get_by_role("button", name="Aanmelding versturen").click()
+    page.get_by_role("button", name="Aanmelding indienen").click()
 
     assert page.get_by_role("heading", level=1).inner_text() == (
         "Bedankt, we hebben uw aanmelding ontvangen"

@@ -21,7 +21,7 @@ def test_concept_saved_then_finished_and_submitted_through_the_mailed_link(live_
     page.get_by_label("Ik heb de privacyverklaring").check()
     page.get_by_role("button", name="Opslaan als concept").click()
 
-    assert page.get_by_role("heading", level=1).inner_text() == "Uw concept is opgeslagen"
+    assert page.get_by_role("heading", level=1).inner_text() == "Uw conceptaanmelding is opgeslagen"
     assert page.get_by_text("De link is de sleutel tot uw aanmelding").is_visible()
     assert ernstige_toegankelijkheidsfouten(page) == []
     aanmelding = Aanmelding.objects.get()
@@ -37,7 +37,7 @@ def test_concept_saved_then_finished_and_submitted_through_the_mailed_link(live_
     for index, lid in enumerate(LEDEN[1:3], start=1):
         vul_lid_in(page, index, *lid)
     page.get_by_label("Ik heb de privacyverklaring").check()
-    page.get_by_role("button", name="Aanmelding versturen").click()
+    page.get_by_role("button", name="Aanmelding indienen").click()
 
     assert page.get_by_text("Uw aanmelding is ingediend.").is_visible()
     assert page.get_by_text("Ingediend: wij hebben uw aanmelding ontvangen").is_visible()

@@ -92,7 +92,7 @@ def test_a_participant_takes_part_and_staff_finish_what_they_started(
     page.get_by_label("Naam van de interventie").fill("Buurtkrant voor nieuwe kopers")
     page.get_by_label("Categorie").select_option(label="Ontmoeting in de buurt")
     page.get_by_label("Domein").select_option("sociaal")
-    page.get_by_role("button", name="Voorstel versturen").click()
+    page.get_by_role("button", name="Voorstel indienen").click()
     expect(page.get_by_role("heading", name="Uw voorstellen")).to_be_visible()
     zonder_ernstige_fouten(page)
 

@@ -74,7 +74,7 @@ def test_the_owner_closes_their_point_and_proposes_an_intervention(
     assert ernstige_toegankelijkheidsfouten(page) == []
     notitie = acties.get_by_label("Notitie (niet verplicht)")
     notitie.fill("Offerte is binnen en goedgekeurd")
-    assert acties.get_by_text("Nog 468 van de 500 tekens").is_visible()
+    assert acties.get_by_text("Nog 468 tekens").is_visible()
     page.screenshot(path=map_voor_schermafdrukken / "actiepunt-1280.png", full_page=True)
 
     acties.get_by_role("combobox", name="Status").select_option("afgerond")
@@ -90,7 +90,7 @@ def test_the_owner_closes_their_point_and_proposes_an_intervention(
     page.get_by_role("link", name="Stel een interventie voor").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Interventie voorstellen"
     assert ernstige_toegankelijkheidsfouten(page) == []
-    page.get_by_role("button", name="Voorstel versturen").click()
+    page.get_by_role("button", name="Voorstel indienen").click()
     overzicht = page.locator("#foutoverzicht")
     assert overzicht.evaluate("el => el === document.activeElement")
     expect(page.get_by_text("Vul de naam van de interventie in.").first).to_be_visible()
@@ -101,7 +101,7 @@ def test_the_owner_closes_their_point_and_proposes_an_intervention(
     page.get_by_label("Domein").select_option("sociaal")
     page.get_by_label("Omschrijving").fill("Een huiskamer op de begane grond, elke dinsdag.")
     page.screenshot(path=map_voor_schermafdrukken / "voorstel-1280.png", full_page=True)
-    page.get_by_role("button", name="Voorstel versturen").click()
+    page.get_by_role("button", name="Voorstel indienen").click()
 
     expect(page.get_by_role("heading", name="Uw voorstellen")).to_be_visible()
     assert page.locator("#voorstellen + ul").get_by_text("Voorgesteld", exact=True).is_visible()
@@ -166,7 +166,7 @@ def test_the_forms_fit_a_phone(live_server, browser, client, wijk, map_voor_sche
     page.screenshot(path=map_voor_schermafdrukken / "actiepunt-320.png", full_page=True)
 
     page.goto(live_server.url + "/wijken/transvaal/interventies/voorstellen/")
-    page.get_by_role("button", name="Voorstel versturen").click()
+    page.get_by_role("button", name="Voorstel indienen").click()
     expect(page.locator("#foutoverzicht")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     assert ernstige_toegankelijkheidsfouten(page) == []

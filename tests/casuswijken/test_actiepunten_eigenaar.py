@@ -183,7 +183,8 @@ def test_anonymous_visitors_are_sent_to_the_login(client, opzet):
         ({"status": ""}, "status", "Kies een status: open, loopt of afgerond."),
         ({"notitie": "Vergeten"}, "status", "Kies een status: open, loopt of afgerond."),
         ({"status": "afgerond", "notitie": "x" * 501}, "notitie",
-         "Zorg dat deze waarde niet meer dan 500 tekens bevat (het zijn er nu 501)."),
+         "Deze tekst is 501 tekens lang; er passen er maximaal 500 in. "
+         "Maak hem korter: wat u schreef, staat er nog."),
         ({"status": "loopt", "notitie": "Bijna\x00klaar"}, "notitie",
          "Null-tekens zijn niet toegestaan."),
         ({"status": "loopt\x00"}, "status", "Kies een status: open, loopt of afgerond."),

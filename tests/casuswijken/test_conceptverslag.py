@@ -116,8 +116,10 @@ def test_a_concept_verslag_says_so_and_offers_the_form_with_a_counter(client, op
     assert "ZQCONCEPTTEKST" in pagina.text
     assert "Er zijn nog geen reacties." in pagina.text
     assert f'action="{reactie_url(opzet["sessie"])}"' in pagina.text
-    assert 'maxlength="2000"' in pagina.text
-    assert 'data-teller=""' in pagina.text
+    # The limit shows and is counted, but never cuts a pasted text (no maxlength).
+    assert 'data-limiet="2000"' in pagina.text
+    assert "maxlength" not in pagina.text
+    assert "Maximaal 2000 tekens." in pagina.text
     assert "js/formulier.js" in pagina.text
 
 
@@ -205,7 +207,7 @@ def test_a_reaction_on_a_final_verslag_is_refused_and_the_text_shown_to_keep(cli
         ("", "Schrijf uw reactie."),
         (" \r\n\t ", "Schrijf uw reactie."),
         ("\u200b\u00a0\ufeff", "Schrijf uw reactie."),
-        ("x" * 2001, "Uw reactie is 2001 tekens lang; er passen er hoogstens 2000 in."),
+        ("x" * 2001, "Uw reactie is 2001 tekens lang; er passen er maximaal 2000 in."),
         ("hallo\x00daar", "Uw reactie bevat een teken dat niet kan worden opgeslagen"),
     ],
 )

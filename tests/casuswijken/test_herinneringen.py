@@ -90,7 +90,8 @@ def uitvoer(*, bijeenkomsten=0, deadlines=0, verlopen=0, concepten=0) -> str:
         f"Herinneringen klaargezet: {bijeenkomsten} voor een bijeenkomst binnen 24 uur, "
         f"{deadlines} voor een actiepunt met de deadline binnen een week, "
         f"{verlopen} voor een actiepunt met een verstreken deadline, "
-        f"{concepten} voor een concept-aanmelding die nog niet is ingediend.\n"
+        f"{concepten} voor een conceptaanmelding die nog niet is ingediend, "
+        "0 voor een beoordelaar met aanmeldingen die nog te beoordelen zijn.\n"
     )
 
 
@@ -494,7 +495,7 @@ def test_two_runs_at_the_same_moment_send_each_reminder_once(wijk):
         "Deadline verstreken",
         "Herinnering",
         "Herinnering",
-        "Uw concept-aanmelding is nog niet ingediend",
+        "Uw conceptaanmelding is nog niet ingediend",
     ]
 
 

@@ -208,6 +208,7 @@ def test_open_action_points_carry_over_to_the_next_session_until_closed_there(cl
 
     assert [a.omschrijving for a in pagina_tweede.context["nog_open"]] == ["Open punt"]
     assert [a.omschrijving for a in pagina_tweede.context["afgerond"]] == ["Afgerond punt"]
+    assert '<h2 class="mt-4">Afgerond in deze bijeenkomst</h2>' in pagina_tweede.text
     assert [a.omschrijving for a in pagina_derde.context["nog_open"]] == ["Open punt"]
     assert list(pagina_derde.context["afgerond"]) == []
 

@@ -22,6 +22,8 @@ pytestmark = pytest.mark.django_db
 VOORSTEL_URL = "/wijken/lombok/interventies/voorstellen/"
 WIJK_URL = "/wijken/lombok/"
 
+BEWAARD = "Maak hem korter: wat u schreef, staat er nog."
+
 
 @pytest.fixture
 def opzet():
@@ -148,9 +150,9 @@ def test_anonymous_visitors_are_sent_to_the_login(client, opzet):
          {"categorie": ["Null-tekens zijn niet toegestaan."],
           "naam": ["Null-tekens zijn niet toegestaan."]}),
         ({"naam": "n" * 201, "omschrijving": "o" * 3001},
-         {"naam": ["Zorg dat deze waarde niet meer dan 200 tekens bevat (het zijn er nu 201)."],
-          "omschrijving": ["Zorg dat deze waarde niet meer dan 3000 tekens bevat (het zijn er "
-                           "nu 3001)."]}),
+         {"naam": [f"Deze tekst is 201 tekens lang; er passen er maximaal 200 in. {BEWAARD}"],
+          "omschrijving": [f"Deze tekst is 3001 tekens lang; er passen er maximaal 3000 in. "
+                           f"{BEWAARD}"]}),
     ],
 )  # fmt: skip
 def test_bad_input_gets_dutch_messages_at_the_fields_and_saves_nothing(
@@ -176,7 +178,8 @@ def test_the_form_offers_the_shared_categories(client, opzet):
         Interventiecategorie.objects.order_by("naam").values_list("naam", flat=True)
     )
     assert {"Ontmoeting", "Wonen"} < {label for _, label in veld.choices}
-    assert 'data-teller=""' in response.text
+    assert 'data-limiet="3000"' in response.text
+    assert "maxlength" not in response.text
 
 
 # Staff decide.

@@ -34,7 +34,7 @@ def test_noteer_writes_a_row_and_one_json_line(caplog):
     [regel] = [r.getMessage() for r in caplog.records if r.name == "netwerk.beveiliging"]
     assert json.loads(regel) == {
         "gebeurtenis": "ingelogd",
-        "account": "jansen",
+        "account": gebruiker.pk,
         "adres": "192.0.2.7",
         "login": "deelnemer",
     }
@@ -76,10 +76,12 @@ def test_the_daily_command_deletes_what_is_verouderd_and_keeps_the_rest(settings
     uitvoer = io.StringIO()
 
     with time_machine.travel("2026-12-01 12:00 +01:00", tick=False):
-        call_command("ruim_beveiligingslog_op", stdout=uitvoer)
+        call_command("pas_bewaartermijnen_toe", stdout=uitvoer)
 
     assert list(Beveiligingsgebeurtenis.objects.all()) == [nieuw]
-    assert uitvoer.getvalue() == "Verwijderd: 1 regel(s) uit het beveiligingslog.\n"
+    assert uitvoer.getvalue().splitlines()[-1] == (
+        "Beveiligingslog (365 dagen, BEVEILIGINGSLOG_DAGEN): 1 record verwijderd."
+    )
 
 
 def test_the_admin_reads_the_details_in_words(client):

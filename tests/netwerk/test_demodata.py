@@ -1,13 +1,24 @@
+import datetime
 import io
 import re
+from collections import Counter
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.http import HttpRequest
+from django.utils import timezone
 
 from aanmeldingen.enums import Domein, Leervraag, Status
-from aanmeldingen.models import Aanmelding, Coalitielid, Oproep, Statuswijziging
+from aanmeldingen.models import (
+    Aanmelding,
+    Belangenconflict,
+    Beoordeling,
+    Coalitielid,
+    Oproep,
+    Statuswijziging,
+    Toewijzing,
+)
 from casuswijken.models import (
     Actiepunt,
     Actiepuntwijziging,
@@ -258,3 +269,66 @@ def test_saving_a_demo_session_in_the_admin_announces_no_old_notes(settings, cli
 
     for sessie in [verkenning, eerste]:
         assert sla_bijeenkomst_op(bijeenkomst=sessie).verslag == 0
+
+
+def test_the_open_call_is_in_review_with_assignments_some_done_and_a_conflict(settings):
+    settings.DEBUG = True
+
+    call_command("laad_demodata", stdout=io.StringIO())
+    call_command("laad_demodata", stdout=io.StringIO())
+
+    oproep = Oproep.objects.get(slug="gemengde-wijk-2027")
+    assert oproep.beoordeling_deadline == oproep.deadline + datetime.timedelta(days=14)
+    standen = Counter(
+        Toewijzing.objects.filter(aanmelding__oproep=oproep)
+        .met_stand()
+        .values_list("beoordelaar__username", "stand")
+    )
+    assert standen == {
+        ("beoordelaar", "gedaan"): 1,
+        ("beoordelaar", "te_doen"): 2,
+        ("beoordelaar2", "gedaan"): 1,
+        ("beoordelaar2", "te_doen"): 2,
+    }
+    conflict = Belangenconflict.objects.get()
+    assert conflict.beoordelaar.username == "beoordelaar"
+    assert not Toewijzing.objects.filter(
+        aanmelding=conflict.aanmelding, beoordelaar=conflict.beoordelaar
+    ).exists()
+
+
+def test_demo_data_gives_the_start_page_something_to_point_at(settings, client):
+    settings.DEBUG = True
+    call_command("laad_demodata")
+    call_command("laad_demodata")
+
+    client.force_login(get_user_model().objects.get(username="coordinator"))
+    response = client.get("/admin/")
+
+    wijken = {w.casuswijk.naam: w for w in response.context["casuswijken"]}
+    assert set(wijken) == {"Transvaal", "Berflo Es", "Heechterp-Schieringen", "Groenewoud"}
+    assert wijken["Berflo Es"].verslag_te_schrijven.aantal == 1
+    assert wijken["Berflo Es"].verlopen_actiepunten.aantal == 1
+    assert wijken["Heechterp-Schieringen"].verlopen_actiepunten.aantal == 1
+    [oproep] = response.context["oproepen"]
+    assert oproep.cijfers.oproep.slug == "gemengde-wijk-2027"
+    # Five reviews by the beheer login and one by each reviewer, made once, with scores
+    # that differ; every review gives a score on each of the five criteria.
+    assert Beoordeling.objects.filter(beoordelaar__username="beheer").count() == 5
+    assert sum(s.aantal for s in oproep.cijfers.scores) == 5 * (5 + 2)
+    assert len([n for n in oproep.cijfers.scores[0].per_score.values() if n]) > 1
+
+
+def test_the_running_network_has_an_end_date_and_the_retention_command_keeps_the_demo(settings):
+    settings.DEBUG = True
+    call_command("laad_demodata")
+    netwerk = Oproep.objects.get(slug="gemengde-wijk-2026")
+    tellingen = [model.objects.count() for model in (Aanmelding, Casuswijk, Bijeenkomst, Deelname)]
+
+    call_command("pas_bewaartermijnen_toe", stdout=io.StringIO())
+
+    assert netwerk.netwerk_einde > timezone.localdate()
+    assert [model.objects.count() for model in (Aanmelding, Casuswijk, Bijeenkomst, Deelname)] == (
+        tellingen
+    )
+    assert get_user_model().objects.filter(is_active=False).count() == 0

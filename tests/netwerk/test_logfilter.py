@@ -2,11 +2,12 @@
 token, and so does every other address that carries a secret."""
 
 import logging
+import sys
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from netwerk.logfilter import VERBORGEN, VerbergGeheimeLinks, verberg_geheimen
+from netwerk.logfilter import VERBORGEN, VerbergGeheimen, verberg_geheimen
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +44,7 @@ def test_runservers_request_line_is_masked_too():
 
     filter_.filter(record)
 
-    assert isinstance(filter_, VerbergGeheimeLinks)
+    assert isinstance(filter_, VerbergGeheimen)
     assert record.getMessage() == f'"GET /aanmelding/{VERBORGEN}/ HTTP/1.1" 200 512'
 
 
@@ -102,3 +103,41 @@ def test_an_encoded_secret_link_is_masked_too(regel):
 
     assert TOKEN not in veilig
     assert VERBORGEN in veilig
+
+
+@pytest.mark.parametrize(
+    "regel",
+    [
+        "GET /account/inloggen/?email=lid.een+x@voorbeeld.nl HTTP/1.1",
+        "GET /zoeken/?q=lid.een%2Bx%40voorbeeld.nl HTTP/1.1",
+        "{'lid.een+x@voorbeeld.nl': (550, b'5.1.1 Unknown user')}",
+        "To: <lid.een+x@voorbeeld.nl>",
+    ],
+)
+def test_an_email_address_is_masked_plain_or_encoded(regel):
+    veilig = verberg_geheimen(regel)
+
+    assert "voorbeeld.nl" not in veilig
+    assert "[e-mailadres]" in veilig
+
+
+def test_the_traceback_of_a_record_is_masked_too():
+    try:
+        raise ValueError(f"geweigerd: lid@voorbeeld.nl via /aanmelding/{TOKEN}/")
+    except ValueError:
+        record = logging.LogRecord("x", logging.ERROR, __file__, 1, "Mislukt", None, sys.exc_info())
+
+    VerbergGeheimen().filter(record)
+    regel = logging.Formatter().format(record)
+
+    assert "Traceback" in regel
+    assert "lid@voorbeeld.nl" not in regel
+    assert TOKEN not in regel
+
+
+def test_djangos_own_handlers_do_not_write_past_the_filter():
+    # Django's defaults (a console handler under DEBUG, mail to ADMINS) would write its
+    # records unfiltered besides the console handler of ours.
+    assert logging.getLogger("django").handlers == []
+    [console] = [h for h in logging.getLogger().handlers if type(h) is logging.StreamHandler]
+    assert any(isinstance(filter_, VerbergGeheimen) for filter_ in console.filters)

@@ -1,4 +1,5 @@
 import datetime
+import re
 import subprocess
 import sys
 
@@ -6,6 +7,7 @@ import pytest
 from django.db import OperationalError, connection
 from django.urls import reverse
 
+from netwerk import toegankelijkheid
 from tests.factories import DeelnameFactory, medewerker
 
 pytestmark = pytest.mark.django_db
@@ -56,11 +58,117 @@ def test_privacy_statement_names_what_why_how_long_rights_and_contact(client, se
     assert f"Versie {settings.PRIVACYVERKLARING_VERSIE}." in response.text
 
 
-def test_accessibility_statement_is_there(client):
+def test_privacy_statement_covers_every_group_what_they_see_and_the_basis_per_purpose(client):
+    tekst = " ".join(client.get(reverse("privacy")).text.split())
+
+    for groep in [
+        "De contactpersoon van een aanmelding",
+        "De andere leden van een coalitie",
+        "Deelnemers van een casuswijk",
+        "Lokale partners",
+        "Medewerkers van Platform31 en Movisie",
+    ]:
+        assert f"<h3>{groep}</h3>" in tekst
+    for kop in [
+        "Wie verantwoordelijk is",
+        "Wie wat ziet",
+        "Verslagen en actiepunten",
+        "Beoordelingen van aanmeldingen",
+        "Geheime links en adressen",
+        "Logboeken",
+    ]:
+        assert f"<h2>{kop}</h2>" in tekst
+    assert "gezamenlijke verwerkingsverantwoordelijken</strong> (artikel 26" in tekst
+    assert '<th scope="col">Waarvoor</th><th scope="col">Welke gegevens</th>' in tekst
+    assert "Aanvragers zien de beoordelingen niet" in tekst
+    assert "Autoriteit Persoonsgegevens" in tekst
+
+
+def test_privacy_statement_gives_the_link_terms_and_the_officer_from_the_settings(client, settings):
+    settings.AANMELDLINK_GELDIG_DAGEN = 90
+    settings.PASSWORD_RESET_TIMEOUT = 2 * 24 * 60 * 60
+    settings.FG_EMAIL = "fg@voorbeeld.nl"
+
+    tekst = " ".join(client.get(reverse("privacy")).text.split())
+
+    assert "De link werkt 90 dagen." in tekst
+    assert "Zo'n link werkt 2 dagen en maar één keer." in tekst
+    assert '<a href="mailto:fg@voorbeeld.nl">fg@voorbeeld.nl</a>' in tekst
+
+
+def test_without_an_own_address_the_officer_is_reached_through_the_contact_address(
+    client, settings
+):
+    settings.FG_EMAIL = settings.CONTACT_EMAIL
+
+    tekst = " ".join(client.get(reverse("privacy")).text.split())
+
+    assert 'zet dan "Voor de functionaris gegevensbescherming" in het onderwerp' in tekst
+
+
+def test_the_accessibility_statement_has_the_parts_of_the_dutch_model(client, settings):
+    settings.CONTACT_EMAIL = "leernetwerk@voorbeeld.nl"
     response = client.get(reverse("toegankelijkheid"))
+    tekst = " ".join(response.content.decode().split())
 
     assert response.status_code == 200
-    assert "WCAG 2.2 op niveau AA" in response.text
+    # The status, and the legal norm: EN 301 549, which is WCAG 2.1 AA (not 2.2).
+    assert "<h2>Status: voldoet gedeeltelijk</h2>" in tekst
+    assert "Het portaal <strong>voldoet gedeeltelijk</strong> aan de eisen (status B" in tekst
+    assert "de Europese norm EN 301 549; voor websites is dat WCAG 2.1 niveau A en AA" in tekst
+    assert "2.2" not in tekst
+    # The evaluation: date, method and evidence.
+    assert "Op 1 december 2026 heeft het eigen ontwikkelteam" in tekst
+    assert "volgens de methode WCAG-EM" in tekst
+    assert "axe-core in de browser Chromium" in tekst
+    assert "(1280 pixels) en een telefoonscherm (390 pixels)" in tekst
+    assert "met alleen het toetsenbord" in tekst
+    assert "400% vergroting" in tekst
+    # The admin is in scope.
+    assert "het beheergedeelte (http" in tekst
+    # Reporting, the term for an answer, and escalation.
+    assert 'href="mailto:leernetwerk@voorbeeld.nl"' in tekst
+    assert "U krijgt binnen 5 werkdagen antwoord" in tekst
+    assert '<a href="https://www.nationaleombudsman.nl/">Nationale ombudsman</a>' in tekst
+
+
+def test_the_statement_lists_each_known_problem_with_criterion_and_date(client, monkeypatch):
+    monkeypatch.setattr(
+        toegankelijkheid,
+        "BEKENDE_PROBLEMEN",
+        [
+            toegankelijkheid.Probleem(
+                criterium="2.4.7 Focus zichtbaar",
+                waar="De zoekpagina",
+                wat="De knop heeft geen rand bij focus.",
+                hersteld_voor=datetime.date(2027, 2, 15),
+            )
+        ],
+    )
+    monkeypatch.setattr(toegankelijkheid, "ANTWOORDTERMIJN_WERKDAGEN", 3)
+
+    tekst = " ".join(client.get(reverse("toegankelijkheid")).content.decode().split())
+
+    assert '<h3 class="h6 mb-1">2.4.7 Focus zichtbaar</h3>' in tekst
+    assert "<strong>Waar:</strong> De zoekpagina." in tekst
+    assert "De knop heeft geen rand bij focus." in tekst
+    assert "<strong>Opgelost uiterlijk:</strong> 15 februari 2027." in tekst
+    assert "U krijgt binnen 3 werkdagen antwoord" in tekst
+
+
+def test_every_known_problem_names_a_wcag_21_criterion_and_a_date_to_come():
+    nummers = {
+        "1.1.1", "1.2.1", "1.2.2", "1.2.3", "1.2.4", "1.2.5", "1.3.1", "1.3.2", "1.3.3",
+        "1.3.4", "1.3.5", "1.4.1", "1.4.2", "1.4.3", "1.4.4", "1.4.5", "1.4.10", "1.4.11",
+        "1.4.12", "1.4.13", "2.1.1", "2.1.2", "2.1.4", "2.2.1", "2.2.2", "2.3.1", "2.4.1",
+        "2.4.2", "2.4.3", "2.4.4", "2.4.5", "2.4.6", "2.4.7", "2.5.1", "2.5.2", "2.5.3",
+        "2.5.4", "3.1.1", "3.1.2", "3.2.1", "3.2.2", "3.2.3", "3.2.4", "3.3.1", "3.3.2",
+        "3.3.3", "3.3.4", "4.1.1", "4.1.2", "4.1.3",
+    }  # fmt: skip
+    assert toegankelijkheid.BEKENDE_PROBLEMEN
+    for probleem in toegankelijkheid.BEKENDE_PROBLEMEN:
+        assert probleem.criterium.split()[0] in nummers, probleem
+        assert probleem.hersteld_voor > toegankelijkheid.EVALUATIEDATUM, probleem
 
 
 def test_every_page_has_skip_link_landmarks_and_footer_links(client):
@@ -210,8 +318,8 @@ def test_the_privacy_statement_gives_the_terms_the_code_applies(client, settings
 
     assert "<h2>Inloggen en beveiliging</h2>" in tekst
     assert "Na 7 verkeerde wachtwoorden kan dat account vanaf dat adres 20 minuten" in tekst
-    assert "staan 10 dagen in de verzendwachtrij" in tekst
-    assert "Regels in het beveiligingslog bewaren we 200 dagen" in tekst
+    assert re.search(r">10 dagen</td><td[^>]*>na het versturen\.", tekst)
+    assert re.search(r"Regels in het beveiligingslog [^<]*</th><td[^>]*>200 dagen</td>", tekst)
 
 
 @pytest.mark.parametrize("ingelogd", ["deelnemer", "medewerker"])

@@ -44,6 +44,11 @@ def adressen() -> list[str]:
     gevonden += [reverse("admin:app_list", args=[label]) for label in sorted(app_labels)]
     for pk in Aanmelding.objects.order_by("pk").values_list("pk", flat=True)[:3]:
         gevonden.append(reverse("admin:aanmeldingen_aanmelding_lezen", args=[pk]))
+        gevonden.append(reverse("admin:aanmeldingen_belangenconflict_melden", args=[pk]))
+    gevonden += [
+        reverse("admin:aanmeldingen_mijn_beoordelingen"),
+        reverse("admin:aanmeldingen_volgende_beoordeling"),
+    ]
     gevonden.append(reverse("casuswijken:overzicht"))
     for casuswijk in Casuswijk.objects.all():
         gevonden.append(reverse("casuswijken:casuswijk", args=[casuswijk.slug]))

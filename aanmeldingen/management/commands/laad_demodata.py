@@ -15,9 +15,15 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from aanmeldingen.enums import Domein, Organisatietype, Provincie
-from aanmeldingen.models import Aanmelding, Oproep
-from aanmeldingen.services import bewaar_concept, dien_aanmelding_in, vervang_link
+from aanmeldingen.enums import Advies, Domein, Organisatietype, Provincie, Status
+from aanmeldingen.models import SCORE_VELDEN, Aanmelding, Beoordeling, Oproep, Toewijzing
+from aanmeldingen.services import (
+    bewaar_concept,
+    dien_aanmelding_in,
+    meld_belangenconflict,
+    vervang_link,
+    wijs_toe,
+)
 from casuswijken import demodata as casuswijk_demo
 from netwerk.rechten import Rol
 
@@ -126,9 +132,13 @@ MEER_WIJKEN = [
      ("Gemeente Zaanstad", "Parteon", "Stichting Welzijn Zaanstad")),
 ]  # fmt: skip
 
+# The scores of the demo reviews (coalitie, opgave, vooravond, leervraag, netwerk).
+DEMO_SCORES = [(4, 5, 3, 4, 4), (3, 4, 2, 3, 4), (5, 4, 4, 5, 3), (2, 3, 2, 4, 3), (4, 4, 3, 2, 5)]
+
 DEMO_MEDEWERKERS = [
     (DEMO_GEBRUIKER, Rol.BEHEER, "Bo Beheer"),
     ("beoordelaar", Rol.BEOORDELAAR, "Bram Beoordelaar"),
+    ("beoordelaar2", Rol.BEOORDELAAR, "Birgit Beoordelaar"),
     ("begeleider", Rol.BEGELEIDER, "Bea Begeleider"),
     ("coordinator", Rol.COORDINATOR, "Cor Coördinator"),
 ]
@@ -163,6 +173,8 @@ class Command(BaseCommand):
             oproep = self._oproep()
             self._aanmeldingen(oproep)
             self._beheerder()
+            self._toewijzingen(oproep)
+            self._beoordelingen_voor_het_overzicht(oproep)
             casuswijk_demo.laad(wachtwoord=DEMO_WACHTWOORD)
             # Fresh links on every run: only their hashes are stored, so old ones can't be
             # shown again.
@@ -185,8 +197,9 @@ class Command(BaseCommand):
                         f"{settings.PORTAAL_URL}"
                         f"{reverse('leren:opbrengsten', args=[casuswijk_demo.SLUG])}",
                         f"Beheer: {settings.PORTAAL_URL}/admin/ met gebruikersnaam "
-                        f"'{DEMO_GEBRUIKER}' (alle rechten), 'beoordelaar', 'begeleider' of "
-                        f"'coordinator' (één rol), steeds met wachtwoord '{DEMO_WACHTWOORD}'",
+                        f"'{DEMO_GEBRUIKER}' (alle rechten), 'beoordelaar', 'beoordelaar2', "
+                        f"'begeleider' of 'coordinator' (één rol), steeds met wachtwoord "
+                        f"'{DEMO_WACHTWOORD}'",
                         *(
                             [
                                 "Na het wachtwoord vraagt het beheer om een tweede stap (een "
@@ -278,9 +291,66 @@ class Command(BaseCommand):
             indieningssleutel=uuid.uuid4(),
         )  # fmt: skip
 
+    def _toewijzingen(self, oproep: Oproep) -> None:
+        """The call in review: two reviewers with three applications each, one of them
+        reviewed by each, and a conflict of interest that Bram declared (so that one of
+        his went to Birgit)."""
+        if Toewijzing.objects.filter(aanmelding__oproep=oproep).exists():
+            return
+        if oproep.beoordeling_deadline is None:
+            Oproep.objects.filter(pk=oproep.pk).update(
+                beoordeling_deadline=oproep.deadline + timedelta(days=14)
+            )
+        gebruikers = get_user_model().objects
+        bram, birgit = (
+            gebruikers.get(username="beoordelaar"),
+            gebruikers.get(username="beoordelaar2"),
+        )
+        coordinator = gebruikers.get(username="coordinator")
+        aanmeldingen = list(
+            oproep.aanmeldingen.filter(status=Status.INGEDIEND)
+            .exclude(beoordelingen__beoordelaar__in=[bram, birgit])
+            .order_by("wijknaam")[:6]
+        )
+        if not aanmeldingen:
+            return
+        meld_belangenconflict(
+            aanmelding=aanmeldingen[0],
+            beoordelaar=bram,
+            toelichting="Ik zat tot vorig jaar in het bestuur van de welzijnsorganisatie.",
+        )
+        wijs_toe(aanmeldingen=aanmeldingen, beoordelaars=[bram, birgit], aantal=1, door=coordinator)
+        for beoordelaar, advies in [(bram, Advies.SELECTEREN), (birgit, Advies.RESERVE)]:
+            eerste = beoordelaar.toewijzingen.filter(aanmelding__in=aanmeldingen).first()
+            Beoordeling.objects.create(
+                aanmelding=eerste.aanmelding,
+                beoordelaar=beoordelaar,
+                **dict.fromkeys(SCORE_VELDEN, 4 if advies == Advies.SELECTEREN else 3),
+                advies=advies,
+                motivatie="Een coalitie met beide domeinen en een aanpak die in 2027 begint; "
+                "de leervragen zijn concreet.",
+            )
+
     @staticmethod
     def _eerste():
         return [(wijk["wijknaam"], leden) for wijk, leden in DEMO_AANMELDINGEN]
+
+    def _beoordelingen_voor_het_overzicht(self, oproep: Oproep) -> None:
+        """Reviews by the beheer login of the first submitted applications, with scores that
+        differ, so that the start page's spread of scores has something to show. Made once:
+        only where the call has no review of that login yet."""
+        beheer = get_user_model().objects.get(username=DEMO_GEBRUIKER)
+        if Beoordeling.objects.filter(aanmelding__oproep=oproep, beoordelaar=beheer).exists():
+            return
+        aanmeldingen = oproep.aanmeldingen.lopend().order_by("ingediend_op", "pk")[:5]
+        for nummer, (aanmelding, scores) in enumerate(zip(aanmeldingen, DEMO_SCORES, strict=False)):
+            Beoordeling.objects.create(
+                aanmelding=aanmelding,
+                beoordelaar=beheer,
+                **dict(zip(SCORE_VELDEN, scores, strict=True)),
+                motivatie="Demo-beoordeling voor het overzicht op de startpagina.",
+                advies=[Advies.SELECTEREN, Advies.RESERVE, Advies.AFWIJZEN][nummer % 3],
+            )
 
     def _beheerder(self) -> None:
         gebruiker_model = get_user_model()

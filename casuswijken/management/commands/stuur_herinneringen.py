@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from aanmeldingen.services import herinner_aan_concepten
+from aanmeldingen.services import herinner_aan_beoordelingen, herinner_aan_concepten
 from casuswijken.herinneringen import (
     herinner_aan_bijeenkomsten,
     herinner_aan_deadlines,
@@ -16,7 +16,9 @@ class Command(BaseCommand):
     help = (
         "Zet de herinneringen klaar die nu aan de beurt zijn: de dag voor een bijeenkomst, "
         "een week voor de deadline van een actiepunt en als die verstreken is, en een week "
-        "voor de sluiting van een oproep aan wie nog een concept heeft. Elke herinnering "
+        "voor de sluiting van een oproep aan wie nog een concept heeft, en drie dagen voor de "
+        "deadline van de beoordelingen aan beoordelaars met toegewezen aanmeldingen die ze "
+        "nog niet beoordeeld hebben. Elke herinnering "
         "gaat één keer; opnieuw draaien stuurt niets dubbel. Eerst gaan de uitnodigingen "
         "die nog niet weg zijn (wie pas deelneemt, of een bijeenkomst die niet doorgaat). "
         "Elk uur draaien."
@@ -31,11 +33,13 @@ class Command(BaseCommand):
         deadlines = herinner_aan_deadlines(nu=nu)
         verlopen = herinner_aan_verlopen_actiepunten(nu=nu)
         concepten = herinner_aan_concepten(nu=nu)
+        beoordelingen = herinner_aan_beoordelingen(nu=nu)
         self.stdout.write(
             f"Uitnodigingen en afzeggingen die nog weg moesten: {uitnodigingen}.\n"
             "Herinneringen klaargezet: "
             f"{bijeenkomsten} voor een bijeenkomst binnen 24 uur, "
             f"{deadlines} voor een actiepunt met de deadline binnen een week, "
             f"{verlopen} voor een actiepunt met een verstreken deadline, "
-            f"{concepten} voor een concept-aanmelding die nog niet is ingediend."
+            f"{concepten} voor een conceptaanmelding die nog niet is ingediend, "
+            f"{beoordelingen} voor een beoordelaar met aanmeldingen die nog te beoordelen zijn."
         )
