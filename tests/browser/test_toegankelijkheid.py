@@ -41,6 +41,7 @@ from aanmeldingen.enums import Status
 from aanmeldingen.models import Aanmelding, Beoordeling, Oproep
 from aanmeldingen.services import vervang_link
 from aanmeldingen.views.aanmelden import _bind
+from netwerk.models import Privacyverzoek, Verzoeksoort
 from tests.browser.rondgang import (
     Toezicht,
     actie_op_de_lijst,
@@ -79,6 +80,11 @@ NIET_EEN_PAGINA = {
     "admin/jsi18n/": "een script",
     "admin/r/<path:content_type_id>/<path:object_id>/": "stuurt door naar de pagina op de site",
     "admin/(?P<url>.*)$": "onbekende adressen in het beheer: de 404-pagina (bezocht)",
+    "admin/aanmeldingen/beoordeling/mijn/volgende/": "stuurt door naar de volgende aanmelding "
+    "om te beoordelen",
+    "admin/netwerk/privacyverzoek/persoon/export/": "alleen POST; een zip-bestand",
+    "admin/netwerk/privacyverzoek/persoon/verwijderen/": "alleen POST; de bevestigingspagina "
+    "wordt vanuit het opzoeken bezocht",
 }
 # An admin record's bare address only sends on to its change page.
 DOORSTUREN = re.compile(r"^admin/[a-z_]+/[a-z_]+/<path:object_id>/$")
@@ -395,6 +401,12 @@ def loop_als_medewerker(kijken, url, demo, keuring) -> None:
     toezicht, pagina = kijken()
     inloggen_als_medewerker(toezicht, pagina, url, "beheer")
     deelnemer = get_user_model().objects.get(username="deelnemer")
+    # A request handled before, so that the list of requests has a record to open.
+    Privacyverzoek.objects.create(
+        soort=Verzoeksoort.INZAGE,
+        behandeld_door=get_user_model().objects.get(username="beheer"),
+        aantallen={"coalitieleden": 1},
+    )
     # A review of beheer's own: others' reviews have no history or delete page for them.
     eigen = BeoordelingFactory(
         aanmelding=Aanmelding.objects.filter(oproep=demo.vorige).first(),
@@ -408,6 +420,17 @@ def loop_als_medewerker(kijken, url, demo, keuring) -> None:
     ]:
         toezicht.open(pagina, url + adres)
     toezicht.open(pagina, url + "/admin/bestaat-niet/")
+    # A person's data: the lookup, what it found, and the confirmation before erasing.
+    with keuring.als("beheer: gegevens van een persoon"):
+        toezicht.open(pagina, url + reverse("admin:netwerk_privacyverzoek_persoon"))
+        pagina.locator("input[name='email']").fill(deelnemer.email)
+        with pagina.expect_navigation():
+            pagina.locator("input[type='submit'][value='Opzoeken']").click()
+        toezicht.lees(pagina)
+        with pagina.expect_navigation():
+            pagina.locator("input[type='submit'][value='Verwijderen…']").click()
+        expect(pagina.locator("h1")).to_be_visible()
+        toezicht.lees(pagina)
     # A change form with an inline, saved with a mistake.
     with keuring.als("beheer: change met fouten"):
         toezicht.open(
@@ -433,6 +456,9 @@ def loop_als_medewerker(kijken, url, demo, keuring) -> None:
     with keuring.als("beheer: actie nieuwe link", "stuur_link"):
         actie_op_de_lijst(toezicht, pagina, url, lijst, aanmeldingen[:1],
                           "Nieuwe link sturen naar de contactpersoon")  # fmt: skip
+    with keuring.als("beheer: actie beoordelaars toewijzen", "wijs_beoordelaars_toe"):
+        actie_op_de_lijst(toezicht, pagina, url, lijst, aanmeldingen[:2],
+                          "Beoordelaars toewijzen")  # fmt: skip
     with keuring.als("beheer: actie verwijderen", "delete_selected"):
         toezicht.open(pagina, url + reverse("admin:casuswijken_interventie_changelist"))
         pagina.locator("input.action-select").first.check()
