@@ -40,6 +40,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import psycopg2
+import redis
 import requests
 from aiosmtpd.controller import Controller
 from django_otp.oath import totp
@@ -165,6 +166,16 @@ def nieuwe_database() -> None:
         cursor.execute(f"DROP DATABASE IF EXISTS {naam} WITH (FORCE)")
         cursor.execute(f"CREATE DATABASE {naam}")
     verbinding.close()
+
+
+def verse_redis() -> None:
+    """Forget the portal's keys in Redis (its cache and the rate-limit counters of an earlier
+    run), and nothing else: others may share the server."""
+    server = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2)
+    for voorvoegsel in ("portaal:*", "portaal_ratelimit:*"):
+        sleutels = list(server.scan_iter(match=voorvoegsel, count=1000))
+        if sleutels:
+            server.delete(*sleutels)
 
 
 def verwijder_database() -> None:
@@ -466,6 +477,7 @@ def draai(map_: Path, processen: Processen) -> dict:
     try:
         meld(f"verse database {urlsplit(DATABASE_URL).path.lstrip('/')}")
         nieuwe_database()
+        verse_redis()
         beheer(omgeving, "migrate", "--noinput", "-v0")
         beheer(omgeving, "createcachetable")
         meld("demodata laden (laad_demodata vraagt DEBUG=1; de database is wegwerp)")

@@ -10,12 +10,17 @@ import uuid
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
+
+from aanmeldingen.models import Aanmelding
+from tests.factories import OproepFactory, aanmeld_data
+from tests.mailservers import vrije_poort
 
 PROJECT = Path(__file__).resolve().parents[2]
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
 
 # One "instance": reads the cache key, writes it when asked, and counts one or more
-# submissions against the portal's own hourly limit (aanmeldingen.views.gedeeld.te_vaak).
+# submissions against the portal's own hourly limit (netwerk.bezoekers.te_vaak).
 INSTANTIE = """
 import json, sys
 import django
@@ -23,7 +28,7 @@ django.setup()
 from django.conf import settings
 from django.core.cache import cache
 from django.test import RequestFactory
-from aanmeldingen.views.gedeeld import te_vaak
+from netwerk.bezoekers import te_vaak
 
 sleutel, schrijf, groep, pogingen = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 gelezen = cache.get(sleutel)
@@ -120,3 +125,37 @@ def test_without_redis_two_instances_share_the_database_cache(tmp_path):
     assert eerste["te_veel"] == [False, False, False]
     assert tweede["gelezen"] == "van de eerste"
     assert tweede["te_veel"] == [True]
+
+
+def _redis_die_niet_antwoordt() -> dict:
+    return {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "ratelimit": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{vrije_poort()}/0",
+        },
+    }
+
+
+@pytest.mark.django_db
+def test_an_application_goes_through_while_redis_is_down(client, settings, caplog):
+    oproep = OproepFactory(slug="gemengde-wijk")
+    settings.CACHES = _redis_die_niet_antwoordt()
+
+    response = client.post(
+        reverse("aanmeldingen:aanmelden", kwargs={"slug": oproep.slug}), aanmeld_data()
+    )
+
+    assert response.status_code == 302
+    assert Aanmelding.objects.filter(oproep=oproep).count() == 1
+    assert "De tellers van de limieten antwoorden niet" in caplog.text
+
+
+@pytest.mark.django_db
+def test_a_password_reset_request_is_answered_while_redis_is_down(client, settings, caplog):
+    settings.CACHES = _redis_die_niet_antwoordt()
+
+    response = client.post(reverse("account:password_reset"), {"email": "iemand@voorbeeld.nl"})
+
+    assert response.status_code == 302
+    assert "De tellers van de limieten antwoorden niet" in caplog.text
