@@ -33,6 +33,7 @@ import sys
 import tempfile
 import threading
 import time
+import traceback
 from concurrent.futures import ThreadPoolExecutor
 from email import message_from_bytes
 from html.parser import HTMLParser
@@ -631,6 +632,8 @@ def main() -> int:
         gelukt = True
     except Mislukt as fout:
         meld(f"MISLUKT: {fout}")
+    except Exception:
+        meld(f"MISLUKT:\n{traceback.format_exc()}")
     except KeyboardInterrupt:
         meld("onderbroken")
     finally:
