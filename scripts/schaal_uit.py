@@ -7,7 +7,8 @@ the rate limits, a local SMTP sink for the mail, the second step required for st
 HAProxy in front of them, round robin and without sticky sessions. Then, through the
 balancer: an application on the open call's form, a participant who logs in and reads a
 session, a staff member who logs in, sets up the second step and opens the admin, and a
-bounded load with no errors; at the end two task workers deliver 200 queued mails, each
+bounded load with no errors (the casuswijk page left out: still far slower than the
+others); at the end two task workers deliver 200 queued mails, each
 exactly once. Prints a summary, exits non-zero on any failure, and stops everything it
 started, also when interrupted.
 
@@ -15,7 +16,8 @@ Environment (all optional):
   SCHAAL_DATABASE_URL  the database to create afresh (default
                        postgres://postgres@127.0.0.1:5432/leernetwerk_schaal); dropped at
                        the end of a run that passed
-  SCHAAL_REDIS_URL     default redis://127.0.0.1:6379/0
+  SCHAAL_REDIS_URL     default redis://127.0.0.1:6379/0; the portal's keys there (prefixes
+                       portaal and portaal_ratelimit) are deleted at the start
   SCHAAL_POORT         the balancer's port (default 8301); the instances take the next two,
                        the SMTP sink the one after
   SCHAAL_VERZOEKEN, SCHAAL_GELIJKTIJDIG, SCHAAL_MAILS   2000, 8, 200
