@@ -11,7 +11,7 @@ from .enums import Advies, Criterium, Status
 from .models import SCORE_VELDEN, Aanmelding
 from .validators import MAX_LEDEN
 
-LIDVELDEN = ["naam", "organisatie", "organisatietype", "domein", "functie", "e-mail", "contact"]
+LIDVELDEN = ["naam", "organisatie", "soort organisatie", "domein", "functie", "e-mail", "contact"]
 
 
 def kopregel() -> list[str]:

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from netwerk.formulieren import Fout, Tekstregel, Tekstvak, Velden, foutoverzicht, zeg_wat_te_doen
+from netwerk.persoonsgegevens import PLAATSHOUDER
 
 from .enums import Leervraag
 from .models import AANVRAGERVELDEN, Aanmelding, Coalitielid, cbs_wijkcode_validator
@@ -162,6 +163,12 @@ class CoalitielidForm(forms.ModelForm):
             "domein": "Fysiek: ruimte, wonen, vastgoed. Sociaal: welzijn, zorg, "
             "participatie, onderwijs.",
         }
+
+    @property
+    def op_verzoek_verwijderd(self) -> bool:
+        """A member whose data were erased on request (netwerk.persoonsgegevens): their
+        row stays as the placeholder until the applicant replaces or removes it."""
+        return self.initial.get("naam") == PLAATSHOUDER and not self.initial.get("email")
 
     # What each field asks for; "van lid 2" follows (see __init__).
     benamingen = {

@@ -86,8 +86,9 @@ TERMIJNEN: tuple[Bewaartermijn, ...] = (
         sleutel="deelnemers_uit",
         naam="Accounts van deelnemers uitzetten",
         wat="Accounts van deelnemers: daarna kan niemand er meer mee inloggen",
-        vanaf="nadat hun laatste deelname aan een casuswijk eindigde, uiterlijk bij het einde "
-        "van het leernetwerk",
+        vanaf="nadat hun laatste deelname aan een casuswijk eindigde: op de einddatum van de "
+        "deelname, of anders bij het einde van het leernetwerk. Een account zonder deelname: "
+        "na de laatste keer inloggen",
         instelling="ACCOUNT_UITZETTEN_MAANDEN",
         eenheid="maanden",
         gevolg="uitgezet",
@@ -99,8 +100,9 @@ TERMIJNEN: tuple[Bewaartermijn, ...] = (
         wat="Accounts van deelnemers: naam, e-mailadres, organisatie, functie en antwoorden "
         "op uitnodigingen worden gewist. Bij actiepunten en reacties staat dan "
         "“verwijderde deelnemer”",
-        vanaf="nadat hun laatste deelname aan een casuswijk eindigde, uiterlijk bij het einde "
-        "van het leernetwerk",
+        vanaf="nadat hun laatste deelname aan een casuswijk eindigde: op de einddatum van de "
+        "deelname, of anders bij het einde van het leernetwerk. Een account zonder deelname: "
+        "na de laatste keer inloggen",
         instelling="ACCOUNT_WISSEN_MAANDEN",
         eenheid="maanden",
         gevolg="gewist",
@@ -109,7 +111,8 @@ TERMIJNEN: tuple[Bewaartermijn, ...] = (
     Bewaartermijn(
         sleutel="na_netwerk",
         naam="Gekozen aanmeldingen en casuswijken na het leernetwerk",
-        wat="Gekozen aanmeldingen en alles in hun casuswijk: bijeenkomsten, verslagen, "
+        wat="Gekozen aanmeldingen (en aanmeldingen waarover nooit een besluit is verstuurd) "
+        "en alles in hun casuswijk: bijeenkomsten, verslagen, "
         "actiepunten en hun geschiedenis, interventies, voorstellen, bevindingen, bijlagen, "
         "uitnodigingen, reacties en deelnames; ook de landelijke bijeenkomsten en de "
         "voorbeelden van het leernetwerk",

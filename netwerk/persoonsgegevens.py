@@ -26,7 +26,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -35,12 +35,14 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tasks_db.models import DBTaskResult
 
 from aanmeldingen.models import (
+    Aanmelding,
     Belangenconflict,
     Beoordeling,
     Besluitbericht,
     Coalitielid,
     Revisie,
     Statuswijziging,
+    Toestemming,
     Toewijzing,
 )
 from casuswijken.models import (
@@ -58,8 +60,51 @@ from . import mail
 from .beveiliging import Soort as Gebeurtenis
 from .beveiliging import noteer
 from .models import Beveiligingsgebeurtenis, Privacyverzoek, Verzoeksoort
+from .rechten import Recht, Rol, mag
 
 PLAATSHOUDER = "verwijderde deelnemer"
+# A staff account (a reviewer, a coördinator) reads as this once erased.
+PLAATSHOUDER_MEDEWERKER = "verwijderde medewerker"
+
+# Words that make no name on their own: Dutch prefixes of surnames (tussenvoegsels) and the
+# commonest short words.
+# fmt: off
+STOPWOORDEN = frozenset({
+    "aan", "bij", "d", "de", "dem", "den", "der", "des", "di", "du", "een", "en", "het",
+    "in", "la", "le", "of", "op", "s", "t", "te", "ten", "ter", "van", "vande", "vander",
+    "voor", "met", "door", "niet", "wel", "is", "zijn", "ik", "u", "wij", "zij", "hij",
+    "ze", "we", "je",
+})
+# fmt: on
+MINIMALE_NAAMLENGTE = 5
+
+
+def is_volledige_naam(naam: str) -> bool:
+    """Whether a name typed by someone is safe to look for in other people's texts.
+
+    Applicants type the names of their coalition's members themselves, so a name may be
+    anything: "de", or someone else's name next to a victim's address. Only a plausible
+    full name is searched: at least MINIMALE_NAAMLENGTE characters, and at least two words
+    of two or more letters that are not a stop word (STOPWOORDEN: "de", "van", ...). So
+    "Jan de Vries" and "Li Wu" count; "de", "Jan", "van der" and "de de" do not, nor do
+    the placeholders of an erased person.
+    """
+    naam = " ".join((naam or "").split())
+    if len(naam) < MINIMALE_NAAMLENGTE or "@" in naam:
+        return False
+    if naam.lower() in (PLAATSHOUDER, PLAATSHOUDER_MEDEWERKER):
+        return False
+    woorden = [woord.strip(".,'’-").lower() for woord in naam.split(" ")]
+    echte = [w for w in woorden if len(w) >= 2 and w not in STOPWOORDEN and not w.isdigit()]
+    return len(echte) >= 2
+
+
+def plaatshouder_voor(gebruiker) -> str:
+    """What an erased account reads as: staff get a neutral word of their own."""
+    if gebruiker.is_staff or gebruiker.is_superuser:
+        return PLAATSHOUDER_MEDEWERKER
+    return PLAATSHOUDER
+
 
 # The apps whose free text (a verslag, an application's answers, a note) may name a person.
 APPS_MET_VRIJE_TEKST = ("aanmeldingen", "casuswijken")
@@ -70,15 +115,38 @@ class Bij(models.TextChoices):
 
     VERWIJDERD = "verwijderd", "wordt verwijderd"
     PLAATSHOUDER = "plaatshouder", f"blijft, met “{PLAATSHOUDER}” in plaats van de persoon"
+    BLIJFT = "blijft", "blijft zoals het is: er staan geen persoonsgegevens in"
 
 
 @dataclass
 class Persoon:
-    """Who is looked up: the address, the accounts with it, and the names they go by."""
+    """Who is looked up: the address, the accounts with it, and the names they go by.
+
+    `namen` are the names searched in other people's texts: only those that pass
+    is_volledige_naam; `andere_namen` are the ones that did not (never searched)."""
 
     email: str
     gebruikers: list = field(default_factory=list)
     namen: list[str] = field(default_factory=list)
+    andere_namen: list[str] = field(default_factory=list)
+
+    def met_namen(self, namen: Iterable[str]) -> "Persoon":
+        """The same person, searched by only these of their names (the ones the
+        coördinator ticked for erasure, or one name to count its hits)."""
+        gekozen = set(namen)
+        return Persoon(
+            email=self.email,
+            gebruikers=self.gebruikers,
+            namen=[naam for naam in self.namen if naam in gekozen],
+        )
+
+    @property
+    def is_medewerker(self) -> bool:
+        return any(g.is_staff or g.is_superuser for g in self.gebruikers)
+
+    @property
+    def plaatshouder(self) -> str:
+        return PLAATSHOUDER_MEDEWERKER if self.is_medewerker else PLAATSHOUDER
 
     @property
     def gebruiker_ids(self) -> list[int]:
@@ -92,13 +160,13 @@ class Persoon:
     def termen(self) -> list[str]:
         """What names them in a text: the address and each full name, longest first (so
         that "Jan de Vries" goes before a shorter name inside it)."""
-        return sorted({self.email, *self.namen}, key=len, reverse=True)
+        return sorted({term for term in (self.email, *self.namen) if term}, key=len, reverse=True)
 
     def noemt(self, tekst: str) -> bool:
         return bool(tekst) and self.patroon.search(tekst) is not None
 
     def vervang(self, tekst: str) -> str:
-        return self.patroon.sub(PLAATSHOUDER, tekst) if tekst else tekst
+        return self.patroon.sub(self.plaatshouder, tekst) if tekst else tekst
 
     @property
     def patroon(self) -> re.Pattern:
@@ -114,13 +182,15 @@ def persoon_met(email: str) -> Persoon:
         get_user_model().objects.filter(email__iexact=email).prefetch_related("groups")
     )
     namen = {
-        naam.strip()
+        " ".join(naam.split())
         for naam in Coalitielid.objects.filter(email__iexact=email).values_list("naam", flat=True)
-    } | {gebruiker.get_full_name().strip() for gebruiker in gebruikers}
+    } | {" ".join(gebruiker.get_full_name().split()) for gebruiker in gebruikers}
+    namen = {naam for naam in namen if naam}
     return Persoon(
         email=email,
         gebruikers=gebruikers,
-        namen=sorted(naam for naam in namen if naam and naam.lower() != PLAATSHOUDER),
+        namen=sorted(naam for naam in namen if is_volledige_naam(naam)),
+        andere_namen=sorted(naam for naam in namen if not is_volledige_naam(naam)),
     )
 
 
@@ -159,6 +229,8 @@ class Soort:
     weergave: Callable[[object], str] = str
     # The record whose admin page the lookup links to (None: no page).
     doel: Callable[[object], object] = _zelf
+    # More about erasure, when it does not do the same to every record of the kind.
+    opmerking: str = ""
 
 
 @dataclass
@@ -338,6 +410,28 @@ def _regel_besluitbericht(bericht: Besluitbericht, persoon) -> dict:
         "tekst": bericht.tekst,
         "status": bericht.get_status_display(),
         "verstuurd_op": _tijd(bericht.verstuurd_op),
+    }
+
+
+def _toestemmingen(persoon: Persoon):
+    """The consents given for the applications where the person is the contact person (a
+    consent names nobody: the contact person is who ticks the box)."""
+    aanmeldingen = Coalitielid.objects.filter(
+        email__iexact=persoon.email, is_contactpersoon=True
+    ).values("aanmelding")
+    return (
+        Toestemming.objects.filter(aanmelding__in=aanmeldingen)
+        .select_related("aanmelding")
+        .order_by("aanmelding", "tijdstip", "pk")
+    )
+
+
+def _regel_toestemming(toestemming: Toestemming, persoon) -> dict:
+    return {
+        "aanmelding": str(toestemming.aanmelding),
+        "tijdstip": _tijd(toestemming.tijdstip),
+        "versie": toestemming.versie,
+        "moment": toestemming.get_moment_display(),
     }
 
 
@@ -529,7 +623,20 @@ def _regel_revisie(revisie: Revisie, persoon) -> dict:
     return {
         "aanmelding": str(revisie.aanmelding),
         "tijdstip": _tijd(revisie.tijdstip),
-        "wijzigingen": [w for w in revisie.wijzigingen if _noemt_in_json(w, persoon)],
+        "wijzigingen": [
+            {
+                sleutel: (
+                    waarde
+                    if sleutel == "veld"
+                    else " ".join(fragmenten(waarde, persoon)) or None
+                    if isinstance(waarde, str)
+                    else None
+                )
+                for sleutel, waarde in wijziging.items()
+            }
+            for wijziging in revisie.wijzigingen
+            if _noemt_in_json(wijziging, persoon)
+        ],
     }
 
 
@@ -592,17 +699,33 @@ def _vermeldingen(persoon: Persoon) -> list[Vermelding]:
     return vermeldingen
 
 
+# How much of a sentence around a name the export shows, at most, on each side.
+OMGEVING = 60
+
+
+def fragmenten(tekst: str, persoon: Persoon) -> list[str]:
+    """The sentences of someone else's text that name the person, each cut to OMGEVING
+    characters around the name: the export shows where they are named, not the text."""
+    gevonden = []
+    for zin in re.split(r"(?<=[.!?])\s+|\n+", tekst or ""):
+        zin = zin.strip()
+        treffer = persoon.patroon.search(zin)
+        if not treffer:
+            continue
+        begin, einde = max(treffer.start() - OMGEVING, 0), treffer.end() + OMGEVING
+        fragment = zin[begin:einde]
+        gevonden.append(("…" if begin else "") + fragment + ("…" if einde < len(zin) else ""))
+    return gevonden
+
+
 def _regel_vermelding(vermelding: Vermelding, persoon: Persoon) -> dict:
-    # The lines that name them, not the whole text: the rest is about others.
+    # Where they are named, not the text: the rest is about others.
+    obj = vermelding.obj
     return {
-        "soort_record": str(vermelding.obj._meta.verbose_name),
-        "record": str(vermelding.obj),
+        "soort_record": str(obj._meta.verbose_name),
+        "id": obj.pk,
         "velden": {
-            str(vermelding.obj._meta.get_field(veld).verbose_name): [
-                regel.strip()
-                for regel in getattr(vermelding.obj, veld).splitlines()
-                if persoon.noemt(regel)
-            ]
+            str(obj._meta.get_field(veld).verbose_name): fragmenten(getattr(obj, veld), persoon)
             for veld in vermelding.velden
         },
     }
@@ -796,6 +919,8 @@ SOORTEN: list[Soort] = [
         {"aanmelding": "de aanmelding", "aangemaakt": "wanneer toegewezen"},
         _op_gebruiker(Toewijzing, "beoordelaar", select=("aanmelding", "beoordelaar")),
         _regel_toewijzing,
+        opmerking="Een toewijzing zonder beoordeling wordt verwijderd: de aanmelding telt "
+        "dan niet meer op deze persoon.",
     ),
     Soort(
         "belangenconflicten",
@@ -838,6 +963,23 @@ SOORTEN: list[Soort] = [
             .order_by("pk")
         ),
         _regel_besluitbericht,
+    ),
+    Soort(
+        "toestemmingen",
+        "Toestemmingen met de privacyverklaring (als contactpersoon)",
+        Bij.BLIJFT,
+        {
+            "aanmelding": "de aanmelding waarvan de persoon contactpersoon is",
+            "tijdstip": "wanneer de toestemming is gegeven",
+            "versie": "de versie van de privacyverklaring",
+            "moment": "bij het opslaan van een concept, het indienen of een wijziging",
+        },
+        _toestemmingen,
+        _regel_toestemming,
+        weergave=lambda t: f"{t.aanmelding}: {t}",
+        doel=lambda t: t.aanmelding,
+        opmerking="Er staat geen naam of e-mailadres in, alleen tijdstip, versie en moment; "
+        "ze tonen dat de aanmelding met toestemming is gedaan.",
     ),
     Soort(
         "mails",
@@ -939,7 +1081,8 @@ SOORTEN: list[Soort] = [
         {
             "aanmelding": "de aanmelding",
             "tijdstip": "wanneer de aanvrager wijzigde",
-            "wijzigingen": "de gewijzigde velden die de persoon noemen: veld, oud en nieuw",
+            "wijzigingen": "de gewijzigde velden die de persoon noemen: veld, en van oud en "
+            "nieuw alleen de zinnen met de naam of het e-mailadres (leeg: noemt de persoon niet)",
         },
         _revisies,
         _regel_revisie,
@@ -952,8 +1095,9 @@ SOORTEN: list[Soort] = [
         Bij.PLAATSHOUDER,
         {
             "soort_record": "wat voor record",
-            "record": "het record",
-            "velden": "per veld de regels waarin de naam of het e-mailadres staat",
+            "id": "het nummer van het record",
+            "velden": "per veld de zinnen waarin de naam of het e-mailadres staat (alleen het "
+            "stuk rond de naam, niet de hele tekst)",
         },
         _vermeldingen,
         _regel_vermelding,
@@ -971,14 +1115,37 @@ def aantallen(vondsten: list[Vondst]) -> dict[str, int]:
     return {vondst.soort.sleutel: vondst.aantal for vondst in vondsten if vondst.aantal}
 
 
+def treffers_per_naam(persoon: Persoon) -> list[tuple[str, int]]:
+    """Each name searched, with the number of other people's texts it is found in (free
+    text, revisions, mails to others, the admin's log): for the coördinator to judge,
+    before erasure, whether the name is really this person's."""
+    uitkomst = []
+    for naam in persoon.namen:
+        alleen = Persoon(email="", namen=[naam])
+        tekstlog = LogEntry.objects.filter(
+            Q(object_repr__icontains=naam) | Q(change_message__icontains=naam)
+        )
+        aantal = (
+            len(_vermeldingen(alleen))
+            + len(_revisies(alleen))
+            + len(_mails_aan_anderen(alleen))
+            + tekstlog.count()
+            + Actiepunt.objects.filter(eigenaar_naam__iexact=naam).count()
+        )
+        uitkomst.append((naam, aantal))
+    return uitkomst
+
+
 def exporteer(*, persoon: Persoon, door, request=None) -> bytes:
     """A zip with gegevens.json (every record about the person, field by field) and a Dutch
-    LEESMIJ.txt explaining each field. Side effects: a Privacyverzoek (inzage) with the
-    counts, and an export line in the security log; neither holds the address."""
+    LEESMIJ.txt explaining each field and naming the names searched in other people's
+    texts (only full names, is_volledige_naam). Side effects: a Privacyverzoek (inzage)
+    with the counts, and an export line in the security log; neither holds the address."""
     vondsten = zoek(persoon)
     gegevens = {
         "gemaakt_op": _tijd(timezone.now()),
         "e-mailadres": persoon.email,
+        "gezochte_namen": persoon.namen,
         "gegevens": {
             vondst.soort.sleutel: [vondst.soort.regel(rij, persoon) for rij in vondst.rijen]
             for vondst in vondsten
@@ -987,7 +1154,7 @@ def exporteer(*, persoon: Persoon, door, request=None) -> bytes:
     }
     leesmij = render_to_string(
         "admin/netwerk/privacyverzoek/leesmij.txt",
-        {"soorten": SOORTEN, "plaatshouder": PLAATSHOUDER},
+        {"soorten": SOORTEN, "plaatshouder": PLAATSHOUDER, "namen": persoon.namen},
     )
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archief:
@@ -1008,24 +1175,68 @@ def exporteer(*, persoon: Persoon, door, request=None) -> bytes:
     return buffer.getvalue()
 
 
-class ZelfVerwijderen(Exception):
-    """Staff cannot erase their own account while logged in with it."""
+class Geweigerd(Exception):
+    """This erasure is not allowed (bezwaar says why, in Dutch)."""
 
 
-def verwijder(*, persoon: Persoon, door, request=None) -> Privacyverzoek:
-    """Erase the person, in one transaction. Records others depend on keep a placeholder:
-    a coalition member becomes PLAATSHOUDER (the coalition keeps its size and domains;
-    organisation and its type stay, they are the organisation's), the account is anonymised
-    (reactions, action points, reviews and changes then name PLAATSHOUDER), and free text,
-    revisions, decision mails and mails to others have the name and address replaced. The
-    rest is deleted: participations, answers to invitations, their mails in the queue, the
-    security log, login blocks, sessions, second step and the admin's log lines naming them.
-    Side effects: a Privacyverzoek (verwijdering) with the counts, and a line in the security
-    log; neither holds the address or the name."""
+def _beheerders():
+    """The active accounts that can manage the portal: superusers and the role beheer."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(Q(is_superuser=True) | Q(is_staff=True, groups__name=Rol.BEHEER))
+        .distinct()
+    )
+
+
+def bezwaar(persoon: Persoon, door) -> str | None:
+    """Why `door` may not erase this person, in Dutch, or None. Their own account, while
+    logged in with it; a staff account without the right to manage accounts (beheer); and
+    the last active beheer account, which would leave nobody to manage the portal."""
     if door is not None and door.pk in persoon.gebruiker_ids:
-        raise ZelfVerwijderen
+        return (
+            "Dit is uw eigen e-mailadres. U kunt uw eigen account niet verwijderen terwijl u "
+            "ermee bent ingelogd. Vraag een andere medewerker met dit recht."
+        )
+    if not persoon.is_medewerker:
+        return None
+    if door is None or not mag(door, Recht.BEHEER_ACCOUNTS):
+        return (
+            "Dit e-mailadres hoort bij een account van een medewerker. Alleen beheer mag dat "
+            "account verwijderen."
+        )
+    if (
+        _beheerders().filter(pk__in=persoon.gebruiker_ids).exists()
+        and not _beheerders().exclude(pk__in=persoon.gebruiker_ids).exists()
+    ):
+        return (
+            "Dit is het laatste actieve account van beheer. Maak eerst een ander account voor "
+            "beheer, anders kan niemand het portaal meer beheren."
+        )
+    return None
+
+
+def verwijder(*, persoon: Persoon, door, namen: Iterable[str] = (), request=None):
+    """Erase the person, in one transaction. `namen`: the names the coördinator ticked
+    (treffers_per_naam); only those, and the address, are replaced in other people's texts.
+
+    Records others depend on keep a placeholder: a coalition member becomes PLAATSHOUDER
+    (the coalition keeps its size and domains; organisation and its type stay, they are the
+    organisation's), the account is anonymised (reactions, action points, reviews and
+    changes then name the placeholder), and free text, revisions, decision mails and mails
+    to others have the ticked names and the address replaced. The rest is deleted:
+    participations, answers to invitations, assignments without a review, their mails in
+    the queue, the security log, login blocks, sessions, second step and the admin's log
+    lines naming them. The secret link of an application where they are the contact
+    person stops working. Consents stay: they hold no personal data.
+    Side effects: a Privacyverzoek (verwijdering) with the counts, and a line in the security
+    log; neither holds the address or the name. Raises Geweigerd (see bezwaar)."""
+    reden = bezwaar(persoon, door)
+    if reden:
+        raise Geweigerd(reden)
+    gekozen = persoon.met_namen(namen)
     with transaction.atomic():
-        vondsten = {vondst.soort.sleutel: vondst for vondst in zoek(persoon)}
+        vondsten = {vondst.soort.sleutel: vondst for vondst in zoek(gekozen)}
         telling = aantallen(vondsten.values())
         rijen = {sleutel: vondst.rijen for sleutel, vondst in vondsten.items()}
 
@@ -1036,31 +1247,42 @@ def verwijder(*, persoon: Persoon, door, request=None) -> Privacyverzoek:
                         "sessies", "tweede_stap"):  # fmt: skip
             for rij in rijen[sleutel]:
                 rij.delete()
+        # An assignment still to do would keep counting as this reviewer's (the dashboard,
+        # "Beoordelaars toewijzen"); one with a review stays with it.
+        beoordeeld = Beoordeling.objects.filter(
+            aanmelding=OuterRef("aanmelding"), beoordelaar=OuterRef("beoordelaar")
+        )
+        Toewijzing.objects.filter(pk__in=[t.pk for t in rijen["toewijzingen"]]).exclude(
+            Exists(beoordeeld)
+        ).delete()
 
         for lid in rijen["coalitieleden"]:
             Coalitielid.objects.filter(pk=lid.pk).update(naam=PLAATSHOUDER, functie="", email="")
+        Aanmelding.objects.filter(
+            pk__in=[lid.aanmelding_id for lid in rijen["coalitieleden"] if lid.is_contactpersoon]
+        ).update(**GEEN_LINK)
         for punt in rijen["actiepunten"]:
             if punt.eigenaar_id is None:
                 Actiepunt.objects.filter(pk=punt.pk).update(eigenaar_naam=PLAATSHOUDER)
         for bericht in rijen["besluitberichten"]:
             Besluitbericht.objects.filter(pk=bericht.pk).update(
                 aan="",
-                onderwerp=persoon.vervang(bericht.onderwerp),
-                tekst=persoon.vervang(bericht.tekst),
-                fout=persoon.vervang(bericht.fout),
+                onderwerp=gekozen.vervang(bericht.onderwerp),
+                tekst=gekozen.vervang(bericht.tekst),
+                fout=gekozen.vervang(bericht.fout),
             )
         for revisie in rijen["revisies"]:
             Revisie.objects.filter(pk=revisie.pk).update(
-                wijzigingen=_vervang_in_json(revisie.wijzigingen, persoon)
+                wijzigingen=_vervang_in_json(revisie.wijzigingen, gekozen)
             )
         for taak in rijen["mails_aan_anderen"]:
             DBTaskResult.objects.filter(pk=taak.pk).update(
-                args_kwargs=_vervang_in_json(taak.args_kwargs, persoon)
+                args_kwargs=_vervang_in_json(taak.args_kwargs, gekozen)
             )
         for vermelding in rijen["vermeldingen"]:
             obj = vermelding.obj
             type(obj)._default_manager.filter(pk=obj.pk).update(
-                **{veld: persoon.vervang(getattr(obj, veld)) for veld in vermelding.velden}
+                **{veld: gekozen.vervang(getattr(obj, veld)) for veld in vermelding.velden}
             )
         for gebruiker in persoon.gebruikers:
             anonimiseer_account(gebruiker)
@@ -1077,15 +1299,26 @@ def verwijder(*, persoon: Persoon, door, request=None) -> Privacyverzoek:
     return verzoek
 
 
+# An application without a secret link: the old one answers 404, a waiting one is gone.
+GEEN_LINK = {
+    "toegang_selector": None,
+    "toegang_hash": "",
+    "toegang_verloopt_op": None,
+    "wachtende_toegang_selector": "",
+    "wachtende_toegang_hash": "",
+}
+
+
 GEWIST = "verwijderd-"
 
 
 def anonimiseer_account(gebruiker) -> None:
-    """The account row stays as PLAATSHOUDER, for the records of others that point at it,
+    """The account row stays as a placeholder (plaatshouder_voor: PLAATSHOUDER, or
+    PLAATSHOUDER_MEDEWERKER for staff), for the records of others that point at it,
     without name, address, password or rights. Used on request (verwijder) and when a
     participant's retention term has passed (casuswijken.services.bewaren)."""
     gebruiker.username = f"{GEWIST}{gebruiker.pk}"
-    gebruiker.first_name = PLAATSHOUDER
+    gebruiker.first_name = plaatshouder_voor(gebruiker)
     gebruiker.last_name = ""
     gebruiker.email = ""
     gebruiker.is_active = False

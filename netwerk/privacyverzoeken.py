@@ -33,6 +33,13 @@ class PersoonFormulier(forms.Form):
 
 class VerwijderFormulier(PersoonFormulier):
     bevestigd = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    # The names ticked to be replaced in other people's texts; checked against the names
+    # the lookup finds for the address (persoonsgegevens.verwijder ignores any other).
+    namen = forms.MultipleChoiceField(required=False, choices=())
+
+    def __init__(self, *args, namen=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["namen"].choices = [(naam, naam) for naam in namen]
 
 
 @admin.register(Privacyverzoek)
@@ -96,7 +103,7 @@ class PrivacyverzoekAdmin(admin.ModelAdmin):
         """Look a person up: the form, and after a POST what was found, grouped."""
         self._mag(request)
         form = PersoonFormulier(request.POST if request.method == "POST" else None)
-        vondsten = None
+        vondsten = persoon = None
         if form.is_valid():
             persoon = persoonsgegevens.persoon_met(form.cleaned_data["email"])
             zichtbaar = {
@@ -114,6 +121,7 @@ class PrivacyverzoekAdmin(admin.ModelAdmin):
             titel="Gegevens van een persoon",
             form=form,
             vondsten=vondsten,
+            persoon=persoon,
             gevonden=sum(vondst.aantal for vondst, _ in vondsten or []),
         )
 
@@ -139,47 +147,56 @@ class PrivacyverzoekAdmin(admin.ModelAdmin):
         """First what erasure will do (a GET or an unconfirmed POST changes nothing), then,
         confirmed, the erasure."""
         self._mag(request)
-        form = VerwijderFormulier(request.POST if request.method == "POST" else None)
-        if not form.is_valid():
+        if request.method != "POST":
             return self._naar_opzoeken()
-        persoon = persoonsgegevens.persoon_met(form.cleaned_data["email"])
-        if form.cleaned_data["bevestigd"]:
-            return self._verwijder(request, persoon)
+        adres = PersoonFormulier(request.POST)
+        if not adres.is_valid():
+            return self._naar_opzoeken()
+        persoon = persoonsgegevens.persoon_met(adres.cleaned_data["email"])
+        form = VerwijderFormulier(request.POST, namen=persoon.namen)
+        if form.is_valid() and form.cleaned_data["bevestigd"]:
+            return self._verwijder(request, persoon, form.cleaned_data["namen"])
         vondsten = [vondst for vondst in persoonsgegevens.zoek(persoon) if vondst.aantal]
+        links = {
+            lid.aanmelding_id
+            for vondst in vondsten
+            if vondst.soort.sleutel == "coalitieleden"
+            for lid in vondst.rijen
+            if lid.is_contactpersoon and lid.aanmelding.toegang_selector
+        }
+        per_aanpak = {bij: [] for bij in persoonsgegevens.Bij}
+        for vondst in vondsten:
+            per_aanpak[vondst.soort.bij_verwijderen].append(vondst)
         return beheerpagina(
             request,
             self,
             template="admin/netwerk/privacyverzoek/verwijderen.html",
             titel="Gegevens van deze persoon verwijderen?",
             email=persoon.email,
-            verwijderd=[
-                v for v in vondsten if v.soort.bij_verwijderen == persoonsgegevens.Bij.VERWIJDERD
-            ],
-            plaatshouder=[
-                v for v in vondsten if v.soort.bij_verwijderen == persoonsgegevens.Bij.PLAATSHOUDER
-            ],
-            plaatshoudertekst=persoonsgegevens.PLAATSHOUDER,
-            is_zelf=request.user.pk in persoon.gebruiker_ids,
+            verwijderd=per_aanpak[persoonsgegevens.Bij.VERWIJDERD],
+            plaatshouder=per_aanpak[persoonsgegevens.Bij.PLAATSHOUDER],
+            blijft=per_aanpak[persoonsgegevens.Bij.BLIJFT],
+            plaatshoudertekst=persoon.plaatshouder,
+            namen=persoonsgegevens.treffers_per_naam(persoon),
+            andere_namen=persoon.andere_namen,
+            is_medewerker=persoon.is_medewerker,
+            links=len(links),
+            bezwaar=persoonsgegevens.bezwaar(persoon, request.user),
         )
 
-    def _verwijder(self, request, persoon):
+    def _verwijder(self, request, persoon, namen):
         try:
             verzoek = persoonsgegevens.verwijder(
-                persoon=persoon, door=request.user, request=request
+                persoon=persoon, door=request.user, namen=namen, request=request
             )
-        except persoonsgegevens.ZelfVerwijderen:
-            self.message_user(
-                request,
-                "U kunt uw eigen account niet verwijderen terwijl u ermee bent ingelogd. "
-                "Vraag een andere medewerker met dit recht.",
-                messages.ERROR,
-            )
+        except persoonsgegevens.Geweigerd as reden:
+            self.message_user(request, str(reden), messages.ERROR)
             return self._naar_opzoeken()
         aantal = sum(verzoek.aantallen.values())
         self.message_user(
             request,
             f"De gegevens zijn verwijderd: {telling(aantal, 'record', 'records')} verwijderd "
-            f"of vervangen door “{persoonsgegevens.PLAATSHOUDER}”. Het verzoek staat hieronder, "
+            f"of vervangen door “{persoon.plaatshouder}”. Het verzoek staat hieronder, "
             "zonder e-mailadres of naam.",
             messages.SUCCESS,
         )

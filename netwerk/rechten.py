@@ -64,6 +64,9 @@ class Recht(StrEnum):
     # Looks a person up by e-mail address, exports and erases their data, and reads the
     # record of those requests (netwerk.persoonsgegevens, netwerk.privacyverzoeken).
     BEHANDEL_PRIVACYVERZOEKEN = "netwerk.behandel_privacyverzoek"
+    # Manages accounts (Django's own right on users; beheer only). Needed to erase a staff
+    # account on request (netwerk.persoonsgegevens.bezwaar).
+    BEHEER_ACCOUNTS = "auth.change_user"
     # Removes a staff member's second step (a lost phone; netwerk.admin.TweedeStapAdmin).
     VERWIJDER_TWEEDE_STAP = "netwerk.delete_tweedestap"
 

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "aanmeldingen",
     "casuswijken",
     "csp",
+    "django.forms",  # its widget templates, for FORM_RENDERER below
 ]
 
 MIDDLEWARE = [
@@ -103,6 +104,9 @@ TEMPLATES = [
         },
     },
 ]
+# Form widgets are rendered through the project's templates, so that templates/ may override
+# one (admin/widgets/split_datetime.html labels the date and the time field).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),

@@ -50,20 +50,6 @@ class Probleem:
 # checked); add what a new evaluation finds.
 BEKENDE_PROBLEMEN = [
     Probleem(
-        criterium="1.3.1 Info en relaties",
-        waar="Beheergedeelte: de tabellen met leden, bijeenkomsten en actiepunten in de "
-        "formulieren van een aanmelding, casuswijk en bijeenkomst",
-        wat="Een aantal velden in die tabellen heeft geen label dat een schermlezer voorleest, "
-        "en sommige kolomkoppen zijn leeg.",
-        hersteld_voor=date(2027, 3, 1),
-    ),
-    Probleem(
-        criterium="1.4.10 Reflow",
-        waar="Beheergedeelte: de pagina om een aanmelding te lezen",
-        wat="Op een scherm van 320 pixels breed moet u opzij scrollen om de tekst te lezen.",
-        hersteld_voor=date(2027, 3, 1),
-    ),
-    Probleem(
         criterium="3.1.2 Taal van onderdelen",
         waar="Beheergedeelte",
         wat="Enkele teksten van het onderliggende systeem zijn Engels: het label van het "

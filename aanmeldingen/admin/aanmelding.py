@@ -248,9 +248,6 @@ class AanmeldingAdmin(AanmeldingActies, admin.ModelAdmin):
             reverse("admin:aanmeldingen_aanmelding_lezen", args=[aanmelding.pk]),
         )
 
-    class Media:
-        css = {"all": ["css/admin.css"]}
-
     def changelist_view(self, request, extra_context=None):
         # The list needs the width; the admin's own menu is one click away (breadcrumbs).
         extra_context = {**(extra_context or {}), "is_nav_sidebar_enabled": False}

@@ -85,7 +85,7 @@ class BelangenconflictForm(forms.Form):
         validators=[
             MaxLengthValidator(
                 MAX,
-                message="De toelichting mag hoogstens %(limit_value)d tekens lang zijn; nu zijn "
+                message="De toelichting mag maximaal %(limit_value)d tekens lang zijn; nu zijn "
                 "het er %(show_value)d. Maak haar korter.",
             )
         ],
@@ -161,7 +161,6 @@ class BeoordelingAdmin(GaatMeeBijVerwijderen, admin.ModelAdmin):
     search_fields = ["aanmelding__wijknaam", "aanmelding__gemeente"]
 
     class Media:
-        css = {"all": ["css/admin.css"]}
         js = ["js/beoordelen.js"]
 
     def get_queryset(self, request):

@@ -36,7 +36,7 @@ class BesluitForm(Tussenformulier):
         validators=[
             MaxLengthValidator(
                 MAX,
-                message="De reden mag hoogstens %(limit_value)d tekens lang zijn; nu zijn het "
+                message="De reden mag maximaal %(limit_value)d tekens lang zijn; nu zijn het "
                 "er %(show_value)d. Maak hem korter.",
             )
         ],
@@ -67,7 +67,7 @@ class ToewijzenForm(Tussenformulier):
             "required": "Vul in hoeveel beoordelaars elke aanmelding krijgt.",
             "invalid": "Vul een heel getal in, bijvoorbeeld 2.",
             "min_value": "Elke aanmelding krijgt minstens 1 beoordelaar.",
-            "max_value": "Kies hoogstens 20 beoordelaars per aanmelding.",
+            "max_value": "Kies maximaal 20 beoordelaars per aanmelding.",
         },
     )
     beoordelaars = forms.ModelMultipleChoiceField(

@@ -19,7 +19,7 @@ class Coalitielid(models.Model):
     aanmelding = models.ForeignKey("Aanmelding", on_delete=models.CASCADE, related_name="leden")
     naam = models.CharField(max_length=100)
     organisatie = models.CharField(max_length=150)
-    organisatietype = models.CharField(max_length=30, choices=Organisatietype)
+    organisatietype = models.CharField("soort organisatie", max_length=30, choices=Organisatietype)
     domein = models.CharField(max_length=10, choices=Domein)
     functie = models.CharField(max_length=100)
     email = models.EmailField("e-mailadres", max_length=254)

@@ -231,6 +231,14 @@ def besluitmails(*, oproep: Oproep, link: str = LINK_VOORBEELD) -> list[dict]:
                 f"‘{aanmelding.get_status_display().lower()}’."
             )
         contactpersoon = aanmelding.contactpersoon
+        if contactpersoon is None or not contactpersoon.email:
+            # Erased on request (netwerk.persoonsgegevens): a mail to nobody would be
+            # recorded as sent while nobody heard of the decision.
+            raise KanNietVersturen(
+                f"De contactpersoon van {aanmelding} heeft geen e-mailadres meer (de "
+                "gegevens zijn op verzoek verwijderd). Maak eerst een ander lid van de "
+                "coalitie contactpersoon."
+            )
         woorden = {
             "naam": contactpersoon.naam,
             "wijknaam": aanmelding.wijknaam,

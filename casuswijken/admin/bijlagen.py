@@ -32,7 +32,7 @@ class BijlageForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["bestand"].help_text = (
             "PDF, afbeelding (PNG, JPEG, GIF, WebP), presentatie, document of spreadsheet "
-            "(Office of OpenDocument), tekst of CSV; hoogstens "
+            "(Office of OpenDocument), tekst of CSV; maximaal "
             f"{grootte_in_woorden(settings.BIJLAGEN_MAX_GROOTTE)}. Bij een bestaande bijlage "
             "vervangt een nieuw bestand het oude."
         )

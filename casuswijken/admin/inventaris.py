@@ -35,9 +35,6 @@ class InterventieAdmin(CsvExport, admin.ModelAdmin):
     list_select_related = ["casuswijk", "categorie"]
     search_fields = ["naam", "omschrijving", "partners"]
 
-    class Media:
-        css = {"all": ["css/admin.css"]}
-
     def changelist_view(self, request, extra_context=None):
         # Staff who keep the inventory see above the list how many proposals wait.
         if mag(request.user, Recht.LEES_INTERVENTIES):

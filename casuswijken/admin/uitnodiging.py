@@ -251,6 +251,3 @@ class UitnodigingAdmin(GaatMeeBijVerwijderen, admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False
-
-    class Media:
-        css = {"all": ["css/admin.css"]}

@@ -14,9 +14,9 @@ from axes.models import AccessAttempt, AccessFailureLog
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from aanmeldingen.enums import Status
 from aanmeldingen.models import Aanmelding, Oproep
 from netwerk import wijzigingslog
 from netwerk.models import Beveiligingsgebeurtenis
@@ -52,9 +52,10 @@ def verwijder_na_netwerk(*, grens: date) -> int:
             Bijeenkomst.objects.filter(oproep__in=oproepen),
             Voorbeeld.objects.filter(oproep__in=oproepen),
             casuswijken,
-            # Chosen applications; a casuswijk can only come from one, but whatever status
-            # an application of an ended network still has, its term has passed too.
-            Aanmelding.objects.filter(oproep__in=oproepen, status=Status.GESELECTEERD),
+            # The chosen applications, and any other the call still holds: one never
+            # decided (its decisions never sent) has no term of its own, and the network
+            # it applied for is over.
+            Aanmelding.objects.filter(oproep__in=oproepen),
         ):
             aantal += _verwijder(records)
         zonder_deelname = (
@@ -86,17 +87,21 @@ def wis_accounts(*, grens: datetime) -> int:
 def afgelopen_deelnemers(*, grens: datetime):
     """Participant accounts (never staff) not wiped yet, with at least one participation
     and every one of them ended before `grens`: by its end date, or, without one, by the
-    end of its call's network (its last day counts in full)."""
+    end of its call's network (its last day counts in full). And those without any
+    participation left, last seen (or made) before `grens`."""
     afgelopen = Q(beeindigd_op__lt=grens) | Q(
         beeindigd_op__isnull=True,
         casuswijk__aanmelding__oproep__netwerk_einde__lt=timezone.localdate(grens),
     )
     deelnames = Deelname.objects.filter(gebruiker=OuterRef("pk"))
+    # An account whose participations were all deleted (staff may delete one) counts
+    # from its last login, or from when it was made if it never logged in.
+    zonder_deelname = ~Exists(deelnames) & Q(laatst_gezien__lt=grens)
     return (
         _deelnemers()
-        .filter(Exists(deelnames))
-        .exclude(Exists(deelnames.exclude(afgelopen)))
         .exclude(username__startswith=GEWIST)
+        .alias(laatst_gezien=Coalesce("last_login", "date_joined"))
+        .filter((Exists(deelnames) & ~Exists(deelnames.exclude(afgelopen))) | zonder_deelname)
     )
 
 

@@ -33,11 +33,13 @@ KOP = re.compile(r"<(/?)h([1-6])(?:\s[^>]*)?>")
 
 
 def _koppen_vanaf(html: str, niveau: int) -> str:
-    """Headings in the text start at `niveau`: "#" becomes that level, "##" the one below,
-    and so on down to h6, so that they sit below the heading of the page part the text is
-    in (a session's "Verslag" is an h2, so its text's headings start at h3)."""
+    """The text's headings start at `niveau`: its highest heading becomes that level and the
+    rest follow one for one, down to h6, so that they sit below the heading of the page part
+    the text is in (a session's "Verslag" is an h2, so its text's headings start at h3). A
+    text that starts its headings at "##" skips no level (WCAG 1.3.1)."""
+    hoogste = min((int(kop[2]) for kop in KOP.finditer(html) if not kop[1]), default=1)
     return KOP.sub(
-        lambda kop: f"<{kop[1]}h{min(6, int(kop[2]) + niveau - 1)}>",
+        lambda kop: f"<{kop[1]}h{min(6, max(niveau, int(kop[2]) - hoogste + niveau))}>",
         html,
     )
 

@@ -14,6 +14,7 @@ from aanmeldingen.enums import Status
 from aanmeldingen.models import AANVRAGERVELDEN, Aanmelding, Revisie, Statuswijziging
 from aanmeldingen.services import stuur_nieuwe_link
 from netwerk.mail import bezorg_email
+from netwerk.persoonsgegevens import PLAATSHOUDER
 from tests.conftest import wachtende_mails
 from tests.factories import (
     AanmeldingFactory,
@@ -778,3 +779,16 @@ def test_the_browser_binding_ends_after_an_hour(client, url, oproep):
 
     assert response.status_code == 302
     assert Aanmelding.objects.get().contactpersoon.email == "lid1@voorbeeld.nl"
+
+
+def test_the_edit_form_says_which_member_was_erased_on_request(client):
+    aanmelding = AanmeldingFactory()
+    link = geef_link(aanmelding)
+    ander = aanmelding.leden.filter(is_contactpersoon=False).first()
+    ander.naam, ander.email = PLAATSHOUDER, ""
+    ander.save()
+
+    response = client.get(wijzig(link))
+
+    assert response.status_code == 200
+    assert response.text.count("De gegevens van dit lid zijn op eigen verzoek verwijderd") == 1

@@ -105,7 +105,7 @@ def test_a_reason_over_2000_characters_is_refused_at_the_field(client, coordinat
     response = besluit(client, [aanmelding], "afgewezen", toelichting="x" * 2001)
 
     assert response.context["form"].errors["toelichting"] == [
-        "De reden mag hoogstens 2000 tekens lang zijn; nu zijn het er 2001. Maak hem korter."
+        "De reden mag maximaal 2000 tekens lang zijn; nu zijn het er 2001. Maak hem korter."
     ]
     aanmelding.refresh_from_db()
     assert aanmelding.status == Status.INGEDIEND
@@ -632,3 +632,20 @@ def test_the_decision_mails_filter_offers_only_decisions(client, coordinator):
         "Reserve",
         "Afgewezen",
     ]
+
+
+def test_a_decision_for_a_contact_person_whose_address_was_erased_is_refused(client, coordinator):
+    oproep = OproepFactory(gesloten=True, min_wijken=1)
+    selecteer_direct(oproep, 1, None)
+    [aanmelding] = oproep.aanmeldingen.all()
+    aanmelding.leden.filter(is_contactpersoon=True).update(naam="verwijderde deelnemer", email="")
+
+    voorbeeld = versturen(client, oproep)
+    response = versturen(client, oproep, bevestigd="ja")
+
+    for pagina in (voorbeeld, response):
+        assert "heeft geen e-mailadres meer" in pagina.text
+    assert Besluitbericht.objects.count() == 0
+    assert Casuswijk.objects.count() == 0
+    with pytest.raises(KanNietVersturen, match="Maak eerst een ander lid"):
+        verstuur_besluiten(oproep=oproep, door=coordinator)

@@ -334,7 +334,7 @@ def test_a_too_long_explanation_is_refused_at_the_field(client):
     )
 
     assert response.context["form"].errors["toelichting"] == [
-        "De toelichting mag hoogstens 1000 tekens lang zijn; nu zijn het er 1001. Maak haar korter."
+        "De toelichting mag maximaal 1000 tekens lang zijn; nu zijn het er 1001. Maak haar korter."
     ]
     assert Belangenconflict.objects.count() == 0
 

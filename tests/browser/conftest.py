@@ -4,6 +4,8 @@ Where chromium is missing they skip, except in CI (CI=true), where they fail: .c
 installs chromium, so a skip there would hide a broken set-up.
 """
 
+import importlib
+import io
 import os
 from pathlib import Path
 
@@ -62,6 +64,25 @@ def page_zonder_js(browser):
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def demo(settings, besluitsjablonen):
+    """The demo data (laad_demodata), as `make run` has it, and its records the walk opens
+    (tests/browser/rondgang.py)."""
+    from django.apps import apps
+    from django.core.management import call_command
+
+    from tests.browser.rondgang import Demo
+
+    # A transactional test's flush emptied what the data migrations made (besluitsjablonen
+    # makes the decision mail templates again): the shared categories too.
+    migratie = importlib.import_module("casuswijken.migrations.0003_categorieen_en_rechten")
+    migratie.vul_in(apps, None)
+    settings.DEBUG = True
+    call_command("laad_demodata", stdout=io.StringIO())
+    settings.DEBUG = False
+    return Demo.uit_de_database()
 
 
 def ernstige_toegankelijkheidsfouten(page, ernst=ERNSTIG) -> list[str]:

@@ -12,95 +12,30 @@ see what it is for.
 """
 
 import datetime
-import importlib
-import io
-import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
-from django_otp.oath import totp
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from aanmeldingen.enums import Status
-from aanmeldingen.management.commands.laad_demodata import (
-    CONCEPT_DEMO,
-    DEMO_WACHTWOORD,
-    INGEDIENDE_DEMO,
-)
+from aanmeldingen.management.commands.laad_demodata import INGEDIENDE_DEMO
 from aanmeldingen.models import Aanmelding, Oproep
 from aanmeldingen.services import vervang_link
-from casuswijken.enums import Verslagstatus, Zichtbaarheid
-from casuswijken.models import Actiepunt, Bijeenkomst, Casuswijk
+from tests.browser.rondgang import (
+    Toezicht,
+    actie_op_de_lijst,
+    inloggen_als_deelnemer,
+    inloggen_als_medewerker,
+)
 from tests.netwerk import test_rondgang
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 SCHERMAFDRUKKEN = Path(__file__).resolve().parents[2] / "test-artifacts"
-
-# Runs in every document before its own scripts: a violation the browser reports to the
-# page is kept where the test reads it, and said on the console for pages that navigate on.
-LUISTERAAR = """
-window.__overtredingen = [];
-document.addEventListener("securitypolicyviolation", (e) => {
-  const tekst = `CSP: ${e.violatedDirective} weigerde ${e.blockedURI || "inline"} `
-    + `(${e.sourceFile || e.documentURI}:${e.lineNumber})`;
-  window.__overtredingen.push(tekst);
-  console.error(tekst);
-});
-"""
-KLACHT = re.compile(r"Content Security Policy|Refused to|Permissions-Policy|^CSP: ")
-
-
-class Toezicht:
-    """Watches a browser context: every page it opens (popups included), every CSP
-    violation, policy complaint on the console and script error."""
-
-    def __init__(self, context):
-        self.klachten: list[str] = []
-        self.geopend: list[str] = []
-        context.add_init_script(LUISTERAAR)
-        context.on("console", self._console)
-        context.on("weberror", lambda fout: self.klachten.append(f"scriptfout: {fout.error}"))
-        context.on("page", self._pagina)
-
-    def _pagina(self, pagina) -> None:
-        pagina.set_default_timeout(15_000)
-        pagina.on(
-            "framenavigated",
-            lambda frame: frame == pagina.main_frame and self.geopend.append(frame.url),
-        )
-
-    def _console(self, bericht) -> None:
-        if KLACHT.search(bericht.text):
-            self.klachten.append(f"{bericht.text} op {bericht.page.url if bericht.page else '?'}")
-
-    def open(self, pagina, adres: str) -> None:
-        """Open the address and wait until the page's own violations have been dispatched."""
-        pagina.goto(adres)
-        self.lees(pagina)
-
-    def lees(self, pagina) -> None:
-        for tekst in pagina.evaluate("window.__overtredingen || []"):
-            if not any(tekst in klacht for klacht in self.klachten):
-                self.klachten.append(f"{tekst} op {pagina.url}")
-
-
-@pytest.fixture
-def demo(settings, besluitsjablonen):
-    # A transactional test's flush emptied what the data migrations made (besluitsjablonen
-    # makes the decision mail templates again): the shared categories too.
-    migratie = importlib.import_module("casuswijken.migrations.0003_categorieen_en_rechten")
-    migratie.vul_in(apps, None)
-    settings.DEBUG = True
-    call_command("laad_demodata", stdout=io.StringIO())
-    settings.DEBUG = False
 
 
 @pytest.fixture
@@ -119,67 +54,16 @@ def kijken(browser):
         context.close()
 
 
-def inloggen_als_medewerker(toezicht, pagina, url: str, gebruikersnaam: str) -> None:
-    """The staff login as production asks it: the password, then the second step's pages,
-    setting up the app with a code computed from its key, as the phone would."""
-    toezicht.open(pagina, f"{url}/admin/login/")
-    pagina.locator("input[name='username']").fill(gebruikersnaam)
-    pagina.locator("input[name='password']").fill(DEMO_WACHTWOORD)
-    with pagina.expect_navigation():
-        pagina.locator("input[type='submit']").click()
-    expect(pagina.get_by_role("heading", name="Tweede stap instellen", level=1)).to_be_visible()
-    toezicht.lees(pagina)
-    apparaat = TOTPDevice.objects.get(user__username=gebruikersnaam)
-    code = f"{totp(apparaat.bin_key, step=apparaat.step, t0=apparaat.t0):06d}"
-    pagina.get_by_label("Code uit de app").fill(code)
-    pagina.get_by_role("button", name="App instellen").click()
-    expect(pagina.get_by_role("heading", name="Uw herstelcodes")).to_be_visible()
-    toezicht.lees(pagina)
-    pagina.get_by_role("link", name="Verder", exact=True).click()
-    expect(pagina.locator("#user-tools")).to_be_visible()
-    toezicht.lees(pagina)
-
-
-def actie_op_de_lijst(toezicht, pagina, url: str, lijst: str, namen: list[str], actie: str):
-    """On an admin list: tick the rows by their link text, choose the action, run it."""
-    toezicht.open(pagina, url + lijst)
-    for naam in namen:
-        pagina.get_by_role("row").filter(
-            has=pagina.get_by_role("link", name=naam, exact=True)
-        ).locator("input.action-select").check()
-    pagina.locator("select[name='action']").select_option(label=actie)
-    with pagina.expect_navigation():
-        pagina.get_by_role("button", name="Uitvoeren").click()
-    toezicht.lees(pagina)
-
-
 def test_every_page_works_under_the_policy(live_server, demo, kijken, settings):
     settings.TWEEDE_STAP = "verplicht"
     url = live_server.url
-    open_oproep = Oproep.objects.get(slug="gemengde-wijk-2027")
-    vorige = Oproep.objects.get(slug="gemengde-wijk-2026")
-    ingediend = Aanmelding.objects.get(oproep=open_oproep, wijknaam=INGEDIENDE_DEMO)
-    concept = Aanmelding.objects.get(oproep=open_oproep, wijknaam=CONCEPT_DEMO)
+    open_oproep, ingediend, wijk = demo.open_oproep, demo.ingediend, demo.wijk
     deelnemer = get_user_model().objects.get(username="deelnemer")
-    wijk = Casuswijk.objects.get(deelnames__gebruiker=deelnemer)
-    sessies = list(Bijeenkomst.objects.filter(casuswijk=wijk).order_by("begint_op"))
-    concept_sessie = next(s for s in sessies if s.verslagstatus == Verslagstatus.CONCEPT)
-    actiepunt = Actiepunt.objects.filter(casuswijk=wijk).first()
-    openbaar = Bijeenkomst.objects.filter(
-        oproep=vorige, zichtbaarheid=Zichtbaarheid.OPENBAAR, gepubliceerd=True
-    ).first()
     totaal = 0
 
     # A visitor: the calls, the form (adding a member in place), the public pages, a 404.
     toezicht, pagina = kijken()
-    for adres in [
-        "/", open_oproep.get_absolute_url(), vorige.get_absolute_url(),
-        reverse("aanmeldingen:link_kwijt", args=[open_oproep.slug]),
-        reverse("leren:opbrengsten", args=[vorige.slug]),
-        reverse("leren:openbare_bijeenkomst", args=[vorige.slug, openbaar.pk]),
-        "/privacy/", "/toegankelijkheid/", "/account/inloggen/", "/account/wachtwoord-vergeten/",
-        "/zoeken/?q=wijk", "/bestaat-niet/",
-    ]:  # fmt: skip
+    for adres in demo.bezoekerspaginas():
         toezicht.open(pagina, url + adres)
     toezicht.open(pagina, url + reverse("aanmeldingen:aanmelden", args=[open_oproep.slug]))
     leden = pagina.locator("[data-lid]")
@@ -203,7 +87,7 @@ def test_every_page_works_under_the_policy(live_server, demo, kijken, settings):
     # An applicant through the secret link: the overview, changing it, withdrawing it, and
     # a concept to finish.
     toezicht, pagina = kijken()
-    for aanmelding in [ingediend, concept]:
+    for aanmelding in [ingediend, demo.concept]:
         link = urlsplit(vervang_link(aanmelding=aanmelding)).path
         toezicht.open(pagina, url + link)
         toezicht.open(pagina, url + link + "wijzigen/")
@@ -213,27 +97,13 @@ def test_every_page_works_under_the_policy(live_server, demo, kijken, settings):
 
     # A participant logs in and reads their casuswijk, its sessions, reports and network.
     toezicht, pagina = kijken()
-    toezicht.open(pagina, url + "/account/inloggen/")
-    pagina.get_by_label("E-mailadres of gebruikersnaam").fill("deelnemer")
-    pagina.get_by_label("Wachtwoord").fill(DEMO_WACHTWOORD)
-    pagina.get_by_role("button", name="Inloggen").click()
-    pagina.get_by_role("heading", name="Mijn casuswijken").wait_for()
-    for adres in [
-        reverse("casuswijken:casuswijk", args=[wijk.slug]),
-        *[reverse("casuswijken:bijeenkomst", args=[wijk.slug, s.pk]) for s in sessies],
-        reverse("casuswijken:reactie", args=[wijk.slug, concept_sessie.pk]),
-        reverse("casuswijken:actiepunt", args=[wijk.slug, actiepunt.pk]),
-        reverse("casuswijken:voorstel", args=[wijk.slug]),
-        reverse("casuswijken:rapport", args=[wijk.slug]),
-        reverse("leren:netwerk", args=[vorige.slug]),
-        reverse("leren:netwerkrapport", args=[vorige.slug]),
-        reverse("leren:opbrengsten", args=[vorige.slug]),
-        reverse("leren:zoeken") + "?q=bewoners",
-    ]:
+    inloggen_als_deelnemer(toezicht, pagina, url)
+    for adres in demo.deelnemerspaginas():
         toezicht.open(pagina, url + adres)
     # The reaction form after a mistake: the error summary takes the focus (formulier.js,
     # which replaced an inline script).
-    toezicht.open(pagina, url + reverse("casuswijken:reactie", args=[wijk.slug, concept_sessie.pk]))
+    reactie = reverse("casuswijken:reactie", args=[wijk.slug, demo.concept_sessie.pk])
+    toezicht.open(pagina, url + reactie)
     pagina.get_by_role("button", name="Reactie plaatsen").click()
     expect(pagina.locator("#foutoverzicht")).to_be_focused()
     toezicht.lees(pagina)
@@ -250,9 +120,7 @@ def test_every_page_works_under_the_policy(live_server, demo, kijken, settings):
         toezicht.open(pagina, url + adres)
     assert toezicht.klachten == []
 
-    lijst = (
-        reverse("admin:aanmeldingen_aanmelding_changelist") + f"?oproep__id__exact={open_oproep.pk}"
-    )
+    lijst = demo.aanmeldingenlijst()
     andere = Aanmelding.objects.filter(oproep=open_oproep, status=Status.INGEDIEND).exclude(
         pk=ingediend.pk
     )[0]

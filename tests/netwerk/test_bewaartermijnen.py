@@ -5,7 +5,7 @@ a casuswijk: tests/aanmeldingen/test_opruimen.py."""
 
 import io
 import re
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 import time_machine
@@ -41,6 +41,7 @@ from netwerk.models import Beveiligingsgebeurtenis, MailAfhandeling
 from netwerk.persoonsgegevens import PLAATSHOUDER
 from netwerk.wijzigingslog import NAAM_VERWIJDERD
 from tests.factories import (
+    AanmeldingFactory,
     ActiepuntFactory,
     BesluitberichtFactory,
     BevindingFactory,
@@ -362,3 +363,29 @@ def test_the_privacy_statement_shows_each_term_from_its_setting(client, settings
     assert duur["ACCOUNT_UITZETTEN_MAANDEN"] == "1 maand"
     assert duur["MAIL_BEWAREN_DAGEN"] == "10 dagen"
     assert duur["BEVEILIGINGSLOG_DAGEN"] == "365 dagen"
+
+
+def test_an_account_whose_participations_were_deleted_counts_from_its_last_login():
+    deelnemer = DeelnameFactory().gebruiker
+    deelnemer.last_login = datetime.fromisoformat("2026-03-10 12:00+01:00")
+    deelnemer.save()
+    Deelname.objects.filter(gebruiker=deelnemer).delete()  # staff may delete a participation
+    staf = medewerker("begeleider")
+
+    assert pas_toe("2026-04-09 12:00 +02:00")["deelnemers_uit"] == 0
+    assert pas_toe("2026-04-11 12:00 +02:00")["deelnemers_uit"] == 1
+    assert pas_toe("2027-03-09 12:00 +01:00")["deelnemers_gewist"] == 0
+    assert pas_toe("2027-03-11 12:00 +01:00")["deelnemers_gewist"] == 1
+    deelnemer.refresh_from_db()
+    staf.refresh_from_db()
+    assert (deelnemer.get_full_name(), deelnemer.email) == (PLAATSHOUDER, "")
+    assert staf.is_active
+
+
+def test_an_application_never_decided_goes_with_its_network():
+    oproep = OproepFactory(netwerk_einde=date(2026, 6, 30))
+    nooit_besloten = AanmeldingFactory(oproep=oproep)
+
+    assert pas_toe("2028-06-29 12:00 +02:00")["na_netwerk"] == 0
+    assert pas_toe("2028-07-01 12:00 +02:00")["na_netwerk"] > 0
+    assert not Aanmelding.objects.filter(pk=nooit_besloten.pk).exists()

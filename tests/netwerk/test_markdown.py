@@ -85,8 +85,16 @@ def test_headings_in_a_text_start_below_the_heading_it_stands_under():
     # A heading in the text never reaches the page's own h1, whatever is asked.
     assert markdown("# Kop", 1) == "<h2>Kop</h2>"
     # Written as HTML, a heading is shifted the same way.
-    assert markdown("<h2>Kop</h2>", 4) == "<h5>Kop</h5>"
-    assert markdown('<h2 class="x">Kop</h2>', 3) == "<h4>Kop</h4>"
+    assert markdown("<h2>Kop</h2>\n\n<h3>Onder</h3>", 4) == "<h4>Kop</h4>\n\n<h5>Onder</h5>"
+    assert markdown('<h2 class="x">Kop</h2>', 3) == "<h3>Kop</h3>"
+
+
+def test_a_text_whose_headings_start_at_two_hashes_skips_no_level():
+    """axe's heading-order on a session page: "## Afspraken" under "Verslag" (an h2) was an
+    h4."""
+    assert markdown("## Afspraken\n\ntekst\n\n### Wie", 3) == (
+        "<h3>Afspraken</h3>\n<p>tekst</p>\n<h4>Wie</h4>"
+    )
 
 
 def test_every_template_says_where_the_headings_of_its_texts_start():

@@ -9,6 +9,8 @@ import pytest
 from axes.models import AccessAttempt
 from django.apps import apps
 from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
 from django.db import models
@@ -17,13 +19,27 @@ from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
 from aanmeldingen.enums import Domein
-from aanmeldingen.models import Besluitbericht, Coalitielid, Revisie
+from aanmeldingen.models import (
+    Belangenconflict,
+    Beoordeling,
+    Besluitbericht,
+    Coalitielid,
+    Revisie,
+    Toestemming,
+    Toewijzing,
+)
 from casuswijken.enums import Actiestatus, Verslagstatus
 from casuswijken.models import Actiepuntwijziging, Deelname, Reactie, Uitnodiging
 from netwerk import mail
 from netwerk.beveiliging import Soort, noteer
 from netwerk.models import Beveiligingsgebeurtenis, Privacyverzoek
-from netwerk.persoonsgegevens import PLAATSHOUDER, persoon_met, verwijder
+from netwerk.persoonsgegevens import (
+    PLAATSHOUDER,
+    PLAATSHOUDER_MEDEWERKER,
+    is_volledige_naam,
+    persoon_met,
+    verwijder,
+)
 from netwerk.rechten import Rol
 from tests.aanmeldingen.test_admin import _formulierdata
 from tests.factories import (
@@ -40,6 +56,7 @@ from tests.factories import (
     ReactieFactory,
     StaffFactory,
     UitnodigingFactory,
+    geef_link,
     medewerker,
 )
 
@@ -324,7 +341,9 @@ def test_after_erasure_the_address_and_name_are_nowhere_in_the_database(client):
     fenna = [g.pk for g in persoon_met(FENNA).gebruikers]
     client.force_login(coordinator)
 
-    response = client.post(reverse(VERWIJDEREN), {"email": FENNA, "bevestigd": "True"})
+    response = client.post(
+        reverse(VERWIJDEREN), {"email": FENNA, "bevestigd": "True", "namen": [FENNA_NAAM]}
+    )
 
     assert response.status_code == 302
     assert _waar(FENNA) == []
@@ -345,7 +364,7 @@ def test_erasure_keeps_placeholders_where_others_depend_on_the_record(client):
     aanmelding, sessie, personen, coordinator = twee_personen_in_een_coalitie()
     fenna = personen[FENNA]
 
-    verwijder(persoon=persoon_met(FENNA), door=coordinator)
+    verwijder(persoon=persoon_met(FENNA), door=coordinator, namen=[FENNA_NAAM])
 
     leden = list(Coalitielid.objects.filter(aanmelding=aanmelding).values_list("naam", "email"))
     assert leden == [(PLAATSHOUDER, ""), (RUBEN_NAAM, RUBEN), ("Derde Lid", leden[2][1])]
@@ -368,7 +387,7 @@ def test_erasure_keeps_placeholders_where_others_depend_on_the_record(client):
 
 def test_after_erasure_the_coalition_and_the_verslag_show_the_placeholder(client):
     aanmelding, sessie, personen, coordinator = twee_personen_in_een_coalitie()
-    verwijder(persoon=persoon_met(FENNA), door=coordinator)
+    verwijder(persoon=persoon_met(FENNA), door=coordinator, namen=[FENNA_NAAM])
     client.force_login(coordinator)
 
     coalitie = client.get(reverse("admin:aanmeldingen_aanmelding_change", args=[aanmelding.pk]))
@@ -435,24 +454,24 @@ def test_the_application_list_finds_an_application_by_a_members_address(client):
     assert [a.pk for a in response.context["cl"].result_list] == [aanmelding.pk]
 
 
-def test_erasing_a_reviewer_keeps_their_reviews_under_the_placeholder():
+def test_erasing_a_reviewer_keeps_their_reviews_under_the_staff_placeholder():
     beoordelaar = StaffFactory(rol=Rol.BEOORDELAAR, email="Bea@platform31.nl",
                                first_name="Bea", last_name="Beoordeel")  # fmt: skip
     beoordeling = BeoordelingFactory(beoordelaar=beoordelaar)
 
-    verwijder(persoon=persoon_met("bea@platform31.nl"), door=medewerker("coördinator"))
+    verwijder(persoon=persoon_met("bea@platform31.nl"), door=StaffFactory(beheer=True))
 
     beoordeling.refresh_from_db()
     assert beoordeling.beoordelaar == beoordelaar
     beoordelaar.refresh_from_db()
-    assert (beoordelaar.get_full_name(), beoordelaar.is_staff) == (PLAATSHOUDER, False)
+    assert (beoordelaar.get_full_name(), beoordelaar.is_staff) == (PLAATSHOUDER_MEDEWERKER, False)
     assert list(beoordelaar.groups.all()) == []
     assert Privacyverzoek.objects.get().aantallen == {"accounts": 1, "beoordelingen": 1}
 
 
 def test_after_erasure_staff_can_still_save_the_application(client):
     aanmelding, _, _, coordinator = twee_personen_in_een_coalitie()
-    verwijder(persoon=persoon_met(FENNA), door=coordinator)
+    verwijder(persoon=persoon_met(FENNA), door=coordinator, namen=[FENNA_NAAM])
     client.force_login(coordinator)
     pagina = reverse("admin:aanmeldingen_aanmelding_change", args=[aanmelding.pk])
     data = _formulierdata(client.get(pagina))
@@ -468,7 +487,7 @@ def test_after_erasure_staff_can_still_save_the_application(client):
 
 def test_no_new_link_goes_to_a_contact_person_whose_address_was_erased(client):
     aanmelding, _, _, coordinator = twee_personen_in_een_coalitie()
-    verwijder(persoon=persoon_met(FENNA), door=coordinator)
+    verwijder(persoon=persoon_met(FENNA), door=coordinator, namen=[FENNA_NAAM])
     client.force_login(coordinator)
     wachtrij = DBTaskResult.objects.count()
 
@@ -484,3 +503,243 @@ def test_no_new_link_goes_to_a_contact_person_whose_address_was_erased(client):
     assert DBTaskResult.objects.count() == wachtrij
     aanmelding.refresh_from_db()
     assert not aanmelding.wachtende_toegang_selector
+
+
+# --- A name typed by an applicant (the "de" attack) ----------------------------------------
+
+AANVALLER = "aanvaller@voorbeeld.nl"
+
+
+@pytest.mark.parametrize(
+    ("naam", "volledig"),
+    [
+        ("Fenna Vermeulen", True),
+        ("Jan de Vries", True),
+        ("Li Wu", True),
+        ("Dewi de Deelnemer", True),
+        ("de", False),
+        ("Jan", False),
+        ("van der", False),
+        ("de de", False),
+        ("Jan V", False),
+        ("verwijderde deelnemer", False),
+        ("Verwijderde medewerker", False),
+    ],
+)
+def test_only_a_plausible_full_name_is_searched(naam, volledig):
+    assert is_volledige_naam(naam) is volledig
+
+
+def _de_aanval():
+    """An applicant puts "de" as a member's name next to their own address, in a concept;
+    elsewhere the portal holds texts of others full of "de"."""
+    eigen = AanmeldingFactory(status="concept", leden=None)
+    CoalitielidFactory(aanmelding=eigen, naam="de", email=AANVALLER)
+    andere = AanmeldingFactory(aanpak="We versterken de wijk met de buurt.")
+    BeoordelingFactory(aanmelding=andere, motivatie="De aanpak is sterk, de coalitie breed.")
+    Belangenconflict.objects.create(aanmelding=andere, beoordelaar=medewerker("beoordelaar"),
+                                    toelichting="Ik ken de wethouder.")  # fmt: skip
+    BijeenkomstFactory(verslag="Intern: de begroting is krap.", verslagstatus=Verslagstatus.CONCEPT)
+    return andere
+
+
+def test_a_name_like_de_puts_no_texts_of_others_in_the_export(client):
+    _de_aanval()
+    client.force_login(medewerker("coördinator"))
+
+    gegevens, leesmij = _export(client, AANVALLER)
+    opgezocht = _zoek(client, AANVALLER).content.decode()
+
+    assert "Niet gezocht, want geen volledige naam: de." in opgezocht
+    assert set(gegevens["gegevens"]) == {"coalitieleden"}
+    assert gegevens["gezochte_namen"] == []
+    alles = json.dumps(gegevens, ensure_ascii=False).lower()
+    for tekst in ["de wijk", "de aanpak is sterk", "de wethouder", "de begroting"]:
+        assert tekst not in alles
+    assert "er is geen volledige naam gevonden" in leesmij
+
+
+def test_a_name_like_de_changes_no_text_on_erasure(client):
+    _de_aanval()
+    voor = {(m, v, t) for m, v, t in _teksten_in_de_database() if " de " in f" {t} "}
+
+    # Even ticked by hand, a name that is not searched is not replaced.
+    verwijder(persoon=persoon_met(AANVALLER), door=medewerker("coördinator"), namen=["de"])
+
+    assert Coalitielid.objects.filter(naam=PLAATSHOUDER).count() == 1
+    na = {(m, v, t) for m, v, t in _teksten_in_de_database()}
+    weg = {(m, v, t) for m, v, t in voor if (m, v, t) not in na}
+    # Only the attacker's own member row and its log of creation changed.
+    assert {m for m, _, _ in weg} <= {"aanmeldingen.Coalitielid"}
+    assert PLAATSHOUDER not in {t for m, _, t in na if m != "aanmeldingen.Coalitielid"}
+
+
+def test_the_confirmation_lists_each_name_with_its_hits_and_ticks_none(client):
+    twee_personen_in_een_coalitie()
+    client.force_login(medewerker("coördinator"))
+
+    response = client.post(reverse(VERWIJDEREN), {"email": FENNA})
+
+    # The approach, the verslag, a revision, two mails and a line of the admin's log.
+    assert response.context["namen"] == [(FENNA_NAAM, 6)]
+    tekst = response.content.decode()
+    assert f"{FENNA_NAAM} (in 6 teksten)" in tekst
+    assert 'name="namen"' in tekst
+    assert "checked" not in tekst
+
+
+def test_an_unticked_name_stays_and_a_ticked_one_goes(client):
+    _, sessie, _, coordinator = twee_personen_in_een_coalitie()
+    # Someone else's name on Fenna's address: typed by an applicant in another application.
+    ander = AanmeldingFactory(leden=None)
+    CoalitielidFactory(aanmelding=ander, naam="Anna de Boer", email=FENNA)
+    BijeenkomstFactory(verslag="Anna de Boer gaf een toelichting.")
+    client.force_login(coordinator)
+
+    client.post(reverse(VERWIJDEREN), {"email": FENNA, "bevestigd": "True", "namen": [FENNA_NAAM]})
+
+    sessie.refresh_from_db()
+    assert sessie.verslag.startswith(f"Opening door {PLAATSHOUDER}.")
+    assert ("casuswijken.Bijeenkomst", "verslag") in _waar("anna de boer gaf")
+    assert _waar(FENNA_NAAM.lower()) == []
+
+
+def test_the_export_gives_a_mention_as_kind_id_and_the_fragment_only(client):
+    _, sessie, _, coordinator = twee_personen_in_een_coalitie()
+    lang = "Het overleg ging over veel. " * 10
+    sessie.verslag = f"{lang}Daarna sprak {FENNA_NAAM} over de buurt.\n{RUBEN_NAAM} sloot af."
+    sessie.save()
+    client.force_login(coordinator)
+
+    gegevens, leesmij = _export(client)
+
+    verslag = [
+        v for v in gegevens["gegevens"]["vermeldingen"] if v["soort_record"] == "bijeenkomst"
+    ]
+    assert verslag == [
+        {
+            "soort_record": "bijeenkomst",
+            "id": sessie.pk,
+            "velden": {"verslag": [f"Daarna sprak {FENNA_NAAM} over de buurt."]},
+        }
+    ]
+    assert gegevens["gezochte_namen"] == [FENNA_NAAM]
+    assert f"en op deze namen: {FENNA_NAAM}" in leesmij
+
+
+# --- Staff accounts -------------------------------------------------------------------------
+
+
+def test_a_coordinator_cannot_erase_a_staff_account_and_is_warned(client):
+    collega = medewerker("begeleider")
+    beheerder = StaffFactory(beheer=True)
+    client.force_login(medewerker("coördinator"))
+
+    voorbeeld = client.post(reverse(VERWIJDEREN), {"email": collega.email})
+    for account in (collega, beheerder):
+        client.post(reverse(VERWIJDEREN), {"email": account.email, "bevestigd": "True"})
+
+    tekst = voorbeeld.content.decode()
+    assert "hoort bij een account van een medewerker" in tekst
+    assert "Alleen beheer mag dat account verwijderen." in tekst
+    assert "Ja, verwijder deze gegevens" not in tekst
+    for account in (collega, beheerder):
+        account.refresh_from_db()
+        assert (account.is_active, account.is_staff) == (True, True)
+    assert Privacyverzoek.objects.count() == 0
+
+
+def _accountbeheerder():
+    """A coördinator who was also given Django's right to manage accounts."""
+    coordinator = medewerker("coördinator")
+    coordinator.user_permissions.add(Permission.objects.get(codename="change_user"))
+    return get_user_model().objects.get(pk=coordinator.pk)
+
+
+def test_beheer_may_erase_a_staff_account(client):
+    collega = medewerker("begeleider")
+    client.force_login(StaffFactory(beheer=True))
+
+    response = client.post(reverse(VERWIJDEREN), {"email": collega.email, "bevestigd": "True"})
+
+    assert response.status_code == 302
+    collega.refresh_from_db()
+    assert (collega.is_active, collega.get_full_name()) == (False, PLAATSHOUDER_MEDEWERKER)
+
+
+@pytest.mark.parametrize("laatste", ["beheer", "superuser"])
+def test_the_last_active_beheer_account_is_refused(client, laatste):
+    baas = StaffFactory(beheer=True) if laatste == "beheer" else StaffFactory(is_superuser=True)
+    StaffFactory(beheer=True, is_active=False)
+    client.force_login(_accountbeheerder())
+
+    voorbeeld = client.post(reverse(VERWIJDEREN), {"email": baas.email})
+    client.post(reverse(VERWIJDEREN), {"email": baas.email, "bevestigd": "True"})
+    baas.refresh_from_db()
+    assert baas.is_active
+    StaffFactory(beheer=True)
+    client.post(reverse(VERWIJDEREN), {"email": baas.email, "bevestigd": "True"})
+
+    assert "Dit is het laatste actieve account van beheer." in voorbeeld.content.decode()
+    assert "Ja, verwijder deze gegevens" not in voorbeeld.content.decode()
+    baas.refresh_from_db()
+    assert not baas.is_active  # with another beheer account, it may go
+
+
+# --- A reviewer's assignments ---------------------------------------------------------------
+
+
+def test_erasing_a_reviewer_removes_the_assignments_still_to_do():
+    beoordelaar = medewerker("beoordelaar")
+    open_, gedaan, conflict = AanmeldingFactory(), AanmeldingFactory(), AanmeldingFactory()
+    for aanmelding in (open_, gedaan, conflict):
+        Toewijzing.objects.create(aanmelding=aanmelding, beoordelaar=beoordelaar)
+    BeoordelingFactory(aanmelding=gedaan, beoordelaar=beoordelaar)
+    Belangenconflict.objects.create(aanmelding=conflict, beoordelaar=beoordelaar)
+    assert Toewijzing.objects.open().count() == 1
+
+    verwijder(persoon=persoon_met(beoordelaar.email), door=StaffFactory(beheer=True))
+
+    assert Toewijzing.objects.open().count() == 0
+    assert list(Toewijzing.objects.tellend().values_list("aanmelding", flat=True)) == [gedaan.pk]
+    assert Beoordeling.objects.get(aanmelding=gedaan).beoordelaar == beoordelaar
+    # The declared conflict still keeps the (erased) reviewer off that application.
+    assert Belangenconflict.objects.filter(aanmelding=conflict, beoordelaar=beoordelaar).exists()
+    assert not Toewijzing.objects.tellend().filter(aanmelding=conflict).exists()
+
+
+# --- The contact person's link and consents -------------------------------------------------
+
+
+def test_erasing_the_contact_person_revokes_the_applications_secret_link(client):
+    aanmelding, _, _, coordinator = twee_personen_in_een_coalitie()
+    link = geef_link(aanmelding)
+    assert client.get(link).status_code == 200
+    client.force_login(coordinator)
+
+    voorbeeld = client.post(reverse(VERWIJDEREN), {"email": FENNA})
+    client.post(reverse(VERWIJDEREN), {"email": FENNA, "bevestigd": "True"})
+
+    assert "De geheime link van de aanmelding" in voorbeeld.content.decode()
+    client.logout()
+    assert client.get(link).status_code == 404
+    aanmelding.refresh_from_db()
+    assert (aanmelding.toegang_selector, aanmelding.wachtende_toegang_selector) == (None, "")
+
+
+def test_the_export_holds_the_consents_of_the_contact_persons_applications(client):
+    aanmelding, _, _, coordinator = twee_personen_in_een_coalitie()
+    Toestemming.objects.create(aanmelding=aanmelding, versie="2026-01", moment="indienen")
+    Toestemming.objects.create(aanmelding=AanmeldingFactory(), versie="2026-01", moment="concept")
+    client.force_login(coordinator)
+
+    fenna, leesmij = _export(client)
+    ruben, _ = _export(client, RUBEN)
+    verwijder(persoon=persoon_met(FENNA), door=coordinator)
+
+    assert [(t["versie"], t["moment"]) for t in fenna["gegevens"]["toestemmingen"]] == [
+        ("2026-01", "indienen")
+    ]
+    assert "toestemmingen" not in ruben["gegevens"]  # not the contact person
+    assert "toestemmingen: Toestemmingen met de privacyverklaring" in leesmij
+    assert Toestemming.objects.filter(aanmelding=aanmelding).count() == 1
