@@ -7,7 +7,7 @@ PORT ?= 8000
 # Local development: debug on, a throwaway secret, mail printed on the console.
 DEV_ENV := DEBUG=1 PORTAAL_URL=http://127.0.0.1:$(PORT)
 
-.PHONY: run test install install-dev lint migrate benchmark vertalingen clean systeempakketten
+.PHONY: run test install install-dev lint migrate release schaal benchmark vertalingen clean systeempakketten
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) ontbreekt; zet PYTHON=/pad/naar/python3.11"; exit 1; }
@@ -46,6 +46,20 @@ run: systeempakketten migrate
 		$(DEV_ENV) $(PY) manage.py ruim_wachtrij_op; sleep 3600; done & \
 	while true; do $(DEV_ENV) $(PY) manage.py pas_bewaartermijnen_toe; sleep 86400; done & \
 	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# The release step, once per release and before the new instances start, with the
+# production environment (docs/productie.md): the app instances never migrate themselves.
+release: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
+	$(PY) manage.py collectstatic --noinput
+	$(PY) manage.py migrate --check
+
+# The portal on more than one server: two gunicorn instances behind HAProxy (installed from
+# Debian where missing), PostgreSQL, Redis and a local SMTP sink; the path through the
+# balancer, a bounded load and 200 mails by two workers (scripts/schaal_uit.py).
+schaal: install-dev
+	$(PY) scripts/schaal_uit.py
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

@@ -1,9 +1,14 @@
 """Who is asking: the visitor's address, as far as our own proxies can vouch for it."""
 
 import ipaddress
+import logging
 
 from django.conf import settings
 from django.http import HttpRequest
+from django_ratelimit.core import is_ratelimited
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
 
 
 def bezoekersadres(group: str, request: HttpRequest) -> str:
@@ -33,3 +38,23 @@ def bezoekersadres(group: str, request: HttpRequest) -> str:
     if ip.version == 6:
         return str(ipaddress.ip_network(f"{ip}/64", strict=False))
     return str(ip)
+
+
+def te_vaak(request: HttpRequest, *, groep: str, per_uur: int, sleutel=bezoekersadres) -> bool:
+    """Count this POST against an hourly limit; True when it is one too many.
+
+    When Redis, where the counters live (REDIS_URL), does not answer, the request goes
+    through uncounted and a warning is logged: a spam brake that is down must not turn an
+    application or a password request into an error page."""
+    try:
+        return is_ratelimited(
+            request,
+            group=groep,
+            key=sleutel,
+            rate=f"{per_uur}/h",
+            method="POST",
+            increment=True,
+        )
+    except RedisError as fout:
+        logger.warning("De tellers van de limieten antwoorden niet (%s): niet geteld.", fout)
+        return False

@@ -142,11 +142,34 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The default cache is per process; rate limits live in the database cache so that every
-# gunicorn worker counts the same submissions without an extra service to run.
+# Nothing is held in one process, so that several app instances behind a load balancer
+# (docs/productie.md) see the same: the cache and the rate-limit counters live in Redis when
+# REDIS_URL (or a redis:// CACHE_URL) names one, in the database otherwise (tables made by
+# `manage.py createcachetable`). Redis counts atomically; the database cache is there so
+# that one machine needs no extra service.
+REDIS_URL = env.str("REDIS_URL", default="")
+GEDEELDE_CACHE_URL = env.str("CACHE_URL", default="") or REDIS_URL
+
+
+def _cache(url: str, *, voorvoegsel: str, tabel: str) -> dict:
+    if url.startswith(("redis://", "rediss://")):
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": voorvoegsel,
+        }
+    if url:
+        return env.cache_url_config(url)
+    return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": tabel}
+
+
 CACHES = {
-    "default": env.cache_url("CACHE_URL", default="locmemcache://"),
-    "ratelimit": env.cache_url("RATELIMIT_CACHE_URL", default="dbcache://portaal_ratelimit"),
+    "default": _cache(GEDEELDE_CACHE_URL, voorvoegsel="portaal", tabel="portaal_cache"),
+    "ratelimit": _cache(
+        env.str("RATELIMIT_CACHE_URL", default="") or GEDEELDE_CACHE_URL,
+        voorvoegsel="portaal_ratelimit",
+        tabel="portaal_ratelimit",
+    ),
 }
 RATELIMIT_USE_CACHE = "ratelimit"
 RATELIMIT_ENABLE = env.bool("RATELIMIT_ENABLE", default=True)

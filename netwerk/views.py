@@ -10,11 +10,10 @@ from django.templatetags.static import static
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
-from django_ratelimit.core import is_ratelimited
 
 from . import toegankelijkheid as verklaring
 from .bewaartermijnen import TERMIJNEN
-from .bezoekers import bezoekersadres
+from .bezoekers import te_vaak
 from .gereedheid import database_antwoordt
 from .sessies import zonder_database, zonder_sessie
 
@@ -109,13 +108,8 @@ def begrensd(view, *, groep: str, instelling: str):
 
     @wraps(view)
     def omhulsel(request, *args, **kwargs):
-        if request.method == "POST" and is_ratelimited(
-            request,
-            group=groep,
-            key=bezoekersadres,
-            rate=f"{getattr(settings, instelling)}/h",
-            method="POST",
-            increment=True,
+        if request.method == "POST" and te_vaak(
+            request, groep=groep, per_uur=getattr(settings, instelling)
         ):
             return render(request, "netwerk/te_vaak.html", status=429)
         return view(request, *args, **kwargs)

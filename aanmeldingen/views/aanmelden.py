@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
+from netwerk.bezoekers import te_vaak
 from netwerk.formulieren import foutoverzicht
 
 from ..enums import Status
@@ -30,7 +31,7 @@ from ..services import (
     werk_aanmelding_bij,
 )
 from .formulier import herschik_of_honingpot, toon_formulier
-from .gedeeld import TE_VAAK_LINK_MELDING, oproep_of_404, te_vaak
+from .gedeeld import TE_VAAK_LINK_MELDING, oproep_of_404
 
 SESSIE_OPGESLAGEN = "aanmeldingen:opgeslagen"
 BINDING_GELDIG = timedelta(hours=1)

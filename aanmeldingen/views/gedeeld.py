@@ -1,13 +1,10 @@
-"""What the public views share: finding a call or an application, secret pages, limits."""
+"""What the public views share: finding a call or an application, secret pages."""
 
 from functools import wraps
 
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.views.decorators.cache import never_cache
-from django_ratelimit.core import is_ratelimited
-
-from netwerk.bezoekers import bezoekersadres
 
 from ..models import Aanmelding, Oproep
 
@@ -44,15 +41,3 @@ def geheime_pagina(view):
         return response
 
     return omhulsel
-
-
-def te_vaak(request: HttpRequest, *, groep: str, per_uur: int, sleutel=bezoekersadres) -> bool:
-    """Count this request against an hourly limit; True when it is one too many."""
-    return is_ratelimited(
-        request,
-        group=groep,
-        key=sleutel,
-        rate=f"{per_uur}/h",
-        method="POST",
-        increment=True,
-    )

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
+from netwerk.bezoekers import te_vaak
 from netwerk.formulieren import foutoverzicht
 
 from ..enums import Status
@@ -31,7 +32,6 @@ from .gedeeld import (
     aanmelding_via_link_of_404,
     geheime_pagina,
     oproep_of_404,
-    te_vaak,
 )
 
 
