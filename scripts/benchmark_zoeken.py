@@ -23,22 +23,12 @@ import statistics
 import sys
 import time
 import uuid
-import warnings
 from datetime import timedelta
-from pathlib import Path
 from urllib.parse import urlencode
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "netwerk.settings")
-os.environ.setdefault("SECRET_KEY", "alleen-voor-de-benchmark")
-# Without DEBUG the settings demand a mail server; the benchmark sends no mail.
-os.environ.setdefault("EMAIL_URL", "memorymail://")
-# WhiteNoise looks for collected files; the benchmark serves no static files.
-warnings.filterwarnings("ignore", "No directory at")
+from opstart import start_django  # scripts/ is on the path when a script runs
 
-import django  # noqa: E402
-
-django.setup()
+start_django()
 
 from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
